@@ -1,0 +1,160 @@
+"""The command line: check, values, test-rules."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from tabulate import tabulate
+
+from checker import __version__, report, show
+from checker.check import check
+from checker.corpus import load_corpus
+from checker.errors import InputError
+from checker.rules import SEVERITIES, load_rules
+from checker.ruletests import run_all
+from checker.text import LineIndex, normalize, split_sentences
+from checker.values import find_values
+from checker.yamlfile import read_text
+
+EXIT_OK, EXIT_DISCREPANCY, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck",
+        description="Compare the facts several outlets report about one event, with plain YAML rules.",
+        epilog="Exit status: 0 nothing at or above --fail-on, 1 discrepancies found, 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    c = commands.add_parser(
+        "check", help="print the consistency report for a corpus",
+        description="Extract every rule's field from every article and compare across outlets.",
+    )
+    c.add_argument("--rules", default="rules", metavar="DIR", help="rule files (default: rules)")
+    c.add_argument("--corpus", default="seeds", metavar="DIR", help="articles and manifest.yaml (default: seeds)")
+    c.add_argument("--format", choices=report.FORMATS, default="table", help="report format (default: table)")
+    c.add_argument("--explain", action="store_true", help="show each mention: file:line:column, text, value, sentence")
+    c.add_argument(
+        "--fail-on", choices=SEVERITIES, default="error",
+        help="exit 1 when a conflict of this severity or higher is found (default: error)",
+    )
+
+    v = commands.add_parser(
+        "values", help="list every typed value found in a text",
+        description="List the numbers, percents, money, durations, dates and date ranges in a text.",
+    )
+    v.add_argument("file", nargs="?", default="-", metavar="FILE", help="a text file, or - for standard input (default)")
+    v.add_argument("--ref-date", type=_date, metavar="YYYY-MM-DD", help="resolve relative dates against this day")
+    v.add_argument(
+        "--format", choices=("table", "json", "jsonl"), default="table",
+        help='jsonl: read {"id", "text", "ref_date"} lines, write {"id", "values"} lines',
+    )
+
+    t = commands.add_parser(
+        "test-rules", help="run every rule's examples",
+        description="Each field's examples: the text must give the expected value (null: no match).",
+    )
+    t.add_argument("--rules", default="rules", metavar="DIR", help="rule files (default: rules)")
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2024-04-26: {text!r}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"check": _check, "values": _values, "test-rules": _test_rules}[args.command](args)
+    except InputError as error:
+        print(f"claimcheck: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _check(args) -> int:
+    rules = load_rules(Path(args.rules), args.rules)
+    corpus = load_corpus(Path(args.corpus), args.corpus)
+    results = check(rules, corpus)
+    print(report.render(results, args.format, args.explain))
+    failed = any(r.fails(args.fail_on) for r in results)
+    return EXIT_DISCREPANCY if failed else EXIT_OK
+
+
+def _values(args) -> int:
+    if args.format == "jsonl":
+        return _values_jsonl(args)
+    if args.file == "-":
+        text = sys.stdin.read()
+        name = "<stdin>"
+    else:
+        name = args.file
+        text = read_text(Path(args.file), args.file)
+    text = normalize(text)
+    ref = args.ref_date
+    if ref is None:
+        from checker.corpus import dateline
+
+        ref = dateline(text)
+    index = LineIndex(text)
+    found = [v for s in split_sentences(text) for v in find_values(s.text, ref, offset=s.start)]
+    if args.format == "json":
+        rows = []
+        for v in found:
+            line, column = index.position(v.start)
+            rows.append({**show.value_json(v), "line": line, "column": column})
+        print(json.dumps({"file": name, "ref_date": ref and ref.isoformat(), "values": rows}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    table = []
+    for v in found:
+        line, column = index.position(v.start)
+        table.append([f"{line}:{column}", v.text, v.type, show.value_text(v)])
+    print(tabulate(table, headers=["where", "text", "type", "value"], tablefmt="simple"))
+    print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}")
+    return EXIT_OK
+
+
+def _values_jsonl(args) -> int:
+    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    name = "<stdin>" if args.file == "-" else args.file
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                ref = record.get("ref_date")
+                ref = dt.date.fromisoformat(ref) if ref else args.ref_date
+            except (ValueError, KeyError, TypeError) as error:
+                raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
+            values = [show.value_json(v) for s in split_sentences(normalize(text)) for v in find_values(s.text, ref, offset=s.start)]
+            print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
+    return EXIT_OK
+
+
+def _test_rules(args) -> int:
+    rules = load_rules(Path(args.rules), args.rules)
+    outcomes = run_all(rules)
+    table = [
+        [f"{o.example.location}", o.field.id, o.example.text[:60], _expected(o.example.value), o.got, "pass" if o.passed else "FAIL"]
+        for o in outcomes
+    ]
+    print(tabulate(table, headers=["where", "field", "text", "expected", "got", ""], tablefmt="simple"))
+    failed = sum(not o.passed for o in outcomes)
+    print(f"\n{len(outcomes) - failed} passed, {failed} failed")
+    return EXIT_DISCREPANCY if failed else EXIT_OK
+
+
+def _expected(value) -> str:
+    return "no match" if value is None else str(value)

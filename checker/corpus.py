@@ -1,0 +1,175 @@
+"""The corpus: articles, their manifest, and each article's reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+import attrs
+
+from checker import dates, yamlfile
+from checker.errors import InputError
+from checker.text import normalize
+from checker.values import find_values
+
+MANIFEST = "manifest.yaml"
+ARTICLE_SUFFIXES = (".txt",)
+MANIFEST_KEYS = ("event", "timezone", "articles")
+ENTRY_KEYS = ("file", "outlet", "published", "url", "event", "inferred")
+
+
+@attrs.frozen(slots=True)
+class Article:
+    path: str  # as shown in reports
+    outlet: str
+    event: str
+    text: str
+    ref_date: dt.date | None
+    ref_source: str  # manifest | dateline | none
+    inferred: tuple[str, ...] = ()
+    url: str | None = None
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@attrs.frozen(slots=True)
+class Corpus:
+    root: str
+    articles: tuple[Article, ...]
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.event for a in self.articles))
+
+
+@attrs.frozen(slots=True)
+class _Entry:
+    outlet: str | None
+    event: str | None
+    published: dt.date | None
+    inferred: tuple[str, ...]
+    url: str | None
+
+
+def load_corpus(root: Path, display: str | None = None) -> Corpus:
+    """Every article below `root`; manifests beside them say who published what, when."""
+    display = display or str(root)
+    if not root.exists():
+        raise InputError(display, "no such corpus folder")
+    if not root.is_dir():
+        raise InputError(display, "the corpus must be a folder of articles")
+    articles = []
+    folders = sorted({p.parent for p in root.rglob("*") if p.is_file()} | {root})
+    for folder in folders:
+        shown = Path(display) / folder.relative_to(root)
+        default_event, entries = _manifest(folder, shown, fallback_event=folder.name)
+        files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+        for path in files:
+            entry, _ = entries.pop(path.name, (None, None))
+            articles.append(_article(path, str(shown / path.name), entry, default_event))
+        for name, (_, where) in entries.items():
+            raise InputError(where, f"manifest lists {name!r}, but there is no such article")
+    if not articles:
+        raise InputError(display, "empty corpus: no articles (*.txt) found")
+    return Corpus(display, tuple(articles))
+
+
+def _manifest(folder: Path, shown: Path, fallback_event: str):
+    path = folder / MANIFEST
+    if not path.exists():
+        return fallback_event, {}
+    doc = yamlfile.load(path, str(shown / MANIFEST))
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error((), "a manifest is a mapping with `event:` and `articles:`")
+    _check_keys(doc, (), data, MANIFEST_KEYS)
+    event = data.get("event") or fallback_event
+    listed = data.get("articles") or []
+    if not isinstance(listed, list):
+        raise doc.error(("articles",), "`articles` must be a list")
+    entries = {}
+    for i, item in enumerate(listed):
+        where = ("articles", i)
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            raise doc.error(where, "each article entry needs `file:`")
+        _check_keys(doc, where, item, ENTRY_KEYS)
+        published = item.get("published")
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        if published is not None and not isinstance(published, dt.date):
+            raise doc.error(where + ("published",), "`published` must be a date like 2024-04-26")
+        inferred = item.get("inferred") or []
+        if not isinstance(inferred, list):
+            raise doc.error(where + ("inferred",), "`inferred` must be a list of keys")
+        entry = _Entry(item.get("outlet"), item.get("event"), published, tuple(inferred), item.get("url"))
+        entries[item["file"]] = (entry, doc.where(where))
+    return event, entries
+
+
+def _check_keys(doc, path, mapping, allowed) -> None:
+    for key in mapping:
+        if key not in allowed:
+            raise doc.error(
+                path + (key,), f"unknown key {key!r} (expected one of: {', '.join(allowed)})", key=True
+            )
+
+
+def _article(path: Path, shown: str, entry: _Entry | None, default_event: str) -> Article:
+    text = yamlfile.read_text(path, shown)
+    if not text.strip():
+        raise InputError(shown, "empty article")
+    text = normalize(text)
+    ref, source = (entry.published, "manifest") if entry and entry.published else (None, "none")
+    if ref is None:
+        ref = dateline(text)
+        source = "dateline" if ref else "none"
+    return Article(
+        path=shown,
+        outlet=(entry.outlet if entry and entry.outlet else Path(path).name),
+        event=(entry.event if entry and entry.event else default_event),
+        text=text,
+        ref_date=ref,
+        ref_source=source,
+        inferred=entry.inferred if entry else (),
+        url=entry.url if entry else None,
+    )
+
+
+_DATELINE_LINES = 8
+# "BEIJING, April 26 (Reuters) -", "Beijing [China], April 26 :", or a line that is a date.
+_DATELINE = re.compile(r"^(?:[A-Z][\w .'-]{1,40}(?:\s*\[[^\]\n]*\])?\s*,\s*)?(?=\S)")
+
+
+def dateline(text: str) -> dt.date | None:
+    """The date of the article's dateline among its first lines.
+
+    A dateline without a year ("BEIJING, April 26 (Reuters)") takes the year of
+    a full date nearby; with none, the reference date stays unknown.
+    """
+    lines = text.splitlines()[:_DATELINE_LINES]
+    full_years = [
+        v.days.first.year
+        for line in lines
+        for v in find_values(line)
+        if v.type == "date" and v.days is not None and v.days.grain == "day"
+    ]
+    for line in lines:
+        lead = _DATELINE.match(line)
+        values = list(find_values(line))
+        if not lead or not values or values[0].start != lead.end() or values[0].type != "date":
+            continue
+        spec = dates.DATE.parse_string(values[0].text)[0]
+        if spec.kind != "absolute" or spec.day is None:
+            continue
+        if spec.year is None:
+            if not full_years:
+                continue
+            spec = attrs.evolve(spec, year=full_years[0])
+        span = dates.resolve(spec, None)
+        if span is not None:
+            return span.first
+    return None

@@ -1,0 +1,314 @@
+"""Dates as news writes them, and how relative ones resolve.
+
+The grammars yield `DateSpec`s: what the text says, before any reference date
+is known. `resolve` turns a spec into a `DaySpan` given the article's
+reference date and the direction the sentence's tense points to.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import datetime as dt
+
+import attrs
+import pyparsing as pp
+
+from checker.numbers import word
+
+MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in {calendar.month_name[number], calendar.month_abbr[number]}
+} | {"sept": 9}
+WEEKDAYS = {
+    name.lower(): number
+    for number in range(7)
+    for name in (calendar.day_name[number], calendar.day_abbr[number])
+} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# Abbreviations that are also common words are accepted only in full-date forms.
+_AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr"}
+
+
+@attrs.frozen(slots=True)
+class DaySpan:
+    """Whole days from `first` to `last`, inclusive; `grain` is how it was stated."""
+
+    first: dt.date
+    last: dt.date
+    grain: str  # day | month | year | range
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@attrs.frozen(slots=True)
+class DateSpec:
+    """A date as written. Missing parts come from the reference date.
+
+    kind: absolute (year/month/day, any of which may be missing),
+    weekday, relative-day (offset), relative-period (unit + offset).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset: int | None = None  # -1 last, 0 this, +1 next, None bare
+    unit: str | None = None
+
+    @property
+    def needs_reference(self) -> bool:
+        return self.kind != "absolute" or self.year is None
+
+
+@attrs.frozen(slots=True)
+class RangeSpec:
+    start: DateSpec
+    end: DateSpec
+
+
+# -- grammar pieces -------------------------------------------------------
+_FULL_MONTHS = {name: n for name, n in MONTHS.items() if len(name) > 4 or name in ("may", "june", "july")}
+MONTH_NAME = (
+    pp.one_of(list(_FULL_MONTHS), caseless=True, as_keyword=True)
+    # "Apr." and "Sept." take their full stop with them
+    | pp.one_of([m for m in MONTHS if m not in _FULL_MONTHS], caseless=True, as_keyword=True)
+    + pp.Suppress(pp.Opt(pp.Literal(".").leave_whitespace()))
+).set_parse_action(lambda t: MONTHS[t[0].lower()])
+MONTH_NAME.set_name("month")
+DAY = pp.Regex(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])").set_parse_action(
+    lambda t: int(t[0].rstrip("stndrh"))
+).set_name("day")
+YEAR = pp.Regex(r"(?:1[89]|2[01])\d\d(?![\w]|,\d{3})").set_parse_action(
+    lambda t: int(t[0])
+).set_name("year")
+COMMA = pp.Suppress(pp.Opt(","))
+THE = pp.Suppress(pp.Opt(word("the")))
+
+
+def _absolute(year=None, month=None, day=None) -> DateSpec:
+    return DateSpec("absolute", year=year, month=month, day=day)
+
+
+MONTH_DAY_YEAR = (MONTH_NAME + DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
+    lambda t: _absolute(t[2] if len(t) > 2 else None, t[0], t[1])
+)
+DAY_MONTH_YEAR = (
+    THE + DAY + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
+).set_parse_action(lambda t: _absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
+MONTH_YEAR = (MONTH_NAME + COMMA + YEAR).set_parse_action(lambda t: _absolute(t[1], t[0]))
+ISO_DATE = pp.Regex(r"(\d{4})-(\d{2})-(\d{2})(?![\w])").set_parse_action(
+    lambda t: _absolute(*map(int, t[0].split("-")))
+)
+YEAR_ALONE = YEAR.copy().set_parse_action(lambda t: _absolute(int(t[0])))
+# A bare month name must be capitalised ("May I" is not a date; "may" never is).
+MONTH_ALONE = pp.Regex(
+    "(?:" + "|".join(sorted((m.title() for m in MONTHS if m not in _AMBIGUOUS_MONTHS), key=len, reverse=True)) + r")\b"
+).set_parse_action(lambda t: _absolute(month=MONTHS[t[0].lower()]))
+
+OFFSET = (
+    word("last").set_parse_action(lambda: -1)
+    | word("next").set_parse_action(lambda: 1)
+    | word("this").set_parse_action(lambda: 0)
+).set_name("last/next/this")
+WEEKDAY = pp.one_of(list(WEEKDAYS), caseless=True, as_keyword=True).set_parse_action(
+    lambda t: WEEKDAYS[t[0].lower()]
+)
+RELATIVE_WEEKDAY = (pp.Opt(OFFSET, default=None) + WEEKDAY).set_parse_action(
+    lambda t: DateSpec("weekday", weekday=t[1], offset=t[0])
+)
+RELATIVE_MONTH = (OFFSET + MONTH_NAME).set_parse_action(
+    lambda t: DateSpec("absolute", month=t[1], offset=t[0])
+)
+RELATIVE_PERIOD = (
+    OFFSET + pp.one_of("week month year", caseless=True, as_keyword=True)
+).set_parse_action(lambda t: DateSpec("period", unit=t[1].lower(), offset=t[0]))
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+RELATIVE_DAY = pp.one_of(list(DAY_WORDS), caseless=True, as_keyword=True).set_parse_action(
+    lambda t: DateSpec("day", offset=DAY_WORDS[t[0].lower()])
+)
+
+DATE = (
+    ISO_DATE
+    | MONTH_DAY_YEAR
+    | MONTH_YEAR
+    | DAY_MONTH_YEAR
+    | RELATIVE_MONTH
+    | RELATIVE_PERIOD
+    | RELATIVE_WEEKDAY
+    | RELATIVE_DAY
+    | YEAR_ALONE
+    | MONTH_ALONE
+).set_name("date")
+
+# -- ranges ---------------------------------------------------------------
+DASH = pp.Suppress(pp.one_of("- –"))
+TO = pp.Suppress(pp.one_of("to until through till", caseless=True, as_keyword=True) | DASH)
+
+
+def _month_days(t) -> RangeSpec:
+    month, first, last = t[0], t[1], t[2]
+    year = t[3] if len(t) > 3 else None
+    return RangeSpec(_absolute(year, month, first), _absolute(year, month, last))
+
+
+def _days_month(t) -> RangeSpec:
+    first, last, month = t[0], t[1], t[2]
+    year = t[3] if len(t) > 3 else None
+    return RangeSpec(_absolute(year, month, first), _absolute(year, month, last))
+
+
+def _span(t) -> RangeSpec:
+    start, end = t[0], t[1]
+    if isinstance(end, int):  # "from April 24 to 26"
+        end = attrs.evolve(start, day=end)
+    if start.year is None and end.year is not None:
+        start = attrs.evolve(start, year=end.year)
+    return RangeSpec(start, end)
+
+
+_DAY_PAIR = DAY + DASH + DAY
+MONTH_DAY_RANGE = (MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
+DAY_MONTH_RANGE = (_DAY_PAIR + MONTH_NAME + pp.Opt(YEAR)).set_parse_action(_days_month)
+_POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
+FROM_TO = (
+    pp.Suppress(word("from")) + _POINT + TO + (_POINT | DAY)
+).set_parse_action(_span)
+BETWEEN_AND = (
+    pp.Suppress(word("between")) + _POINT + pp.Suppress(word("and")) + (_POINT | DAY)
+).set_parse_action(_span)
+POINT_TO_POINT = (MONTH_DAY_YEAR + TO + MONTH_DAY_YEAR).set_parse_action(_span)
+
+DATE_RANGE = (
+    FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT
+).set_name("date range")
+
+
+# -- resolution -----------------------------------------------------------
+def _month_span(year: int, month: int) -> DaySpan:
+    last = calendar.monthrange(year, month)[1]
+    return DaySpan(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(spec: DateSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
+    """The days `spec` stands for, or None when it cannot be known.
+
+    `future` is the tense of the sentence: a bare weekday or month means the
+    nearest one on that side of the reference date (the reference day included).
+    """
+    if spec.kind == "absolute" and spec.year is not None:
+        if spec.month is None:
+            return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31), "year")
+        if spec.day is None:
+            return _month_span(spec.year, spec.month)
+        day = _valid_day(spec.year, spec.month, spec.day)
+        return DaySpan(day, day, "day") if day else None
+    if ref is None:
+        return None
+    if spec.kind == "absolute":  # month (and day) without a year
+        return _resolve_yearless(spec, ref, future)
+    if spec.kind == "day":
+        day = ref + dt.timedelta(days=spec.offset)
+        return DaySpan(day, day, "day")
+    if spec.kind == "weekday":
+        return _resolve_weekday(spec, ref, future)
+    if spec.kind == "period":
+        return _resolve_period(spec, ref)
+    raise ValueError(f"unknown date spec kind {spec.kind!r}")
+
+
+def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
+    if spec.offset is not None:  # last/next/this November
+        if spec.offset == 0:
+            year = ref.year
+        elif spec.offset < 0:
+            year = ref.year if spec.month < ref.month else ref.year - 1
+        else:
+            year = ref.year if spec.month > ref.month else ref.year + 1
+    else:
+        year = ref.year
+        key = (spec.month, spec.day or 0)
+        ref_key = (ref.month, ref.day if spec.day else 0)
+        if future and key < ref_key:
+            year += 1
+        elif not future and key > ref_key:
+            year -= 1
+    if spec.day is None:
+        return _month_span(year, spec.month)
+    day = _valid_day(year, spec.month, spec.day)
+    return DaySpan(day, day, "day") if day else None
+
+
+def _resolve_weekday(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
+    ahead = (spec.weekday - ref.weekday()) % 7
+    behind = (ref.weekday() - spec.weekday) % 7
+    if spec.offset == -1:
+        delta = -(behind or 7)
+    elif spec.offset == 1:
+        delta = ahead or 7
+    elif spec.offset == 0 or future:
+        delta = ahead
+    else:
+        delta = -behind
+    day = ref + dt.timedelta(days=delta)
+    return DaySpan(day, day, "day")
+
+
+def _resolve_period(spec: DateSpec, ref: dt.date) -> DaySpan:
+    if spec.unit == "year":
+        year = ref.year + spec.offset
+        return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    if spec.unit == "month":
+        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
+    return DaySpan(monday, monday + dt.timedelta(days=6), "week")
+
+
+def resolve_range(spec: RangeSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
+    start = resolve(spec.start, ref, future)
+    if start is None:
+        return None
+    end_spec = spec.end
+    if end_spec.kind == "absolute" and end_spec.year is None:
+        # the end takes the start's year, or the next one: "December 28 to January 3"
+        end_spec = attrs.evolve(end_spec, year=start.first.year)
+        if (end_spec.month, end_spec.day or 0) < (start.first.month, start.first.day):
+            end_spec = attrs.evolve(end_spec, year=start.first.year + 1)
+    end = resolve(end_spec, ref, future)
+    if end is None or end.last < start.first:
+        return None
+    return DaySpan(start.first, end.last, "range")
+
+
+def iso_span(value) -> DaySpan | None:
+    """A date written in a rule file: 2024-04-26 (a day), "2024-04" (a month), 2024 (a year)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return DaySpan(value, value, "day")
+    text = str(value)
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return resolve(_absolute(int(text)), None)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = map(int, text.split("-"))
+            return _month_span(year, month) if 1 <= month <= 12 else None
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return DaySpan(day, day, "day")

@@ -1,0 +1,143 @@
+"""From articles and fields to mentions: where each article states each field."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from checker.corpus import Article
+from checker.intervals import Interval
+from checker.patterns import Pattern
+from checker.rules import Field
+from checker.text import LineIndex, split_sentences
+from checker.values import Value, day_interval, find_values
+from checker.dates import DaySpan
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """What one mention says, in the field's terms.
+
+    Numeric and date fields: an interval in canonical units (None when a
+    relative date could not be resolved). Text and set fields: names.
+    """
+
+    interval: Interval | None = None
+    currency: str | None = None
+    names: frozenset[str] = frozenset()
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    field: str
+    article: str
+    outlet: str
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    sentence: str
+    claim: Claim
+
+
+def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
+    """Every mention of every field in one article, in text order."""
+    index = LineIndex(article.text)
+    mentions = []
+    for sentence in split_sentences(article.text):
+        lowered = sentence.text.lower()
+        live = [f for f in fields if any(p.could_match(lowered) for p in f.patterns)]
+        if not live:
+            continue
+        values = None  # parsed only when a numeric field can apply
+        for field in live:
+            if field.type in ("text", "set"):
+                found = _named(field, sentence.text, lowered)
+            else:
+                if values is None:
+                    values = tuple(find_values(sentence.text, article.ref_date))
+                found = _typed(field, sentence.text, lowered, values)
+            for start, end, claim in found:
+                line, column = index.position(sentence.start + start)
+                mentions.append(Mention(
+                    field=field.id, article=article.path, outlet=article.outlet,
+                    line=line, column=column, start=sentence.start + start,
+                    end=sentence.start + end, text=sentence.text[start:end],
+                    sentence=sentence.text, claim=claim,
+                ))
+    return tuple(mentions)
+
+
+def _typed(field: Field, text: str, lowered: str, values) -> list:
+    found = []
+    for value in values:
+        claim = claim_for(field, value)
+        if claim is None:
+            continue
+        if any(p.could_match(lowered) and p.matches_around(text, value.start, value.end) for p in field.patterns):
+            found.append((value.start, value.end, claim))
+    return found
+
+
+def _named(field: Field, text: str, lowered: str) -> list:
+    found = []
+    taken_until = 0
+    for pattern in field.patterns:
+        if not pattern.could_match(lowered):
+            continue
+        for match in _slot_regex(pattern, field.choice_regex, field.type == "set").finditer(text):
+            start, end = match.span("value")
+            if start < taken_until:
+                continue
+            names = frozenset(
+                field.canonical(m.group(0)) for m in re.finditer(field.choice_regex, match.group("value"), re.IGNORECASE)
+            )
+            found.append((start, end, Claim(names=names)))
+            taken_until = end
+    return sorted(found, key=lambda f: f[0])
+
+
+@functools.lru_cache(maxsize=None)
+def _slot_regex(pattern: Pattern, choice: str, listed: bool) -> re.Pattern:
+    if listed:  # a set: "machine tools, microelectronics and nitrocellulose"
+        choice = rf"(?:{choice})(?:[\s,;]+(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:{choice}))*"
+    return pattern.full(choice)
+
+
+def claim_for(field: Field, value: Value) -> Claim | None:
+    """The claim a value makes for a field, or None when its type does not fit."""
+    kind = field.type
+    if kind in ("date", "date-range"):
+        if value.type not in ("date", "date-range") or (kind == "date-range" and value.type != "date-range"):
+            return None
+        if value.days is None:
+            return Claim(None)
+        return Claim(day_interval(_part(value.days, field.part)))
+    if value.amount is None and not (kind == "duration" and value.length):
+        return None
+    if kind == "duration" and value.type == "date-range":
+        return Claim(Interval.point(value.length.low))
+    accepted = {
+        "number": ("number",), "count": ("number",), "percent": ("percent",),
+        "money": ("money", "number"), "duration": ("duration",),
+    }[kind]
+    if value.type not in accepted:
+        return None
+    tolerance = None
+    if field.tolerance is not None:
+        tolerance = field.tolerance.absolute(value.amount.low, field.unit_factor)
+    currency = (value.currency or field.unit or "USD") if kind == "money" else None
+    return Claim(value.interval(tolerance), currency)
+
+
+def _part(days: DaySpan, part: str | None) -> DaySpan:
+    if part == "start":
+        return DaySpan(days.first, days.first, "day")
+    if part == "end":
+        return DaySpan(days.last, days.last, "day")
+    return days
+
+

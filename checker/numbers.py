@@ -1,0 +1,174 @@
+"""Numbers as news writes them: digits, words, scales, fractions, vague amounts.
+
+Each grammar is a named pyparsing element that yields one `Amount`. They are
+building blocks for `checker.values`; each can be tried alone:
+
+    >>> NUMBER.parse_string("five-and-a-half")[0]
+    Amount(low=5.5, high=5.5, vague=False)
+"""
+
+from __future__ import annotations
+
+import attrs
+import pyparsing as pp
+
+from checker.intervals import INF
+
+
+@attrs.frozen(slots=True)
+class Amount:
+    """A stated figure: a point, or the documented range of a vague word."""
+
+    low: float
+    high: float
+    vague: bool = False
+
+    @classmethod
+    def of(cls, x: float) -> Amount:
+        return cls(x, x)
+
+    def times(self, factor: float) -> Amount:
+        return Amount(self.low * factor, self.high * factor, self.vague)
+
+    def plus(self, x: float) -> Amount:
+        return Amount(self.low + x, self.high + x, self.vague)
+
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+SCALE_ABBREVIATIONS = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "trn": 1e12,
+}
+# Vague amounts and the intervals they stand for: [low, high).
+VAGUE = {
+    "a couple of": (2, 3),
+    "a few": (2, 6),
+    "a handful of": (2, 6),
+    "several": (3, 10),
+    "dozens of": (24, 100),
+    "scores of": (40, 100),
+    "hundreds of": (200, 1_000),
+    "thousands of": (2_000, 1e6),
+    "tens of thousands of": (20_000, 100_000),
+    "hundreds of thousands of": (200_000, 1e6),
+    "millions of": (2e6, 1e9),
+    "billions of": (2e9, 1e12),
+    "trillions of": (2e12, 1e15),
+}
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+WORD_CHARS = pp.alphanums + "_"
+
+
+def word(text: str) -> pp.ParserElement:
+    """A whole word or phrase, case-insensitive, words separated by spaces or hyphens."""
+    parts = text.split()
+    if len(parts) == 1:
+        return pp.CaselessKeyword(text, ident_chars=WORD_CHARS)
+    return pp.Regex(
+        r"\b" + r"[\s-]+".join(parts) + r"\b", flags=pp.re.IGNORECASE
+    ).set_name(text)
+
+
+def table(mapping: dict, name: str) -> pp.ParserElement:
+    """One word out of `mapping`, yielding its value."""
+    expr = pp.one_of(list(mapping), caseless=True, as_keyword=True)
+    return expr.set_parse_action(lambda t: mapping[t[0].lower()]).set_name(name)
+
+
+HYPHEN = pp.Suppress(pp.Opt("-"))
+A = (word("a") | word("an")).set_name("a/an")
+AND = pp.Suppress(word("and"))
+
+# -- digits ---------------------------------------------------------------
+DIGITS = pp.Regex(
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|\.\d+"
+).set_parse_action(lambda t: float(t[0].replace(",", ""))).set_name("digits")
+# "12m", "3bn": a scale glued to the figure.
+GLUED_SCALE = (
+    pp.Regex(r"(?:bn|mn|mln|tn|trn|m|b|k)(?![\w])", flags=pp.re.IGNORECASE)
+    .leave_whitespace()
+    .set_parse_action(lambda t: SCALE_ABBREVIATIONS[t[0].lower()])
+)
+
+# -- words ----------------------------------------------------------------
+UNIT_WORD = table(UNITS, "number word")
+TENS_WORD = table(TENS, "tens word")
+BELOW_HUNDRED = (
+    (TENS_WORD + pp.Opt(HYPHEN + UNIT_WORD)).set_parse_action(lambda t: sum(t))
+    | UNIT_WORD
+).set_name("number below a hundred")
+A_ONE = A.copy().set_parse_action(lambda: 1)
+HUNDREDS = (
+    ((BELOW_HUNDRED | A_ONE) + word("hundred") + pp.Opt(pp.Opt(AND) + BELOW_HUNDRED))
+    .set_parse_action(lambda t: t[0] * 100 + (t[2] if len(t) > 2 else 0))
+    | BELOW_HUNDRED
+).set_name("number below a thousand")
+SCALE_WORD = table(SCALES, "scale word")
+WORD_INTEGER = (
+    ((HUNDREDS | A_ONE) + SCALE_WORD + pp.Opt(pp.Opt(AND) + HUNDREDS))
+    .set_parse_action(lambda t: t[0] * t[1] + (t[2] if len(t) > 2 else 0))
+    | HUNDREDS
+).set_name("number in words")
+
+# -- fractions ------------------------------------------------------------
+FRACTION_WORD = table(FRACTIONS, "fraction")
+# "and a half", "-and-a-half"
+AND_FRACTION = (HYPHEN + AND + HYPHEN + pp.Suppress(A) + HYPHEN + FRACTION_WORD).set_name(
+    "and a half"
+)
+# "half", "a half", "a third", "two-thirds", "three quarters"
+PLURAL_FRACTIONS = {"halves": 0.5, "thirds": 1 / 3, "quarters": 0.25, "fourths": 0.25}
+FRACTION = (
+    (UNIT_WORD + HYPHEN + table(PLURAL_FRACTIONS, "fractions")).set_parse_action(
+        lambda t: t[0] * t[1]
+    )
+    | (pp.Suppress(pp.Opt(A)) + FRACTION_WORD)
+).set_name("fraction")
+
+# -- assembled ------------------------------------------------------------
+def _amount(tokens: pp.ParseResults) -> Amount:
+    value = tokens[0]
+    for extra in tokens[1:]:
+        if extra < 1:  # and a half
+            value += extra
+        else:  # scale
+            value *= extra
+    return Amount.of(float(value))
+
+
+_BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
+NUMBER = (
+    # "half a million", "two-thirds" come first: "two" alone would match too.
+    (FRACTION + pp.Opt(pp.Suppress(pp.Opt(A)) + SCALE_WORD)).set_parse_action(_amount)
+    | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD)).set_parse_action(_amount)
+).set_name("number")
+
+
+def _vague(phrase: str, low: float, high: float) -> pp.ParserElement:
+    amount = Amount(float(low), float(high), vague=True)
+    expr = word(phrase.removesuffix(" of")) + pp.Suppress(pp.Opt(word("of")))
+    return expr.set_parse_action(lambda: amount)
+
+
+VAGUE_AMOUNT = pp.MatchFirst(
+    _vague(phrase, low, high)
+    for phrase, (low, high) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
+).set_name("vague amount")
+
+# A vague plural scale on its own reads as its range: "billions in aid".
+AMOUNT = (NUMBER | VAGUE_AMOUNT).set_name("amount")
+
+UNBOUNDED = INF

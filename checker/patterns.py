@@ -1,0 +1,195 @@
+"""The rule pattern language, parsed with pyparsing and compiled to regexes.
+
+    {value}     the field's typed value (exactly once)
+    word        a whole word, any case; typographic variants are equal
+    ...         up to eight words, inside the sentence
+    [a b]       optional words
+    (a|b c)     a choice
+
+Words are separated by anything that is not a word (spaces, line breaks,
+punctuation), so a pattern matches across line breaks and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import pyparsing as pp
+
+from checker.text import normalize
+
+SEPARATOR = r"\W*"
+SKIP = r"(?:[^\s]+\s+){0,8}?"  # "...": up to eight words
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; `column` is 1-based in the pattern."""
+
+    def __init__(self, message: str, column: int):
+        super().__init__(message)
+        self.column = column
+
+
+# -- syntax ---------------------------------------------------------------
+@attrs.frozen(slots=True)
+class Word:
+    text: str
+
+
+@attrs.frozen(slots=True)
+class Skip:
+    pass
+
+
+@attrs.frozen(slots=True)
+class Slot:
+    column: int
+
+
+@attrs.frozen(slots=True)
+class Optional:
+    items: tuple
+
+
+@attrs.frozen(slots=True)
+class Choice:
+    options: tuple  # of tuples
+
+
+def _syntax() -> pp.ParserElement:
+    sequence = pp.Forward()
+    slot = pp.Literal("{value}").set_parse_action(lambda s, loc, t: Slot(loc + 1))
+    skip = (pp.Literal("...") | pp.Literal("\u2026")).set_parse_action(lambda: Skip())
+    bad_brace = pp.Regex(r"\{[^}]*\}?").set_parse_action(_bad_brace)
+    plain = pp.Regex(r"(?:(?!\.\.\.)[^\s\[\]()|{}\u2026])+").set_parse_action(lambda t: Word(t[0]))
+    optional = (pp.Suppress("[") - sequence + pp.Suppress("]")).set_parse_action(
+        lambda t: Optional(tuple(t))
+    )
+    option = pp.Group(sequence)
+    choice = (
+        pp.Suppress("(") - option + pp.ZeroOrMore(pp.Suppress("|") - option) + pp.Suppress(")")
+    ).set_parse_action(lambda t: Choice(tuple(tuple(o) for o in t)))
+    sequence <<= pp.OneOrMore(slot | skip | bad_brace | optional | choice | plain)
+    return sequence
+
+
+def _bad_brace(s, loc, t):
+    raise pp.ParseFatalException(s, loc, f"unknown placeholder {t[0]!r}; the only one is {{value}}")
+
+
+SYNTAX = _syntax()
+
+
+def parse(source: str) -> tuple:
+    """The pattern's items, or PatternError naming the column."""
+    try:
+        return tuple(SYNTAX.parse_string(source, parse_all=True))
+    except (pp.ParseException, pp.ParseFatalException) as error:
+        message = error.msg
+        if message.startswith("Expected"):
+            message = _describe(source, error.loc)
+        raise PatternError(message, error.loc + 1) from None
+
+
+def _describe(source: str, loc: int) -> str:
+    opened = [c for c in source[:loc] if c in "[("]
+    closed = [c for c in source[:loc] if c in "])"]
+    if loc >= len(source) and len(opened) > len(closed):
+        return f"unbalanced {opened[-1]!r}: it is never closed"
+    char = source[loc] if loc < len(source) else "end of pattern"
+    return f"unexpected {char!r}"
+
+
+# -- compiled -------------------------------------------------------------
+@attrs.frozen(slots=True)
+class Pattern:
+    """A compiled pattern: what must stand before and after the value."""
+
+    source: str
+    before: re.Pattern | None  # matches text that ends where the value starts
+    after: re.Pattern | None  # matches text that starts where the value ends
+    keywords: tuple[str, ...]  # words every match contains, lower case
+
+    def matches_around(self, text: str, start: int, end: int) -> bool:
+        if self.before is not None and not self.before.search(text, 0, start):
+            return False
+        return self.after is None or self.after.match(text, end) is not None
+
+    def could_match(self, lowered_text: str) -> bool:
+        """Cheap prefilter: every required word occurs somewhere."""
+        return all(k in lowered_text for k in self.keywords)
+
+    def full(self, value_regex: str) -> re.Pattern:
+        """One regex with the value slot filled, the value in group `value`."""
+        parts = []
+        if self.before is not None:
+            parts.append(self.before.pattern.removesuffix(r"\Z"))
+        parts.append(f"(?P<value>{value_regex})")
+        if self.after is not None:
+            parts.append(self.after.pattern)
+        return re.compile("".join(parts), re.IGNORECASE)
+
+
+def words_regex(phrase: str) -> str:
+    """A phrase as a regex: whole words, any separator between them."""
+    return SEPARATOR.join(_word_regex(w) for w in normalize(phrase).split())
+
+
+def _word_regex(text: str) -> str:
+    body = re.escape(text)
+    head = r"\b" if re.match(r"\w", text) else ""
+    tail = r"\b" if re.search(r"\w$", text) else ""
+    return head + body + tail
+
+
+def _regex(items) -> str:
+    parts = []
+    for item in items:
+        if isinstance(item, Word):
+            parts.append(_word_regex(normalize(item.text)))
+        elif isinstance(item, Skip):
+            parts.append(SKIP)
+        elif isinstance(item, Optional):
+            parts.append(f"(?:{_regex(item.items)})?")
+        elif isinstance(item, Choice):
+            parts.append("(?:" + "|".join(_regex(o) for o in item.options) + ")")
+        else:  # a slot nested in [] or ()
+            raise PatternError("{value} cannot be optional or part of a choice", item.column)
+    return SEPARATOR.join(parts)
+
+
+def _keywords(items) -> tuple[str, ...]:
+    return tuple(normalize(i.text).lower() for i in items if isinstance(i, Word))
+
+
+def _nested_slot(items) -> Slot | None:
+    for item in items:
+        inner = item.items if isinstance(item, Optional) else ()
+        if isinstance(item, Choice):
+            inner = tuple(i for option in item.options for i in option)
+        found = next((i for i in inner if isinstance(i, Slot)), None) or (
+            _nested_slot(inner) if inner else None
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def compile_pattern(source: str) -> Pattern:
+    items = parse(source)
+    slots = [i for i, item in enumerate(items) if isinstance(item, Slot)]
+    if not slots:
+        nested = _nested_slot(items)
+        if nested is not None:
+            raise PatternError("{value} cannot be optional or part of a choice", nested.column)
+        raise PatternError("pattern has no {value}: say where the value stands", 1)
+    if len(slots) > 1:
+        raise PatternError("pattern has more than one {value}", items[slots[1]].column)
+    head, tail = items[: slots[0]], items[slots[0] + 1 :]
+    before = after = None
+    if head:
+        before = re.compile(_regex(head) + SEPARATOR + r"\Z", re.IGNORECASE)
+    if tail:
+        after = re.compile(SEPARATOR + _regex(tail), re.IGNORECASE)
+    return Pattern(source, before, after, _keywords(head) + _keywords(tail))

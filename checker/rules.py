@@ -1,0 +1,331 @@
+"""Rule files: load, validate, and compile into `Field`s.
+
+A rule file names the facts worth comparing for an event; see DESIGN.md for
+the format. Every mistake is reported with file:line:column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+import attrs
+
+from checker import yamlfile
+from checker.errors import InputError, Location
+from checker.dates import iso_span
+from checker.patterns import Pattern, PatternError, compile_pattern, words_regex
+from checker.values import CURRENCY_CODES, DAY, DURATION_UNITS
+
+FIELD_TYPES = ("number", "count", "percent", "money", "duration", "date", "date-range", "text", "set")
+SEVERITIES = ("info", "warning", "error")  # in rising order
+COMBINES = ("intersect", "max", "min", "first")
+PARTS = ("start", "end", "length")
+DATE_GRAINS = ("day", "month", "year")
+
+FILE_KEYS = ("$schema", "event", "description", "fields")
+FIELD_KEYS = (
+    "id", "about", "type", "unit", "patterns", "tolerance", "severity", "combine",
+    "part", "choices", "items", "exhaustive", "examples",
+)
+EXAMPLE_KEYS = ("text", "value", "ref_date")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+@attrs.frozen(slots=True)
+class Tolerance:
+    amount: float
+    relative: bool  # True: a fraction of the stated figure
+
+    def absolute(self, figure: float, unit_factor: float) -> float:
+        if self.relative:
+            return self.amount * abs(figure)
+        return self.amount * unit_factor
+
+
+@attrs.frozen(slots=True)
+class Example:
+    text: str
+    value: object  # as written in the rule file; None: must not match
+    ref_date: dt.date | None
+    location: Location
+
+
+@attrs.frozen(slots=True)
+class Field:
+    id: str
+    type: str
+    event: str | None
+    about: str
+    unit: str | None
+    patterns: tuple[Pattern, ...]
+    tolerance: Tolerance | None
+    severity: str
+    combine: str
+    part: str | None
+    choices: tuple[tuple[str, tuple[str, ...]], ...]  # canonical, synonyms (text, set)
+    exhaustive: bool
+    examples: tuple[Example, ...]
+    location: Location
+
+    @property
+    def unit_factor(self) -> float:
+        """Canonical units per display unit (seconds per hour, ...)."""
+        if self.type == "duration":
+            return DURATION_UNITS[self.unit or "hour"]
+        if self.type in ("date", "date-range"):
+            return DAY
+        return 1.0
+
+    @property
+    def choice_regex(self) -> str:
+        synonyms = sorted(
+            (s for _, names in self.choices for s in names), key=len, reverse=True
+        )
+        return "|".join(f"(?:{words_regex(s)})" for s in synonyms)
+
+    def canonical(self, text: str) -> str | None:
+        """The choice a matched phrase stands for."""
+        for name, synonyms in self.choices:
+            for synonym in synonyms:
+                if re.fullmatch(words_regex(synonym), text, re.IGNORECASE):
+                    return name
+        return None
+
+    def applies_to(self, event: str) -> bool:
+        return self.event is None or self.event == event
+
+
+@attrs.frozen(slots=True)
+class RuleSet:
+    fields: tuple[Field, ...]
+    files: tuple[str, ...]
+
+    def for_event(self, event: str) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.applies_to(event))
+
+
+def load_rules(folder: Path, display: str | None = None) -> RuleSet:
+    """Every `*.yaml`/`*.yml` below `folder`, validated and compiled."""
+    display = display or str(folder)
+    if not folder.exists():
+        raise InputError(display, "no such rules folder")
+    paths = [folder] if folder.is_file() else sorted(
+        p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+    )
+    if not paths:
+        raise InputError(display, "no rule files (*.yaml) here")
+    fields: list[Field] = []
+    seen: dict[tuple, Location] = {}
+    for path in paths:
+        shown = str(path) if folder.is_file() else str(Path(display) / path.relative_to(folder))
+        for field in load_rule_file(path, shown):
+            key = (field.event, field.id)
+            if key in seen:
+                raise InputError(
+                    field.location, f"duplicate field id {field.id!r} (first defined at {seen[key]})"
+                )
+            seen[key] = field.location
+            fields.append(field)
+    return RuleSet(tuple(fields), tuple(str(p) for p in paths))
+
+
+def load_rule_file(path: Path, display: str) -> list[Field]:
+    doc = yamlfile.load(path, display)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error((), "a rule file is a mapping with `fields:` (and usually `event:`)")
+    _check_keys(doc, (), data, FILE_KEYS, "rule file")
+    event = data.get("event")
+    if event is not None and not isinstance(event, str):
+        raise doc.error(("event",), "`event` must be a name")
+    fields = data.get("fields")
+    if not isinstance(fields, list) or not fields:
+        raise doc.error(("fields",) if "fields" in data else (), "`fields` must be a non-empty list")
+    return [_field(doc, ("fields", i), spec, event) for i, spec in enumerate(fields)]
+
+
+def _check_keys(doc, path, mapping: dict, allowed, what: str) -> None:
+    for key in mapping:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" - did you mean {close[0]!r}?" if close else f" (expected one of: {', '.join(allowed)})"
+            raise doc.error(path + (key,), f"unknown key {key!r} in {what}{hint}", key=True)
+
+
+def _string(doc, path, value, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise doc.error(path, f"{what} must be a non-empty string")
+    return value
+
+
+def _one_of(doc, path, value, allowed, what: str) -> str:
+    if value not in allowed:
+        raise doc.error(path, f"unknown {what} {value!r} (expected one of: {', '.join(allowed)})")
+    return value
+
+
+def _field(doc, path, spec, event) -> Field:
+    if not isinstance(spec, dict):
+        raise doc.error(path, "each field is a mapping with at least id, type and patterns")
+    _check_keys(doc, path, spec, FIELD_KEYS, "field")
+    for required in ("id", "type", "patterns"):
+        if required not in spec:
+            raise doc.error(path, f"field is missing {required!r}")
+    field_id = _string(doc, path + ("id",), spec["id"], "id")
+    if not _ID.match(field_id):
+        raise doc.error(path + ("id",), f"id {field_id!r} must be lower-case words joined by '-'")
+    type_ = _one_of(doc, path + ("type",), spec["type"], FIELD_TYPES, "type")
+    unit = _unit(doc, path + ("unit",), spec.get("unit"), type_)
+    choices = _choices(doc, path, spec, type_)
+    field = Field(
+        id=field_id,
+        type=type_,
+        event=event,
+        about=spec.get("about") or "",
+        unit=unit,
+        patterns=_patterns(doc, path + ("patterns",), spec["patterns"]),
+        tolerance=_tolerance(doc, path + ("tolerance",), spec.get("tolerance")),
+        severity=_one_of(doc, path + ("severity",), spec.get("severity", "error"), SEVERITIES, "severity"),
+        combine=_one_of(doc, path + ("combine",), spec.get("combine", "intersect"), COMBINES, "combine"),
+        part=_one_of(doc, path + ("part",), spec["part"], PARTS, "part") if "part" in spec else None,
+        choices=choices,
+        exhaustive=_boolean(doc, path + ("exhaustive",), spec.get("exhaustive", False)),
+        examples=(),
+        location=doc.where(path),
+    )
+    examples = _examples(doc, path + ("examples",), spec.get("examples", []), field)
+    return attrs.evolve(field, examples=examples)
+
+
+def _boolean(doc, path, value) -> bool:
+    if not isinstance(value, bool):
+        raise doc.error(path, "must be true or false")
+    return value
+
+
+def _unit(doc, path, unit, type_: str) -> str | None:
+    if unit is None:
+        return {"duration": "hour", "date": "day"}.get(type_)
+    if type_ == "duration":
+        unit = str(unit).lower().removesuffix("s") if str(unit).lower() != "centuries" else "century"
+        return _one_of(doc, path, unit, tuple(DURATION_UNITS), "time unit")
+    if type_ == "money":
+        return _one_of(doc, path, str(unit).upper(), tuple(CURRENCY_CODES), "currency")
+    if type_ in ("date", "date-range"):
+        return _one_of(doc, path, unit, DATE_GRAINS, "date unit")
+    if type_ == "percent":
+        return _one_of(doc, path, unit, ("percent", "%"), "unit")
+    if type_ in ("text", "set"):
+        raise doc.error(path, f"a {type_} field takes no unit")
+    return _string(doc, path, unit, "unit")
+
+
+def _patterns(doc, path, patterns) -> tuple[Pattern, ...]:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns:
+        raise doc.error(path, "`patterns` must be a non-empty list of strings")
+    compiled = []
+    for i, source in enumerate(patterns):
+        _string(doc, path + (i,), source, "a pattern")
+        try:
+            compiled.append(compile_pattern(source))
+        except PatternError as error:
+            where = doc.where(path + (i,))
+            column = (where.column or 1) + error.column - 1 + _quote_width(doc, path + (i,), source)
+            raise InputError(attrs.evolve(where, column=column), f"bad pattern: {error}") from None
+    return tuple(compiled)
+
+
+def _quote_width(doc, path, source: str) -> int:
+    """1 when the pattern was written in quotes, so columns point into it."""
+    where = doc.where(path)
+    try:
+        line = Path(doc.path).read_text(encoding="utf-8").splitlines()[where.line - 1]
+    except (OSError, IndexError, TypeError):
+        return 0
+    return 1 if line[where.column - 1 : where.column] in ("'", '"') else 0
+
+
+def _tolerance(doc, path, value) -> Tolerance | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise doc.error(path, "tolerance is a number in the field's unit, or a percentage like \"5%\"")
+    if isinstance(value, str):
+        match = _PERCENT.match(value)
+        if not match:
+            raise doc.error(path, f"tolerance {value!r} is neither a number nor a percentage like \"5%\"")
+        return Tolerance(float(match.group(1)) / 100, relative=True)
+    if value < 0:
+        raise doc.error(path, "tolerance cannot be negative")
+    return Tolerance(float(value), relative=False)
+
+
+def _choices(doc, path, spec, type_: str):
+    key = {"text": "choices", "set": "items"}.get(type_)
+    for other in ("choices", "items"):
+        if other in spec and other != key:
+            raise doc.error(path + (other,), f"`{other}` belongs to a {'text' if other == 'choices' else 'set'} field, not a {type_} field", key=True)
+    if key is None:
+        return ()
+    mapping = spec.get(key)
+    if not isinstance(mapping, dict) or not mapping:
+        raise doc.error(path + (key,) if key in spec else path, f"a {type_} field needs `{key}`: a mapping of names to the phrases that say them")
+    result = []
+    for name, synonyms in mapping.items():
+        if isinstance(synonyms, str):
+            synonyms = [synonyms]
+        if not isinstance(synonyms, list) or not all(isinstance(s, str) and s.strip() for s in synonyms):
+            raise doc.error(path + (key, name), f"`{name}` must list the phrases that say it")
+        result.append((str(name), tuple(synonyms) or (str(name),)))
+    return tuple(result)
+
+
+def _examples(doc, path, examples, field: Field) -> tuple[Example, ...]:
+    if not isinstance(examples, list):
+        raise doc.error(path, "`examples` must be a list of {text, value} mappings")
+    result = []
+    for i, example in enumerate(examples):
+        where = path + (i,)
+        if not isinstance(example, dict) or "text" not in example or "value" not in example:
+            raise doc.error(where, "an example needs `text` and `value` (null: must not match)")
+        _check_keys(doc, where, example, EXAMPLE_KEYS, "example")
+        _string(doc, where + ("text",), example["text"], "example text")
+        ref = example.get("ref_date")
+        if ref is not None and not isinstance(ref, dt.date):
+            raise doc.error(where + ("ref_date",), "ref_date must be a date like 2024-04-26")
+        value = example["value"]
+        problem = expected_problem(field, value)
+        if problem:
+            raise doc.error(where + ("value",), problem)
+        result.append(Example(example["text"], value, ref, doc.where(where)))
+    return tuple(result)
+
+
+def expected_problem(field: Field, value) -> str | None:
+    """Why an example's expected value does not fit the field, or None."""
+    if value is None:
+        return None
+    if field.type == "text":
+        names = [name for name, _ in field.choices]
+        return None if value in names else f"expected value {value!r} is not one of the choices: {', '.join(names)}"
+    if field.type == "set":
+        names = [name for name, _ in field.choices]
+        if not isinstance(value, list) or any(v not in names for v in value):
+            return f"expected value must be a list of items from: {', '.join(names)}"
+        return None
+    if field.type in ("date", "date-range"):
+        return None if iso_span(value) else f"expected value {value!r} is not a date like 2024-04-26, 2024-04 or 2024"
+    if isinstance(value, dict):
+        if set(value) - {"low", "high"} or not value:
+            return "an interval is written {low: x, high: y}; either may be left out"
+        value = [v for v in value.values() if v is not None]
+        return None if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value) else "interval ends must be numbers"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"expected value {value!r} is not a number (in the field's unit: {field.unit or 'plain'})"
+    return None

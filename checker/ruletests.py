@@ -1,0 +1,68 @@
+"""Rule examples as tests: each example's text must give its expected value."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+from checker import show
+from checker.compare import combine
+from checker.corpus import Article
+from checker.dates import iso_span
+from checker.extract import extract
+from checker.rules import Example, Field, RuleSet
+from checker.text import normalize
+from checker.values import day_interval
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    field: Field
+    example: Example
+    passed: bool
+    got: str
+
+
+def run_example(field: Field, example: Example) -> Outcome:
+    article = Article(
+        path=str(example.location.path), outlet="example", event=field.event or "example",
+        text=normalize(example.text), ref_date=example.ref_date, ref_source="example",
+    )
+    mentions = extract(article, (field,))
+    claim, _ = combine(field, mentions)
+    got = show.claim(field, claim) if claim else "no match"
+    return Outcome(field, example, _matches(field, claim, example.value), got)
+
+
+def run_all(rules: RuleSet) -> tuple[Outcome, ...]:
+    return tuple(run_example(f, e) for f in rules.fields for e in f.examples)
+
+
+def _close(a: float, b: float) -> bool:
+    return a == b or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _matches(field: Field, claim, expected) -> bool:
+    if expected is None:
+        return claim is None
+    if claim is None:
+        return False
+    if field.type == "text":
+        return claim.names == {expected}
+    if field.type == "set":
+        return claim.names == set(expected)
+    if claim.interval is None:
+        return False
+    if field.type in ("date", "date-range"):
+        span = iso_span(expected)
+        got = claim.interval
+        return span is not None and (got.low, got.high) == (day_interval(span).low, day_interval(span).high)
+    got = claim.interval.scale(1 / field.unit_factor)
+    if isinstance(expected, dict):
+        low = expected.get("low")
+        high = expected.get("high")
+        low_ok = _close(got.low, low) if low is not None else got.low <= 0 or math.isinf(got.low)
+        high_ok = _close(got.high, high) if high is not None else math.isinf(got.high)
+        return low_ok and high_ok
+    return got.is_point and _close(got.low, float(expected))

@@ -1,0 +1,289 @@
+"""Typed values found in text: numbers, percents, money, durations, dates.
+
+Finding is two-staged, because pyparsing tries a grammar at every character
+and that is slow: one compiled regex finds the places where a value can start
+(digits, number words, currency signs, month and weekday names, ...), and the
+pyparsing grammar then parses only there, on a bounded slice of text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+import attrs
+import pyparsing as pp
+
+from checker import dates, numbers
+from checker.dates import DateSpec, DaySpan, RangeSpec
+from checker.intervals import INF, QUALIFIERS, Interval, qualify
+from checker.numbers import AMOUNT, NUMBER, Amount, table, word
+
+VALUE_TYPES = ("number", "percent", "money", "duration", "date", "date-range")
+DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwise
+
+# -- units ----------------------------------------------------------------
+DAY = 86_400.0
+DURATION_UNITS = {
+    "second": 1.0, "minute": 60.0, "hour": 3_600.0, "day": DAY, "week": 7 * DAY,
+    "fortnight": 14 * DAY, "month": 30.436875 * DAY, "year": 365.2425 * DAY,
+    "decade": 3_652.425 * DAY, "century": 36_524.25 * DAY,
+}
+_DURATION_FORMS = {
+    "second": ["seconds", "sec", "secs"], "minute": ["minutes", "min", "mins"],
+    "hour": ["hours", "hr", "hrs"], "day": ["days"], "week": ["weeks"],
+    "fortnight": ["fortnights"], "month": ["months"], "year": ["years", "yr", "yrs"],
+    "decade": ["decades"], "century": ["centuries"],
+}
+DURATION_WORDS = {
+    form: DURATION_UNITS[unit]
+    for unit, forms in _DURATION_FORMS.items()
+    for form in [unit, *forms]
+}
+CURRENCY_SIGNS = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "$": "USD",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs.": "INR", "Rs": "INR",
+}
+CURRENCY_CODES = (
+    "USD EUR GBP JPY CNY INR AUD CAD CHF HKD NZD ZAR RUB KRW BRL MXN SGD SEK NOK"
+).split()
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yuan": "CNY",
+    "renminbi": "CNY", "rmb": "CNY", "yen": "JPY", "rupees": "INR", "rupee": "INR",
+    "rand": "ZAR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
+}
+
+
+@attrs.frozen(slots=True)
+class Reading:
+    """What the grammar read at one place, before context is applied."""
+
+    type: str
+    amount: Amount | None = None
+    currency: str | None = None
+    date: DateSpec | RangeSpec | None = None
+
+
+# -- grammar --------------------------------------------------------------
+def _reading(type_: str, **fixed):
+    return lambda t: Reading(type_, **{k: (v(t) if callable(v) else v) for k, v in fixed.items()})
+
+
+_SIGN = pp.MatchFirst(
+    pp.Literal(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True)
+).set_parse_action(lambda t: CURRENCY_SIGNS[t[0]])
+_CODE = pp.one_of(CURRENCY_CODES, as_keyword=True)
+_CURRENCY_WORD = table(CURRENCY_WORDS, "currency")
+MONEY = (
+    ((_SIGN | _CODE) + AMOUNT).set_parse_action(
+        _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
+    )
+    | (AMOUNT + (_CODE | pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_WORD)).set_parse_action(
+        _reading("money", amount=lambda t: t[0], currency=lambda t: t[1])
+    )
+).set_name("money")
+
+_DURATION_UNIT = table(DURATION_WORDS, "time unit")
+_HYPHEN = pp.Literal("-").leave_whitespace().suppress()
+_AND_HALF = pp.Suppress(numbers.AND_FRACTION.copy())
+
+
+def _duration(t) -> Reading:
+    amount, unit = t[0], t[1]
+    if isinstance(amount, str):  # "a"/"an": one unit
+        amount = Amount.of(1.0)
+    extra = 0.5 * unit if len(t) > 2 else 0.0  # "an hour and a half"
+    return Reading("duration", amount=amount.times(unit).plus(extra))
+
+
+_ONE = numbers.A.copy().set_parse_action(lambda: "a")
+DURATION = (
+    # "five-hour-long", "90-minute", "three-day"
+    (NUMBER + _HYPHEN + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
+    .set_parse_action(_duration)
+    | (AMOUNT + _DURATION_UNIT).set_parse_action(_duration)
+    # "an hour and a half", "a fortnight"
+    | (_ONE + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
+    # "half an hour"
+    | (pp.Suppress(word("half")) + pp.Suppress(numbers.A) + _DURATION_UNIT).set_parse_action(
+        lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
+    )
+).set_name("duration")
+
+PERCENT = (
+    AMOUNT + pp.Suppress(pp.Literal("%") | word("per cent") | word("percent") | word("pct"))
+).set_parse_action(_reading("percent", amount=lambda t: t[0])).set_name("percent")
+
+_DATE_WITHOUT_BARE_YEAR = pp.MatchFirst(
+    e for e in dates.DATE.exprs if e is not dates.YEAR_ALONE
+)
+VALUE = (
+    dates.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+    | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    | MONEY
+    | PERCENT
+    | DURATION
+    | dates.YEAR_ALONE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    | AMOUNT.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+).set_name("value")
+_LOCATED = pp.Located(VALUE)
+
+# -- candidate starts -----------------------------------------------------
+_WORDS = sorted(
+    [*numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter",
+     "third", "several", "dozens", "scores", "hundreds", "thousands", "millions",
+     "billions", "trillions", "tens", *dates.MONTHS, *dates.WEEKDAYS,
+     *dates.DAY_WORDS, *CURRENCY_CODES, "Rs"],
+    key=len, reverse=True,
+)
+_AFTER_A = "hour|half|dozen|hundred|thousand|million|billion|trillion|few|handful|couple|quarter|third|" + "|".join(
+    u for u in DURATION_WORDS if len(u) > 3
+)
+_AFTER_RELATIVE = "week|month|year|" + "|".join(
+    sorted([*dates.MONTHS, *dates.WEEKDAYS], key=len, reverse=True)
+)
+CANDIDATE = re.compile(
+    r"(?<![\w.,\-])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19"
+    r"|(?:US|A|C|HK|NZ)?\$|[€£¥₹]"
+    r"|\b(?:" + "|".join(_WORDS) + r")\b"
+    r"|\ban?\s+(?=(?:" + _AFTER_A + r")\b)"
+    r"|\b(?:last|next|this)\s+(?=(?:" + _AFTER_RELATIVE + r")\b)"
+    r"|\b(?:from|between|the)\s+(?=\d|(?:" + "|".join(dates.MONTHS) + r")\b)",
+    re.IGNORECASE,
+)
+WINDOW = 96  # no value is longer than this
+
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted((q for q in QUALIFIERS if q not in {"or more", "plus", "and counting", "or so"}), key=len, reverse=True)) + r")\s+\Z",
+    re.IGNORECASE,
+)
+_QUALIFIER_AFTER = re.compile(
+    r"[\s-]*(or more|plus|and counting|or so)\b(?!\s*[\d$€£¥₹])", re.IGNORECASE
+)
+# Words that make a bare weekday or month point ahead of the reference date.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated)\s+)?to|"
+    r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+
+
+# -- values ---------------------------------------------------------------
+@attrs.frozen(slots=True)
+class Value:
+    """One typed value in a text: what it says, where, and what it means.
+
+    `amount` is in the canonical unit of its type (seconds, currency units,
+    counts, percent); `days` holds a resolved date or date range.
+    """
+
+    type: str
+    text: str
+    start: int
+    end: int
+    amount: Amount | None = None
+    qualifier: str | None = None
+    currency: str | None = None
+    days: DaySpan | None = None
+    unresolved: bool = False
+
+    def interval(self, tolerance: float | None = None) -> Interval | None:
+        """The interval this value stands for; `tolerance` is absolute, canonical units."""
+        if self.days is not None:
+            return day_interval(self.days)
+        if self.amount is None:
+            return None
+        base = Interval(
+            self.amount.low, self.amount.high, False, self.amount.vague
+        )
+        if tolerance is None:
+            tolerance = DEFAULT_TOLERANCE * abs(self.amount.low)
+        return qualify(base, self.qualifier, tolerance)
+
+    @property
+    def length(self) -> Amount | None:
+        """A date range's length, as a duration in seconds."""
+        if self.type == "date-range" and self.days is not None:
+            return Amount.of(self.days.days * DAY)
+        return None
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def day_interval(span: DaySpan) -> Interval:
+    """Days as instants: [first day 00:00, day after the last 00:00)."""
+    low = (span.first - EPOCH).days * DAY
+    return Interval(low, low + span.days * DAY, False, True)
+
+
+def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) -> Value:
+    days = None
+    unresolved = False
+    if reading.date is not None:
+        if isinstance(reading.date, RangeSpec):
+            days = dates.resolve_range(reading.date, ref, future)
+        else:
+            days = dates.resolve(reading.date, ref, future)
+        unresolved = days is None
+    return Value(
+        type=reading.type,
+        text=text[start:end],
+        start=start,
+        end=end,
+        amount=reading.amount,
+        currency=reading.currency,
+        days=days,
+        unresolved=unresolved,
+    )
+
+
+def _parse_at(text: str, pos: int):
+    try:
+        located = _LOCATED.parse_string(text[pos : pos + WINDOW])
+    except pp.ParseException:
+        return None
+    return located["value"][0], pos + located["locn_end"]
+
+
+def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Iterator[Value]:
+    """Every value in `text` (one sentence, ideally), in text order, not overlapping.
+
+    `ref` resolves relative dates; `offset` is added to every span.
+    """
+    last_end = 0
+    for match in CANDIDATE.finditer(text):
+        pos = match.start()
+        if pos < last_end:
+            continue
+        parsed = _parse_at(text, pos)
+        if parsed is None:
+            continue
+        reading, end = parsed
+        end = _trim(text, pos, end)
+        start = pos
+        qualifier = None
+        if reading.amount is not None:
+            before = _QUALIFIER_BEFORE.search(text, max(last_end, pos - 24), pos)
+            after = _QUALIFIER_AFTER.match(text, end)
+            if before:
+                qualifier, start = before.group(1).lower(), before.start()
+            elif after:
+                qualifier, end = after.group(1).lower(), after.end()
+        future = bool(_FUTURE.search(text, 0, start))
+        value = _make_value(reading, text, start, end, ref, future)
+        last_end = end
+        if qualifier:
+            value = attrs.evolve(value, qualifier=qualifier)
+        if offset:
+            value = attrs.evolve(value, start=start + offset, end=end + offset)
+        yield value
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Drop trailing white space and sentence punctuation the grammar took."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return end

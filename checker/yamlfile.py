@@ -1,0 +1,101 @@
+"""Safe YAML loading that remembers where every key and value stood."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from checker.errors import InputError, Location
+
+YamlPath = tuple  # keys and indexes from the document root
+
+
+@attrs.frozen
+class YamlDocument:
+    path: str
+    data: Any
+    _values: dict = attrs.field(repr=False)  # YamlPath -> (line, column)
+    _keys: dict = attrs.field(repr=False)
+
+    def where(self, path: YamlPath, key: bool = False) -> Location:
+        """The location of the value at `path` (or of its key), 1-based."""
+        table = self._keys if key and path in self._keys else self._values
+        while path not in table and path:
+            path = path[:-1]
+        line, column = table.get(path, (None, None))
+        return Location(self.path, line, column)
+
+    def error(self, path: YamlPath, message: str, key: bool = False) -> InputError:
+        return InputError(self.where(path, key), message)
+
+
+def read_text(path: Path, display: str) -> str:
+    """A file's text, or InputError: missing, unreadable, binary, not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(display, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(display, "is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(display, f"cannot read: {error.strerror}") from None
+    if b"\0" in raw:
+        raise InputError(display, "binary file (contains NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            Location(display, line, column),
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
+        ) from None
+
+
+def load(path: Path, display: str | None = None) -> YamlDocument:
+    display = display or str(path)
+    text = read_text(path, display)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        values: dict = {}
+        keys: dict = {}
+        data = _build(loader, node, (), values, keys, display) if node else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        raise InputError(location, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise InputError(display, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    return YamlDocument(display, data, values, keys)
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(loader, node, path, values, keys, display):
+    values[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise InputError(Location(display, *_mark(key_node)), "keys must be plain words")
+            if key in result:
+                raise InputError(Location(display, *_mark(key_node)), f"duplicate key {key!r}")
+            keys[path + (key,)] = _mark(key_node)
+            result[key] = _build(loader, value_node, path + (key,), values, keys, display)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, item, path + (i,), values, keys, display)
+            for i, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
