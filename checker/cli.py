@@ -12,7 +12,7 @@ from tabulate import tabulate
 
 from checker import __version__, report, show
 from checker.check import check
-from checker.corpus import load_corpus
+from checker.corpus import dateline, load_corpus, reference_date
 from checker.errors import InputError
 from checker.rules import SEVERITIES, load_rules
 from checker.ruletests import run_all
@@ -95,17 +95,12 @@ def _values(args) -> int:
     if args.format == "jsonl":
         return _values_jsonl(args)
     if args.file == "-":
-        text = sys.stdin.read()
-        name = "<stdin>"
+        name, text = "<stdin>", normalize(sys.stdin.read())
+        ref = args.ref_date or dateline(text)
     else:
         name = args.file
-        text = read_text(Path(args.file), args.file)
-    text = normalize(text)
-    ref = args.ref_date
-    if ref is None:
-        from checker.corpus import dateline
-
-        ref = dateline(text)
+        text = normalize(read_text(Path(args.file), args.file))
+        ref = args.ref_date or reference_date(Path(args.file), text)
     index = LineIndex(text)
     found = [v for s in split_sentences(text) for v in find_values(s.text, ref, offset=s.start)]
     if args.format == "json":

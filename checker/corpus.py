@@ -173,3 +173,13 @@ def dateline(text: str) -> dt.date | None:
         if span is not None:
             return span.first
     return None
+
+
+def reference_date(path: Path, text: str) -> dt.date | None:
+    """An article's reference date: its manifest's `published`, else its dateline."""
+    if (path.parent / MANIFEST).exists():
+        _, entries = _manifest(path.parent, path.parent, path.parent.name)
+        entry, _ = entries.get(path.name, (None, None))
+        if entry is not None and entry.published is not None:
+            return entry.published
+    return dateline(text)

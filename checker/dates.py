@@ -312,3 +312,15 @@ def iso_span(value) -> DaySpan | None:
     except ValueError:
         return None
     return DaySpan(day, day, "day")
+
+
+_COMMON_YEAR = 2001  # not a leap year; lengths of year-less ranges assume one
+
+
+def range_length(spec: RangeSpec) -> int | None:
+    """Days in a range whose year is unknown ("April 24-26" is 3), or None."""
+    start, end = spec.start, spec.end
+    if start.kind != "absolute" or end.kind != "absolute" or None in (start.month, start.day, end.month, end.day):
+        return None
+    span = resolve_range(attrs.evolve(spec, start=attrs.evolve(start, year=start.year or _COMMON_YEAR)), None)
+    return span.days if span else None

@@ -153,6 +153,8 @@ CANDIDATE = re.compile(
     r"|\b(?:from|between|the)\s+(?=\d|(?:" + "|".join(dates.MONTHS) + r")\b)",
     re.IGNORECASE,
 )
+# Number words that, standing alone, are pronouns or articles far more often than counts.
+_NOT_A_COUNT = frozenset({"one", "a", "an"})
 WINDOW = 96  # no value is longer than this
 
 _QUALIFIER_BEFORE = re.compile(
@@ -188,6 +190,7 @@ class Value:
     currency: str | None = None
     days: DaySpan | None = None
     unresolved: bool = False
+    range_days: int | None = None  # a date range's length, known even without a year
 
     def interval(self, tolerance: float | None = None) -> Interval | None:
         """The interval this value stands for; `tolerance` is absolute, canonical units."""
@@ -205,9 +208,9 @@ class Value:
     @property
     def length(self) -> Amount | None:
         """A date range's length, as a duration in seconds."""
-        if self.type == "date-range" and self.days is not None:
-            return Amount.of(self.days.days * DAY)
-        return None
+        if self.range_days is None:
+            return None
+        return Amount.of(self.range_days * DAY)
 
 
 EPOCH = dt.date(1970, 1, 1)
@@ -222,9 +225,11 @@ def day_interval(span: DaySpan) -> Interval:
 def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) -> Value:
     days = None
     unresolved = False
+    range_days = None
     if reading.date is not None:
         if isinstance(reading.date, RangeSpec):
             days = dates.resolve_range(reading.date, ref, future)
+            range_days = days.days if days else dates.range_length(reading.date)
         else:
             days = dates.resolve(reading.date, ref, future)
         unresolved = days is None
@@ -237,6 +242,7 @@ def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) 
         currency=reading.currency,
         days=days,
         unresolved=unresolved,
+        range_days=range_days,
     )
 
 
@@ -263,6 +269,8 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
             continue
         reading, end = parsed
         end = _trim(text, pos, end)
+        if reading.type == "number" and text[pos:end].lower() in _NOT_A_COUNT:
+            continue
         start = pos
         qualifier = None
         if reading.amount is not None:

@@ -1,0 +1,23 @@
+"""Every example in rules/ runs as a test, so a broken rule fails CI."""
+
+from pathlib import Path
+
+import pytest
+
+from checker.rules import load_rules
+from checker.ruletests import run_example
+
+RULES = load_rules(Path(__file__).resolve().parent.parent / "rules")
+CASES = [(f, e) for f in RULES.fields for e in f.examples]
+
+
+def test_every_field_has_examples():
+    assert all(f.examples for f in RULES.fields)
+
+
+@pytest.mark.parametrize(
+    "field, example", CASES, ids=[f"{f.id}:{e.location.line}" for f, e in CASES]
+)
+def test_rule_example(field, example):
+    outcome = run_example(field, example)
+    assert outcome.passed, f"{example.location}: expected {example.value!r}, got {outcome.got}"
