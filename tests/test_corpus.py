@@ -1,0 +1,59 @@
+"""Corpus loading: manifest, articles without an entry, reference dates, sentences."""
+
+import datetime as dt
+
+from checker.corpus import dateline, load_corpus
+from checker.text import LineIndex, split_sentences
+
+
+def test_manifest_gives_outlet_event_and_published(root):
+    corpus = load_corpus(root / "seeds", "seeds")
+    by_file = {a.path.rsplit("/", 1)[-1][:3]: a for a in corpus.articles}
+    assert by_file["002"].outlet == "NDTV (syndicated feed)"
+    assert by_file["004"].ref_date == dt.date(2024, 4, 23)
+    assert by_file["004"].inferred == ("published",)
+    assert by_file["001"].inferred == ()
+    assert {a.event for a in corpus.articles} == {"blinken-china-2024"}
+
+
+def test_articles_without_manifest_use_file_name_and_dateline(seed_copy):
+    (seed_copy / "manifest.yaml").unlink()
+    corpus = load_corpus(seed_copy)
+    by_file = {a.path.rsplit("/", 1)[-1][:3]: a for a in corpus.articles}
+    assert by_file["001"].outlet == "001_c5d0d134103219b8.txt"
+    assert by_file["001"].event == "seeds"
+    # "Apr 26, 2024" on its own line
+    assert (by_file["001"].ref_date, by_file["001"].ref_source) == (dt.date(2024, 4, 26), "dateline")
+    # "BEIJING, April 26 (Reuters)": the year comes from the full date nearby,
+    # not the photo caption's April 25
+    assert by_file["003"].ref_date == dt.date(2024, 4, 26)
+    # no dateline: unknown
+    assert (by_file["002"].ref_date, by_file["002"].ref_source) == (None, "none")
+
+
+def test_dateline_needs_a_place_or_a_line_of_its_own():
+    assert dateline("Headline\n\nThe meeting on April 26, 2024 went well.") is None
+    assert dateline("LONDON, March 3, 2023 (AP) - text") == dt.date(2023, 3, 3)
+
+
+def test_sentences_keep_abbreviations_and_offsets():
+    text = "The U.S. diplomat met Mr. Wang on Friday. He left.\n\nPhotograph: Getty Images\nNext line."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The U.S. diplomat met Mr. Wang on Friday.",
+        "He left.",
+        "Photograph: Getty Images",
+        "Next line.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_hard_wrapped_sentence_stays_whole():
+    text = "Blinken held talks with\nWang Yi in Beijing."
+    assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_line_index_is_one_based():
+    index = LineIndex("ab\ncd\n")
+    assert index.position(0) == (1, 1)
+    assert index.position(4) == (2, 2)
