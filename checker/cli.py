@@ -95,28 +95,39 @@ def _values(args) -> int:
     if args.format == "jsonl":
         return _values_jsonl(args)
     if args.file == "-":
-        name, text = "<stdin>", normalize(sys.stdin.read())
-        ref = args.ref_date or dateline(text)
+        name, raw = "<stdin>", sys.stdin.read()
+        ref = args.ref_date or dateline(normalize(raw))
     else:
         name = args.file
-        text = normalize(read_text(Path(args.file), args.file))
-        ref = args.ref_date or reference_date(Path(args.file), text)
-    index = LineIndex(text)
-    found = [v for s in split_sentences(text) for v in find_values(s.text, ref, offset=s.start)]
+        raw = read_text(Path(args.file), args.file)
+        ref = args.ref_date or reference_date(Path(args.file), normalize(raw))
+    index = LineIndex(raw)
+    found = list(_all_values(raw, ref))
     if args.format == "json":
         rows = []
         for v in found:
             line, column = index.position(v.start)
-            rows.append({**show.value_json(v), "line": line, "column": column})
+            rows.append({**_as_written(show.value_json(v), raw), "line": line, "column": column})
         print(json.dumps({"file": name, "ref_date": ref and ref.isoformat(), "values": rows}, indent=2, ensure_ascii=False))
         return EXIT_OK
     table = []
     for v in found:
         line, column = index.position(v.start)
-        table.append([f"{line}:{column}", v.text, v.type, show.value_text(v)])
+        table.append([f"{line}:{column}", raw[v.start : v.end], v.type, show.value_text(v)])
     print(tabulate(table, headers=["where", "text", "type", "value"], tablefmt="simple"))
     print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}")
     return EXIT_OK
+
+
+def _all_values(raw: str, ref):
+    """Values of a whole text; spans index `raw` (normalising keeps lengths)."""
+    text = normalize(raw)
+    for sentence in split_sentences(text):
+        yield from find_values(sentence.text, ref, offset=sentence.start)
+
+
+def _as_written(value: dict, raw: str) -> dict:
+    return {**value, "text": raw[value["start"] : value["end"]]}
 
 
 def _values_jsonl(args) -> int:
@@ -133,7 +144,7 @@ def _values_jsonl(args) -> int:
                 ref = dt.date.fromisoformat(ref) if ref else args.ref_date
             except (ValueError, KeyError, TypeError) as error:
                 raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
-            values = [show.value_json(v) for s in split_sentences(normalize(text)) for v in find_values(s.text, ref, offset=s.start)]
+            values = [_as_written(show.value_json(v), text) for v in _all_values(text, ref)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
     return EXIT_OK
 

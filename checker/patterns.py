@@ -86,19 +86,24 @@ def parse(source: str) -> tuple:
     try:
         return tuple(SYNTAX.parse_string(source, parse_all=True))
     except (pp.ParseException, pp.ParseFatalException) as error:
+        unclosed = _unclosed(source)
+        if error.msg.startswith("Expected") and unclosed is not None:
+            raise PatternError(f"unbalanced {source[unclosed]!r}: it is never closed", unclosed + 1) from None
         message = error.msg
         if message.startswith("Expected"):
-            message = _describe(source, error.loc)
+            message = f"unexpected {source[error.loc]!r}" if error.loc < len(source) else "unexpected end of pattern"
         raise PatternError(message, error.loc + 1) from None
 
 
-def _describe(source: str, loc: int) -> str:
-    opened = [c for c in source[:loc] if c in "[("]
-    closed = [c for c in source[:loc] if c in "])"]
-    if loc >= len(source) and len(opened) > len(closed):
-        return f"unbalanced {opened[-1]!r}: it is never closed"
-    char = source[loc] if loc < len(source) else "end of pattern"
-    return f"unexpected {char!r}"
+def _unclosed(source: str) -> int | None:
+    """The offset of the first bracket that is never closed, if any."""
+    stack = []
+    for i, char in enumerate(source):
+        if char in "[(":
+            stack.append(i)
+        elif char in "])" and stack:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 # -- compiled -------------------------------------------------------------

@@ -153,8 +153,8 @@ CANDIDATE = re.compile(
     r"|\b(?:from|between|the)\s+(?=\d|(?:" + "|".join(dates.MONTHS) + r")\b)",
     re.IGNORECASE,
 )
-# Number words that, standing alone, are pronouns or articles far more often than counts.
-_NOT_A_COUNT = frozenset({"one", "a", "an"})
+# "one of the issues", "one another", "the right one.": a pronoun, not a count.
+_PRONOUN = re.compile(r"\s*(?:of\b|another\b|[,.;:!?)\"]|\Z)")
 WINDOW = 96  # no value is longer than this
 
 _QUALIFIER_BEFORE = re.compile(
@@ -269,7 +269,7 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
             continue
         reading, end = parsed
         end = _trim(text, pos, end)
-        if reading.type == "number" and text[pos:end].lower() in _NOT_A_COUNT:
+        if reading.type == "number" and text[pos:end].lower() == "one" and _PRONOUN.match(text, end):
             continue
         start = pos
         qualifier = None

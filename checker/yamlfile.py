@@ -80,8 +80,17 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_PLAIN_TAGS = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
+
+
 def _build(loader, node, path, values, keys, display):
     values[path] = _mark(node)
+    expected = _PLAIN_TAGS.get(type(node))
+    if expected and node.tag != expected:
+        raise InputError(Location(display, *_mark(node)), f"tag {node.tag!r} is not allowed here")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:

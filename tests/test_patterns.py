@@ -51,7 +51,7 @@ def test_keywords_are_the_required_words():
     [
         ("no value here", "no {value}", 1),
         ("{value} and {value}", "more than one {value}", 13),
-        ("{value} of [talks", "unbalanced '['", 18),
+        ("{value} of [talks", "unbalanced '['", 12),
         ("({value}|x) talks", "cannot be optional", 2),
         ("{valeu} of talks", "unknown placeholder", 1),
         ("{value} ] talks", "unexpected ']'", 9),
