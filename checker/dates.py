@@ -163,22 +163,28 @@ def _days_month(t) -> RangeSpec:
 
 def _span(t) -> RangeSpec:
     start, end = t[0], t[1]
-    if isinstance(end, int):  # "from April 24 to 26"
-        end = attrs.evolve(start, day=end)
+    if end.month is None:  # "from April 24 to 26[, 2024]"
+        end = attrs.evolve(end, month=start.month)
+    if start.month is None:  # "from 24 to 26 April"
+        start = attrs.evolve(start, month=end.month)
     if start.year is None and end.year is not None:
         start = attrs.evolve(start, year=end.year)
     return RangeSpec(start, end)
 
 
-_DAY_PAIR = DAY + DASH + DAY
+_DAY_PAIR = DAY + TO + DAY
+# a day with the month (and maybe the year) left to the other end of a range
+_BARE_DAY = (DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
+    lambda t: _absolute(t[1] if len(t) > 1 else None, None, t[0])
+)
 MONTH_DAY_RANGE = (MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
 DAY_MONTH_RANGE = (_DAY_PAIR + MONTH_NAME + pp.Opt(YEAR)).set_parse_action(_days_month)
 _POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
 FROM_TO = (
-    pp.Suppress(word("from")) + _POINT + TO + (_POINT | DAY)
+    pp.Suppress(word("from")) + (_POINT | _BARE_DAY) + TO + (_POINT | _BARE_DAY)
 ).set_parse_action(_span)
 BETWEEN_AND = (
-    pp.Suppress(word("between")) + _POINT + pp.Suppress(word("and")) + (_POINT | DAY)
+    pp.Suppress(word("between")) + _POINT + pp.Suppress(word("and")) + (_POINT | _BARE_DAY)
 ).set_parse_action(_span)
 POINT_TO_POINT = (MONTH_DAY_YEAR + TO + MONTH_DAY_YEAR).set_parse_action(_span)
 

@@ -48,9 +48,11 @@ SCALES = {
     "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 }
 SCALE_ABBREVIATIONS = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-    "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "tn": 1e12, "trn": 1e12,
 }
+# Abbreviations that may also stand apart from the figure: "$3 bn", "12 mln".
+SPACED_SCALES = {k: v for k, v in SCALE_ABBREVIATIONS.items() if len(k) > 1}
 # Vague amounts and the intervals they stand for: [low, high).
 VAGUE = {
     "a couple of": (2, 3),
@@ -98,7 +100,7 @@ DIGITS = pp.Regex(
 ).set_parse_action(lambda t: float(t[0].replace(",", ""))).set_name("digits")
 # "12m", "3bn": a scale glued to the figure.
 GLUED_SCALE = (
-    pp.Regex(r"(?:bn|mn|mln|tn|trn|m|b|k)(?![\w])", flags=pp.re.IGNORECASE)
+    pp.Regex(r"(?:bn|bln|mn|mln|tn|trn|m|b|k)(?![\w])", flags=pp.re.IGNORECASE)
     .leave_whitespace()
     .set_parse_action(lambda t: SCALE_ABBREVIATIONS[t[0].lower()])
 )
@@ -116,10 +118,12 @@ HUNDREDS = (
     .set_parse_action(lambda t: t[0] * 100 + (t[2] if len(t) > 2 else 0))
     | BELOW_HUNDRED
 ).set_name("number below a thousand")
-SCALE_WORD = table(SCALES, "scale word")
+SCALE_WORD = table(SCALES | SPACED_SCALES, "scale word")
+# "one million two hundred thousand": scaled groups, largest first, then the rest
+_SCALED_GROUP = ((HUNDREDS | A_ONE) + SCALE_WORD).set_parse_action(lambda t: t[0] * t[1])
 WORD_INTEGER = (
-    ((HUNDREDS | A_ONE) + SCALE_WORD + pp.Opt(pp.Opt(AND) + HUNDREDS))
-    .set_parse_action(lambda t: t[0] * t[1] + (t[2] if len(t) > 2 else 0))
+    (_SCALED_GROUP + pp.ZeroOrMore(pp.Opt(AND) + _SCALED_GROUP) + pp.Opt(pp.Opt(AND) + HUNDREDS))
+    .set_parse_action(lambda t: sum(t))
     | HUNDREDS
 ).set_name("number in words")
 
@@ -152,15 +156,15 @@ def _amount(tokens: pp.ParseResults) -> Amount:
 _BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
 NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
-    (FRACTION + pp.Opt(pp.Suppress(pp.Opt(A)) + SCALE_WORD)).set_parse_action(_amount)
+    (FRACTION + pp.Opt(pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD)).set_parse_action(_amount)
     | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD)).set_parse_action(_amount)
 ).set_name("number")
 
 
 def _vague(phrase: str, low: float, high: float) -> pp.ParserElement:
     amount = Amount(float(low), float(high), vague=True)
-    expr = word(phrase.removesuffix(" of")) + pp.Suppress(pp.Opt(word("of")))
-    return expr.set_parse_action(lambda: amount)
+    # "of" stays outside the span: "dozens of people" reads as "dozens"
+    return word(phrase.removesuffix(" of")).set_parse_action(lambda: amount)
 
 
 VAGUE_AMOUNT = pp.MatchFirst(
@@ -169,6 +173,10 @@ VAGUE_AMOUNT = pp.MatchFirst(
 ).set_name("vague amount")
 
 # A vague plural scale on its own reads as its range: "billions in aid".
-AMOUNT = (NUMBER | VAGUE_AMOUNT).set_name("amount")
+# "several hundred", "a few thousand": the vague range, scaled
+_VAGUE_SCALED = (VAGUE_AMOUNT + pp.Opt(table({"hundred": 100} | SCALES, "scale"))).set_parse_action(
+    lambda t: t[0].times(t[1]) if len(t) > 1 else t[0]
+)
+AMOUNT = (NUMBER | _VAGUE_SCALED).set_name("amount")
 
 UNBOUNDED = INF

@@ -155,7 +155,7 @@ CANDIDATE = re.compile(
 )
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
 _PRONOUN = re.compile(r"\s*(?:of\b|another\b|[,.;:!?)\"]|\Z)")
-WINDOW = 96  # no value is longer than this
+WINDOW = 160  # no value is longer than this
 
 _QUALIFIER_BEFORE = re.compile(
     r"\b(" + "|".join(sorted((q for q in QUALIFIERS if q not in {"or more", "plus", "and counting", "or so"}), key=len, reverse=True)) + r")\s+\Z",
