@@ -12,7 +12,6 @@ from __future__ import annotations
 import attrs
 import pyparsing as pp
 
-from checker.intervals import INF
 
 
 @attrs.frozen(slots=True)
@@ -179,4 +178,3 @@ _VAGUE_SCALED = (VAGUE_AMOUNT + pp.Opt(table({"hundred": 100} | SCALES, "scale")
 )
 AMOUNT = (NUMBER | _VAGUE_SCALED).set_name("amount")
 
-UNBOUNDED = INF

@@ -17,7 +17,7 @@ import pyparsing as pp
 
 from checker import dates, numbers
 from checker.dates import DateSpec, DaySpan, RangeSpec
-from checker.intervals import INF, QUALIFIERS, Interval, qualify
+from checker.intervals import QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
 
 VALUE_TYPES = ("number", "percent", "money", "duration", "date", "date-range")
