@@ -86,7 +86,7 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "a manifest is a mapping with `event:` and `articles:`")
-    _check_keys(doc, (), data, MANIFEST_KEYS)
+    doc.check_keys((), data, MANIFEST_KEYS, "manifest")
     event = data.get("event") or fallback_event
     listed = data.get("articles") or []
     if not isinstance(listed, list):
@@ -96,7 +96,7 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
         where = ("articles", i)
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             raise doc.error(where, "each article entry needs `file:`")
-        _check_keys(doc, where, item, ENTRY_KEYS)
+        doc.check_keys(where, item, ENTRY_KEYS, "article entry")
         published = item.get("published")
         if isinstance(published, dt.datetime):
             published = published.date()
@@ -108,14 +108,6 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
         entry = _Entry(item.get("outlet"), item.get("event"), published, tuple(inferred), item.get("url"))
         entries[item["file"]] = (entry, doc.where(where))
     return event, entries
-
-
-def _check_keys(doc, path, mapping, allowed) -> None:
-    for key in mapping:
-        if key not in allowed:
-            raise doc.error(
-                path + (key,), f"unknown key {key!r} (expected one of: {', '.join(allowed)})", key=True
-            )
 
 
 def _article(path: Path, shown: str, entry: _Entry | None, default_event: str) -> Article:

@@ -7,7 +7,6 @@ the format. Every mistake is reported with file:line:column.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 
@@ -138,7 +137,7 @@ def load_rule_file(path: Path, display: str) -> list[Field]:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "a rule file is a mapping with `fields:` (and usually `event:`)")
-    _check_keys(doc, (), data, FILE_KEYS, "rule file")
+    doc.check_keys((), data, FILE_KEYS, "rule file")
     event = data.get("event")
     if event is not None and not isinstance(event, str):
         raise doc.error(("event",), "`event` must be a name")
@@ -146,14 +145,6 @@ def load_rule_file(path: Path, display: str) -> list[Field]:
     if not isinstance(fields, list) or not fields:
         raise doc.error(("fields",) if "fields" in data else (), "`fields` must be a non-empty list")
     return [_field(doc, ("fields", i), spec, event) for i, spec in enumerate(fields)]
-
-
-def _check_keys(doc, path, mapping: dict, allowed, what: str) -> None:
-    for key in mapping:
-        if key not in allowed:
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f" - did you mean {close[0]!r}?" if close else f" (expected one of: {', '.join(allowed)})"
-            raise doc.error(path + (key,), f"unknown key {key!r} in {what}{hint}", key=True)
 
 
 def _string(doc, path, value, what: str) -> str:
@@ -171,7 +162,7 @@ def _one_of(doc, path, value, allowed, what: str) -> str:
 def _field(doc, path, spec, event) -> Field:
     if not isinstance(spec, dict):
         raise doc.error(path, "each field is a mapping with at least id, type and patterns")
-    _check_keys(doc, path, spec, FIELD_KEYS, "field")
+    doc.check_keys(path, spec, FIELD_KEYS, "field")
     for required in ("id", "type", "patterns"):
         if required not in spec:
             raise doc.error(path, f"field is missing {required!r}")
@@ -294,7 +285,7 @@ def _examples(doc, path, examples, field: Field) -> tuple[Example, ...]:
         where = path + (i,)
         if not isinstance(example, dict) or "text" not in example or "value" not in example:
             raise doc.error(where, "an example needs `text` and `value` (null: must not match)")
-        _check_keys(doc, where, example, EXAMPLE_KEYS, "example")
+        doc.check_keys(where, example, EXAMPLE_KEYS, "example")
         _string(doc, where + ("text",), example["text"], "example text")
         ref = example.get("ref_date")
         if ref is not None and not isinstance(ref, dt.date):

@@ -20,7 +20,6 @@ from checker.dates import DateSpec, DaySpan, RangeSpec
 from checker.intervals import QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
 
-VALUE_TYPES = ("number", "percent", "money", "duration", "date", "date-range")
 DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwise
 
 # -- units ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,14 @@ class YamlDocument:
 
     def error(self, path: YamlPath, message: str, key: bool = False) -> InputError:
         return InputError(self.where(path, key), message)
+
+    def check_keys(self, path: YamlPath, mapping: dict, allowed, what: str) -> None:
+        """Refuse a key not in `allowed`, suggesting the closest one."""
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f" - did you mean {close[0]!r}?" if close else f" (expected one of: {', '.join(allowed)})"
+                raise self.error(path + (key,), f"unknown key {key!r} in {what}{hint}", key=True)
 
 
 def read_text(path: Path, display: str) -> str:
