@@ -79,20 +79,29 @@ class Field:
             return DAY
         return 1.0
 
-    @property
-    def choice_regex(self) -> str:
+    # text and set fields: the phrases of every choice, longest first, as one
+    # regex, and each phrase compiled alone to name the choice it stands for
+    choice_regex: str = attrs.field(init=False, repr=False, eq=False)
+    _synonyms: tuple = attrs.field(init=False, repr=False, eq=False)
+
+    @choice_regex.default
+    def _choice_regex(self) -> str:
         synonyms = sorted(
             (s for _, names in self.choices for s in names), key=len, reverse=True
         )
         return "|".join(f"(?:{words_regex(s)})" for s in synonyms)
 
+    @_synonyms.default
+    def _compile_synonyms(self) -> tuple:
+        return tuple(
+            (re.compile(words_regex(synonym), re.IGNORECASE), name)
+            for name, synonyms in self.choices
+            for synonym in synonyms
+        )
+
     def canonical(self, text: str) -> str | None:
         """The choice a matched phrase stands for."""
-        for name, synonyms in self.choices:
-            for synonym in synonyms:
-                if re.fullmatch(words_regex(synonym), text, re.IGNORECASE):
-                    return name
-        return None
+        return next((name for regex, name in self._synonyms if regex.fullmatch(text)), None)
 
     def applies_to(self, event: str) -> bool:
         return self.event is None or self.event == event
