@@ -84,19 +84,17 @@ def _typed(field: Field, text: str, lowered: str, values) -> list:
 
 def _named(field: Field, text: str, lowered: str) -> list:
     found = []
-    taken_until = 0
     for pattern in field.patterns:
         if not pattern.could_match(lowered):
             continue
         for match in _slot_regex(pattern, field.choice_regex, field.type == "set").finditer(text):
             start, end = match.span("value")
-            if start < taken_until:
-                continue
+            if any(start < e and s < end for s, e, _ in found):
+                continue  # another pattern already read this phrase
             names = frozenset(
                 field.canonical(m.group(0)) for m in re.finditer(field.choice_regex, match.group("value"), re.IGNORECASE)
             )
             found.append((start, end, Claim(names=names)))
-            taken_until = end
     return sorted(found, key=lambda f: f[0])
 
 
@@ -107,25 +105,25 @@ def _slot_regex(pattern: Pattern, choice: str, listed: bool) -> re.Pattern:
     return pattern.full(choice)
 
 
+# The value types each field type takes.
+ACCEPTS = {
+    "number": ("number",), "count": ("number",), "percent": ("percent",),
+    "money": ("money", "number"),  # a bare amount is in the field's currency
+    "duration": ("duration", "date-range"),  # a range gives its length
+    "date": ("date", "date-range"), "date-range": ("date-range",),
+}
+
+
 def claim_for(field: Field, value: Value) -> Claim | None:
     """The claim a value makes for a field, or None when its type does not fit."""
     kind = field.type
+    if value.type not in ACCEPTS[kind]:
+        return None
     if kind in ("date", "date-range"):
-        if value.type not in ("date", "date-range") or (kind == "date-range" and value.type != "date-range"):
-            return None
-        if value.days is None:
-            return Claim(None)
-        return Claim(day_interval(_part(value.days, field.part)))
-    if value.amount is None and not (kind == "duration" and value.length):
-        return None
-    if kind == "duration" and value.type == "date-range":
-        return Claim(Interval.point(value.length.low))
-    accepted = {
-        "number": ("number",), "count": ("number",), "percent": ("percent",),
-        "money": ("money", "number"), "duration": ("duration",),
-    }[kind]
-    if value.type not in accepted:
-        return None
+        return Claim(day_interval(_part(value.days, field.part)) if value.days else None)
+    if value.type == "date-range":
+        length = value.length
+        return Claim(Interval.point(length.low)) if length else None
     tolerance = None
     if field.tolerance is not None:
         tolerance = field.tolerance.absolute(value.amount.low, field.unit_factor)
