@@ -16,7 +16,7 @@ from checker import yamlfile
 from checker.errors import InputError, Location
 from checker.dates import iso_span
 from checker.patterns import Pattern, PatternError, compile_pattern, words_regex
-from checker.values import CURRENCY_CODES, DAY, DURATION_UNITS
+from checker.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
 
 FIELD_TYPES = ("number", "count", "percent", "money", "duration", "date", "date-range", "text", "set")
 SEVERITIES = ("info", "warning", "error")  # in rising order
@@ -211,7 +211,7 @@ def _unit(doc, path, unit, type_: str) -> str | None:
     if unit is None:
         return {"duration": "hour", "date": "day"}.get(type_)
     if type_ == "duration":
-        unit = str(unit).lower().removesuffix("s") if str(unit).lower() != "centuries" else "century"
+        unit = DURATION_UNIT_OF.get(str(unit).lower(), unit)
         return _one_of(doc, path, unit, tuple(DURATION_UNITS), "time unit")
     if type_ == "money":
         return _one_of(doc, path, str(unit).upper(), tuple(CURRENCY_CODES), "currency")

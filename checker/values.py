@@ -35,11 +35,10 @@ _DURATION_FORMS = {
     "fortnight": ["fortnights"], "month": ["months"], "year": ["years", "yr", "yrs"],
     "decade": ["decades"], "century": ["centuries"],
 }
-DURATION_WORDS = {
-    form: DURATION_UNITS[unit]
-    for unit, forms in _DURATION_FORMS.items()
-    for form in [unit, *forms]
+DURATION_UNIT_OF = {  # every spelling -> its unit: "hrs" -> "hour"
+    form: unit for unit, forms in _DURATION_FORMS.items() for form in [unit, *forms]
 }
+DURATION_WORDS = {form: DURATION_UNITS[unit] for form, unit in DURATION_UNIT_OF.items()}
 CURRENCY_SIGNS = {
     "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "$": "USD",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs.": "INR", "Rs": "INR",
