@@ -163,6 +163,8 @@ def _days_month(t) -> RangeSpec:
 
 def _span(t) -> RangeSpec:
     start, end = t[0], t[1]
+    if start.month is None and end.month is None:  # "from 5 to 7": figures, not days
+        raise pp.ParseException("", 0, "no month")
     if end.month is None:  # "from April 24 to 26[, 2024]"
         end = attrs.evolve(end, month=start.month)
     if start.month is None:  # "from 24 to 26 April"

@@ -13,24 +13,29 @@ import attrs
 import pyparsing as pp
 
 
-
 @attrs.frozen(slots=True)
 class Amount:
-    """A stated figure: a point, or the documented range of a vague word."""
+    """A stated figure: a point, a stated range ("5-7"), or a vague word's range.
+
+    A vague range is open above ([low, high)); a stated one is closed.
+    `scale` is the scale word the figure was given with ("5 billion": 1e9),
+    so that "5-7 billion" can lend its scale to the bare 5.
+    """
 
     low: float
     high: float
     vague: bool = False
+    scale: float = attrs.field(default=1.0, eq=False)
 
     @classmethod
     def of(cls, x: float) -> Amount:
         return cls(x, x)
 
     def times(self, factor: float) -> Amount:
-        return Amount(self.low * factor, self.high * factor, self.vague)
+        return Amount(self.low * factor, self.high * factor, self.vague, self.scale)
 
     def plus(self, x: float) -> Amount:
-        return Amount(self.low + x, self.high + x, self.vague)
+        return Amount(self.low + x, self.high + x, self.vague, self.scale)
 
 
 UNITS = {
@@ -45,6 +50,7 @@ TENS = {
 }
 SCALES = {
     "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English
 }
 SCALE_ABBREVIATIONS = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9,
@@ -94,12 +100,19 @@ A = (word("a") | word("an")).set_name("a/an")
 AND = pp.Suppress(word("and"))
 
 # -- digits ---------------------------------------------------------------
+_SCALE_SUFFIX = r"(?:bn|bln|mn|mln|tn|trn|m|b|k)"
 DIGITS = pp.Regex(
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|\.\d+"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    # not part of a longer token: "7:30", "24/7", "1.2.3", "5G", "45th", "10am"
+    r"(?!\d|[,:/.]\d)(?!(?i:(?!" + _SCALE_SUFFIX + r"\b)[^\W\d_]))"
 ).set_parse_action(lambda t: float(t[0].replace(",", ""))).set_name("digits")
+# "the 45th anniversary"; dates ("April 26th") are read before this
+ORDINAL = pp.Regex(r"(\d+)(?:st|nd|rd|th)\b").set_parse_action(
+    lambda t: Amount.of(float(t[0][:-2]))
+).set_name("ordinal")
 # "12m", "3bn": a scale glued to the figure.
 GLUED_SCALE = (
-    pp.Regex(r"(?:bn|bln|mn|mln|tn|trn|m|b|k)(?![\w])", flags=pp.re.IGNORECASE)
+    pp.Regex(_SCALE_SUFFIX + r"(?![\w])", flags=pp.re.IGNORECASE)
     .leave_whitespace()
     .set_parse_action(lambda t: SCALE_ABBREVIATIONS[t[0].lower()])
 )
@@ -119,10 +132,19 @@ HUNDREDS = (
 ).set_name("number below a thousand")
 SCALE_WORD = table(SCALES | SPACED_SCALES, "scale word")
 # "one million two hundred thousand": scaled groups, largest first, then the rest
-_SCALED_GROUP = ((HUNDREDS | A_ONE) + SCALE_WORD).set_parse_action(lambda t: t[0] * t[1])
+_SCALED_GROUP = ((HUNDREDS | A_ONE) + SCALE_WORD).set_parse_action(lambda t: [(t[0] * t[1], t[1])])
+
+
+def _word_integer(t) -> Amount:
+    """Scaled groups, then maybe the rest: its scale is the last group's, if nothing follows."""
+    total = sum(g[0] if isinstance(g, tuple) else g for g in t)
+    scale = t[-1][1] if isinstance(t[-1], tuple) else 1.0
+    return Amount(float(total), float(total), scale=float(scale))
+
+
 WORD_INTEGER = (
     (_SCALED_GROUP + pp.ZeroOrMore(pp.Opt(AND) + _SCALED_GROUP) + pp.Opt(pp.Opt(AND) + HUNDREDS))
-    .set_parse_action(lambda t: sum(t))
+    .set_parse_action(_word_integer)
     | HUNDREDS
 ).set_name("number in words")
 
@@ -138,24 +160,31 @@ FRACTION = (
     (UNIT_WORD + HYPHEN + table(PLURAL_FRACTIONS, "fractions")).set_parse_action(
         lambda t: t[0] * t[1]
     )
-    | (pp.Suppress(pp.Opt(A)) + FRACTION_WORD)
+    # "a third", "one-quarter"; a bare "third" is an ordinal ("the third time")
+    | (pp.Suppress(A | word("one")) + HYPHEN + FRACTION_WORD)
 ).set_name("fraction")
+# "half a million", "a quarter of a billion": a bare "half" can scale
+_SCALED_FRACTION = FRACTION | FRACTION_WORD
 
 # -- assembled ------------------------------------------------------------
 def _amount(tokens: pp.ParseResults) -> Amount:
-    value = tokens[0]
+    value, scale = tokens[0], 1.0
+    if isinstance(value, Amount):  # a number in words, with its scale
+        value, scale = value.low, value.scale
     for extra in tokens[1:]:
         if extra < 1:  # and a half
             value += extra
         else:  # scale
             value *= extra
-    return Amount.of(float(value))
+            scale = extra
+    return Amount(float(value), float(value), scale=scale)
 
 
 _BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
 NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
-    (FRACTION + pp.Opt(pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD)).set_parse_action(_amount)
+    (_SCALED_FRACTION + pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD).set_parse_action(_amount)
+    | FRACTION.copy().set_parse_action(_amount)
     | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD)).set_parse_action(_amount)
 ).set_name("number")
 
@@ -173,8 +202,27 @@ VAGUE_AMOUNT = pp.MatchFirst(
 
 # A vague plural scale on its own reads as its range: "billions in aid".
 # "several hundred", "a few thousand": the vague range, scaled
-_VAGUE_SCALED = (VAGUE_AMOUNT + pp.Opt(table({"hundred": 100} | SCALES, "scale"))).set_parse_action(
+VAGUE_SCALED = (VAGUE_AMOUNT + pp.Opt(table({"hundred": 100} | SCALES, "scale"))).set_parse_action(
     lambda t: t[0].times(t[1]) if len(t) > 1 else t[0]
 )
-AMOUNT = (NUMBER | _VAGUE_SCALED).set_name("amount")
+
+
+def _range(t) -> Amount:
+    """"5-7 billion": the bare low end takes the high end's scale."""
+    low, high = t[0], t[1]
+    if low.scale == 1 and high.scale > 1:
+        low = low.times(high.scale)
+    if not low.high < high.low:  # "3-1" is a score, "2022-23" a season
+        raise pp.ParseException("", 0, "not a range")
+    return Amount(low.low, high.high, scale=high.scale)
+
+
+DASH = pp.Regex(r"\s?[-–]\s?").leave_whitespace().suppress()
+RANGE = (
+    (pp.Suppress(word("between")) + NUMBER + AND + NUMBER)
+    | (NUMBER + (DASH | pp.Suppress(word("to"))) + NUMBER)
+).set_parse_action(_range).set_name("range")
+# Tried only where a range could follow, so a lone number is parsed once.
+_MAY_BE_RANGE = pp.FollowedBy(pp.Regex(r"(?i)between\b|[^\n;:]{0,40}?(?:[-–]|\bto\b)"))
+AMOUNT = ((_MAY_BE_RANGE + RANGE) | NUMBER | VAGUE_SCALED).set_name("amount")
 

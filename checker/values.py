@@ -15,7 +15,7 @@ from typing import Iterator
 import attrs
 import pyparsing as pp
 
-from checker import dates, numbers
+from checker import dates, lookalikes, numbers
 from checker.dates import DateSpec, DaySpan, RangeSpec
 from checker.intervals import QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
@@ -62,6 +62,7 @@ class Reading:
     amount: Amount | None = None
     currency: str | None = None
     date: DateSpec | RangeSpec | None = None
+    unit: str | None = None  # "point": percentage points
 
 
 # -- grammar --------------------------------------------------------------
@@ -74,18 +75,13 @@ _SIGN = pp.MatchFirst(
 ).set_parse_action(lambda t: CURRENCY_SIGNS[t[0]])
 _CODE = pp.one_of(CURRENCY_CODES, as_keyword=True)
 _CURRENCY_WORD = table(CURRENCY_WORDS, "currency")
-MONEY = (
-    ((_SIGN | _CODE) + AMOUNT).set_parse_action(
-        _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
-    )
-    | (AMOUNT + (_CODE | pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_WORD)).set_parse_action(
-        _reading("money", amount=lambda t: t[0], currency=lambda t: t[1])
-    )
-).set_name("money")
-
 _DURATION_UNIT = table(DURATION_WORDS, "time unit")
 _HYPHEN = pp.Literal("-").leave_whitespace().suppress()
-_AND_HALF = pp.Suppress(numbers.AND_FRACTION.copy())
+_TO = numbers.DASH | pp.Suppress(word("to"))
+_ONE = numbers.A.copy().set_parse_action(lambda: "a")
+_PERCENT_SIGN = pp.Literal("%") | word("per cent") | word("percent") | word("pct")
+# "5 percentage points", "5% points": a difference of percents, not a percent
+_POINTS = (word("percentage points") | word("percentage point") | _PERCENT_SIGN + word("points"))
 
 
 def _duration(t) -> Reading:
@@ -96,44 +92,80 @@ def _duration(t) -> Reading:
     return Reading("duration", amount=amount.times(unit).plus(extra))
 
 
-_ONE = numbers.A.copy().set_parse_action(lambda: "a")
-DURATION = (
-    # "five-hour-long", "90-minute", "three-day"
-    (NUMBER + _HYPHEN + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
-    .set_parse_action(_duration)
-    | (AMOUNT + _DURATION_UNIT).set_parse_action(_duration)
-    # "an hour and a half", "a fortnight"
-    | (_ONE + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
-    # "half an hour"
-    | (pp.Suppress(word("half")) + pp.Suppress(numbers.A) + _DURATION_UNIT).set_parse_action(
-        lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
-    )
-).set_name("duration")
+def _joined(t) -> Reading:
+    """"$5bn to $7bn", "5% to 7%": two readings of one kind make a range."""
+    low, high = t[0], t[1]
+    if (low.type, low.currency, low.unit) != (high.type, high.currency, high.unit):
+        raise pp.ParseException("", 0, "ends of different kinds")
+    if not low.amount.high < high.amount.low:
+        raise pp.ParseException("", 0, "not a range")
+    return attrs.evolve(low, amount=Amount(low.amount.low, high.amount.high))
 
-PERCENT = (
-    AMOUNT + pp.Suppress(pp.Literal("%") | word("per cent") | word("percent") | word("pct"))
-).set_parse_action(_reading("percent", amount=lambda t: t[0])).set_name("percent")
 
+def value_grammar(ranges: bool) -> pp.ParserElement:
+    """Every kind of value; with or without ranges ("5-7 days", "$5bn to $7bn").
+
+    Built twice: without ranges for "rose from 5 to 7".
+    """
+    amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
+    money = (
+        ((_SIGN | _CODE) + amount).set_parse_action(
+            _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
+        )
+        | (amount + (_CODE | pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_WORD)).set_parse_action(
+            _reading("money", amount=lambda t: t[0], currency=lambda t: t[1])
+        )
+    ).set_name("money")
+    duration = (
+        # "five-hour-long", "90-minute", "three-day"
+        (NUMBER + _HYPHEN + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
+        .set_parse_action(_duration)
+        | (amount + _DURATION_UNIT).set_parse_action(_duration)
+        # "an hour and a half", "a fortnight"
+        | (_ONE + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
+        # "half an hour"
+        | (pp.Suppress(word("half")) + pp.Suppress(numbers.A) + _DURATION_UNIT).set_parse_action(
+            lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
+        )
+    ).set_name("duration")
+    percent = (
+        (amount + pp.Suppress(_POINTS)).set_parse_action(
+            _reading("percent", amount=lambda t: t[0], unit="point")
+        )
+        | (amount + pp.Suppress(_PERCENT_SIGN)).set_parse_action(
+            _reading("percent", amount=lambda t: t[0])
+        )
+    ).set_name("percent")
+    # "$5bn-$7bn", "5% to 7%"
+    joined = _MAY_JOIN + ((money + _TO + money) | (percent + _TO + percent)).set_parse_action(_joined)
+    return (
+        dates.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+        | (joined if ranges else pp.NoMatch())
+        | money
+        | percent
+        | duration
+        | dates.YEAR_ALONE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+        | numbers.ORDINAL.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+        | amount.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    ).set_name("value")
+
+
+_MAY_JOIN = pp.FollowedBy(pp.Regex(r"[^\n;:]{0,40}?(?:[-–]|\bto\b)"))
 _DATE_WITHOUT_BARE_YEAR = pp.MatchFirst(
     e for e in dates.DATE.exprs if e is not dates.YEAR_ALONE
 )
-VALUE = (
-    dates.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
-    | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
-    | MONEY
-    | PERCENT
-    | DURATION
-    | dates.YEAR_ALONE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
-    | AMOUNT.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
-).set_name("value")
+VALUE = value_grammar(ranges=True)
 _LOCATED = pp.Located(VALUE)
+# After "from", a figure is a starting point, not a range's low end.
+_LOCATED_SINGLE = pp.Located(value_grammar(ranges=False))
 
 # -- candidate starts -----------------------------------------------------
 _WORDS = sorted(
     [*numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter",
      "third", "several", "dozens", "scores", "hundreds", "thousands", "millions",
      "billions", "trillions", "tens", *dates.MONTHS, *dates.WEEKDAYS,
-     *dates.DAY_WORDS, *CURRENCY_CODES, "Rs"],
+     *dates.DAY_WORDS, *CURRENCY_CODES, "Rs", "between"],
     key=len, reverse=True,
 )
 _AFTER_A = "hour|half|dozen|hundred|thousand|million|billion|trillion|few|handful|couple|quarter|third|" + "|".join(
@@ -143,12 +175,13 @@ _AFTER_RELATIVE = "week|month|year|" + "|".join(
     sorted([*dates.MONTHS, *dates.WEEKDAYS], key=len, reverse=True)
 )
 CANDIDATE = re.compile(
-    r"(?<![\w.,\-])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19"
+    r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
+    r"|(?<![\w.,])\.\d"  # ".5"
     r"|(?:US|A|C|HK|NZ)?\$|[€£¥₹]"
     r"|\b(?:" + "|".join(_WORDS) + r")\b"
     r"|\ban?\s+(?=(?:" + _AFTER_A + r")\b)"
     r"|\b(?:last|next|this)\s+(?=(?:" + _AFTER_RELATIVE + r")\b)"
-    r"|\b(?:from|between|the)\s+(?=\d|(?:" + "|".join(dates.MONTHS) + r")\b)",
+    r"|\b(?:from|the)\s+(?=\d|(?:" + "|".join(dates.MONTHS) + r")\b)",
     re.IGNORECASE,
 )
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
@@ -189,6 +222,7 @@ class Value:
     days: DaySpan | None = None
     unresolved: bool = False
     range_days: int | None = None  # a date range's length, known even without a year
+    unit: str | None = None  # "point" for percentage points, kept apart from percents
 
     def interval(self, tolerance: float | None = None) -> Interval | None:
         """The interval this value stands for; `tolerance` is absolute, canonical units."""
@@ -241,15 +275,45 @@ def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) 
         days=days,
         unresolved=unresolved,
         range_days=range_days,
+        unit=reading.unit,
     )
 
 
-def _parse_at(text: str, pos: int):
+def _parse_at(text: str, pos: int, grammar: pp.ParserElement = _LOCATED):
     try:
-        located = _LOCATED.parse_string(text[pos : pos + WINDOW])
+        located = grammar.parse_string(text[pos : pos + WINDOW])
     except pp.ParseException:
         return None
     return located["value"][0], pos + located["locn_end"]
+
+
+_FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+
+
+def _read(text: str, pos: int):
+    """The reading at `pos` and where it ends, or None."""
+    parsed = _parse_at(text, pos)
+    if parsed is None:
+        return None
+    reading, end = parsed
+    amount = reading.amount
+    if amount is not None and not amount.vague and amount.low < amount.high and _FROM.search(text, 0, pos):
+        parsed = _parse_at(text, pos, _LOCATED_SINGLE)  # "rose from 5 to 7"
+    return parsed
+
+
+def _lookalike_kind(reading: Reading) -> str | None:
+    """What `lookalikes` should check a reading as, if anything."""
+    if reading.type in ("number", "duration"):
+        return reading.type
+    spec = reading.date
+    if reading.type != "date" or spec.offset is not None:
+        return None
+    if spec.kind == "weekday":
+        return "weekday"
+    if spec.kind == "absolute" and spec.day is None:
+        return "year" if spec.month is None else ("month" if spec.year is None else None)
+    return None
 
 
 def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Iterator[Value]:
@@ -258,17 +322,24 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
     `ref` resolves relative dates; `offset` is added to every span.
     """
     last_end = 0
+    headline = None  # whether `text` is a title-case headline, once asked
     for match in CANDIDATE.finditer(text):
         pos = match.start()
         if pos < last_end:
             continue
-        parsed = _parse_at(text, pos)
+        parsed = _read(text, pos)
         if parsed is None:
             continue
         reading, end = parsed
         end = _trim(text, pos, end)
         if reading.type == "number" and text[pos:end].lower() == "one" and _PRONOUN.match(text, end):
             continue
+        kind = _lookalike_kind(reading)
+        if kind:
+            if headline is None:
+                headline = lookalikes.is_title_case(text)
+            if lookalikes.is_lookalike(kind, text, pos, end, headline):
+                continue
         start = pos
         qualifier = None
         if reading.amount is not None:

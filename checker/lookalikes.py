@@ -1,0 +1,83 @@
+"""Text that only looks like a value: names, codes and idioms.
+
+The grammars read "737", "Sunday" and "a second" wherever they stand; these
+checks look at the words around a reading and drop it when the words say it
+is part of a name ("Boeing 737", "Section 230", "the Sunday Times", "Good
+Friday", "the March on Washington") or an idiom ("a second opinion", "in a
+minute"). Digits glued to letters ("G7", "F-16", "COVID-19") never reach
+this far: the candidate scan skips them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.dates import MONTHS, WEEKDAYS
+
+# Capitalised words that still introduce a figure or a date rather than
+# name it: "About 50", "In 2024", "Since March", "Early Friday".
+_LEADS = frozenset(
+    """
+    a an the this that these those its their his her our my your all each every another
+    other both some any no only just even still also then now there here perhaps maybe
+    in on at by for from to of with within since until till after before during through
+    between over under above below about around nearly almost roughly approximately
+    exactly barely fully more less fewer than least most up down past last next first
+    early late mid and or but nor so as per plus minus when while if where once
+    fiscal financial calendar total additional estimated
+    """.split()
+) | set(MONTHS) | set(WEEKDAYS)
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]+\Z")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# "the March on Washington", "the March of Dimes": a month used as a noun
+_MONTH_AS_NOUN = re.compile(r"[ \t]+(?:on|of|for|against)[ \t]+[A-Z]")
+_TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_IDIOMS = {  # "a second opinion"; "in a minute", "wait a minute"
+    "a second": None,
+    "a minute": re.compile(r"\b(?:in|wait|just|hold\s+on)[ \t]+\Z", re.IGNORECASE),
+}
+
+
+def is_title_case(sentence: str) -> bool:
+    """A headline in title case ("Blinken Meets Xi After 5 Hours")."""
+    words = [w for w in _TITLE_WORD.findall(sentence) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def after_name(text: str, start: int) -> bool:
+    """Whether the words before `start` are a name the figure belongs to.
+
+    "Boeing 737", "Section 230", "IE 11", "Good Friday": the word just before
+    is capitalised, is not a possessive ("China's 1.4 billion people"), and is
+    not a word that introduces figures ("In 2024", "About 50").
+    """
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not match:
+        return False
+    before = match.group(1)
+    if not before[0].isupper() or before.endswith(("'s", "’s")):
+        return False
+    return before.rstrip(".").lower() not in _LEADS
+
+
+def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> bool:
+    """Whether the reading of `kind` at text[start:end] is not a value.
+
+    `kind` says what was read: number, year, weekday, month, or duration.
+    In a title-case headline every word is capitalised, so names cannot be
+    told apart and only idioms are checked.
+    """
+    if kind == "duration":
+        idiom = text[start:end].lower()
+        if idiom not in _IDIOMS:
+            return False
+        before = _IDIOMS[idiom]
+        return before is None or bool(before.search(text, 0, start))
+    if not headline and after_name(text, start):
+        return True
+    if kind == "weekday":  # "the Sunday Times"
+        return text[max(0, start - 4) : start].lower() == "the " and bool(_TITLE_AFTER.match(text, end))
+    if kind == "month":
+        return text[max(0, start - 4) : start].lower() == "the " and bool(_MONTH_AS_NOUN.match(text, end))
+    return False
