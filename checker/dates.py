@@ -14,7 +14,7 @@ import datetime as dt
 import attrs
 import pyparsing as pp
 
-from checker.numbers import word
+from checker.numbers import TENS, UNITS, table, word
 
 MONTHS = {
     name.lower(): number
@@ -47,8 +47,11 @@ class DaySpan:
 class DateSpec:
     """A date as written. Missing parts come from the reference date.
 
-    kind: absolute (year/month/day, any of which may be missing),
-    weekday, relative-day (offset), relative-period (unit + offset).
+    kind: absolute (year/month/day, any of which may be missing), weekday,
+    day (today +offset), period (this/last/next week, month, year), shift
+    ("two days ago": offset units from the reference day), weekend, decade,
+    quarter (month is its first month), ambiguous ("03/04/2024": never guessed).
+    `part` narrows the span: early, mid, late, earlier or later ("late last year").
     """
 
     kind: str
@@ -56,8 +59,9 @@ class DateSpec:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    offset: int | None = None  # -1 last, 0 this, +1 next, None bare
+    offset: int | None = None  # -1 last, 0 this, +1 next, None bare; a shift's count
     unit: str | None = None
+    part: str | None = None
 
     @property
     def needs_reference(self) -> bool:
@@ -127,18 +131,108 @@ RELATIVE_PERIOD = (
     OFFSET + pp.one_of("week month year", caseless=True, as_keyword=True)
 ).set_parse_action(lambda t: DateSpec("period", unit=t[1].lower(), offset=t[0]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-RELATIVE_DAY = pp.one_of(list(DAY_WORDS), caseless=True, as_keyword=True).set_parse_action(
-    lambda t: DateSpec("day", offset=DAY_WORDS[t[0].lower()])
+# a month after "early", "mid-": any spelling, "May" too
+_MONTH_OF_PART = MONTH_NAME.copy().add_parse_action(lambda t: _absolute(month=t[0]))
+
+# "Wednesday, April 24": the weekday adds nothing to the date
+_WEEKDAY_PREFIX = pp.Suppress(pp.Opt(WEEKDAY + pp.Opt(",")))
+DAY_PART = pp.Suppress(pp.Opt(pp.one_of("morning afternoon evening night", caseless=True, as_keyword=True)))
+RELATIVE_DAY = (
+    pp.one_of(list(DAY_WORDS), caseless=True, as_keyword=True) + DAY_PART
+    | word("tonight")
+    | (word("this") + pp.one_of("morning afternoon evening", caseless=True, as_keyword=True))
+    | word("last night")
+).set_parse_action(lambda t: DateSpec("day", offset=_DAY_OFFSETS[t[0].lower().split()[0]]))
+_DAY_OFFSETS = DAY_WORDS | {"tonight": 0, "this": 0, "last": -1}
+
+# "26/04/2024", "4.26.2024": day and month told apart only when one is above 12
+NUMERIC_DATE = pp.Regex(r"(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)(?![\w/.]\d)").set_parse_action(
+    lambda t: _numeric_date(*(int(x) for x in t[0].replace(".", "/").split("/")))
+)
+
+
+def _numeric_date(a: int, b: int, year: int) -> DateSpec:
+    if a > 12 >= b or a == b:
+        return _absolute(year, b, a)
+    if b > 12 >= a:
+        return _absolute(year, a, b)
+    if a > 12 and b > 12:
+        raise pp.ParseException("", 0, "not a date")
+    return DateSpec("ambiguous")
+
+
+# "two days ago", "a week ago", "in three weeks('s time)"
+_SHIFT_UNIT = pp.Regex(r"(?i)(day|week|month|year)s?\b").set_parse_action(lambda t: t[0].lower().rstrip("s"))
+_COUNT = (
+    pp.Regex(r"\d{1,3}(?![\w.,]\d)").set_parse_action(lambda t: int(t[0]))
+    | (word("a") | word("an")).set_parse_action(lambda: 1)
+    | table(UNITS | TENS, "count")
+)
+SHIFT = (
+    (_COUNT + _SHIFT_UNIT + pp.Suppress(word("ago"))).set_parse_action(
+        lambda t: DateSpec("shift", offset=-t[0], unit=t[1])
+    )
+    | (pp.Suppress(word("in")) + _COUNT + _SHIFT_UNIT + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(
+        lambda t: DateSpec("shift", offset=t[0], unit=t[1])
+    )
+)
+WEEKEND = (pp.Opt(OFFSET | word("the").set_parse_action(lambda: None), default=None) + word("weekend")).set_parse_action(
+    lambda t: DateSpec("weekend", offset=t[0])
+)
+# "the 1990s", "the '90s"
+DECADE = (
+    THE + pp.Regex(r"(?:(1[89]|20)(\d)0|['’](\d)0)s\b")
+).set_parse_action(lambda t: DateSpec("decade", year=_decade_year(t[0])))
+
+
+def _decade_year(text: str) -> int:
+    digits = text.strip("'’s")
+    if len(digits) == 2:  # "'90s": the nearest century that makes sense
+        return (1900 if int(digits) >= 30 else 2000) + int(digits)
+    return int(digits)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+QUARTER = (
+    pp.Regex(r"(?i)Q([1-4])\b").set_parse_action(lambda t: int(t[0][1]))
+    + pp.Opt(pp.Opt(",") + YEAR, default=None)
+    | THE + table(_ORDINALS, "ordinal") + pp.Suppress(word("quarter"))
+    + pp.Suppress(word("of")) + YEAR
+).set_parse_action(lambda t: DateSpec("quarter", year=t[1], month=3 * t[0] - 2))
+
+# "early April", "mid-2023", "late last year", "the end of March", "earlier this month"
+_PART_WORDS = {
+    "early": "early", "mid": "mid", "middle": "mid", "late": "late", "beginning": "early",
+    "start": "early", "end": "late",
+}
+_PART = (
+    pp.Regex(r"(?i)(early|mid|late)(?:[\s-]+|(?=\d))").set_parse_action(lambda t: t[0].strip(" -").lower())
+    | THE + pp.one_of("beginning start middle end", caseless=True, as_keyword=True) + pp.Suppress(word("of"))
+).set_parse_action(lambda t: _PART_WORDS[t[0].lower()])
+_THE_PERIOD = (THE + pp.one_of("week month year", caseless=True, as_keyword=True)).set_parse_action(
+    lambda t: DateSpec("period", unit=t[0].lower(), offset=0)
+)
+PART_OF = (
+    (_PART + (MONTH_YEAR | RELATIVE_PERIOD | RELATIVE_MONTH | DECADE | YEAR_ALONE | _MONTH_OF_PART | _THE_PERIOD))
+    .set_parse_action(lambda t: attrs.evolve(t[1], part=t[0]))
+    | (pp.one_of("earlier later", caseless=True, as_keyword=True) + RELATIVE_PERIOD)
+    .set_parse_action(lambda t: attrs.evolve(t[1], part=t[0].lower()))
 )
 
 DATE = (
     ISO_DATE
-    | MONTH_DAY_YEAR
+    | NUMERIC_DATE
+    | PART_OF
+    | _WEEKDAY_PREFIX + MONTH_DAY_YEAR
     | MONTH_YEAR
-    | DAY_MONTH_YEAR
+    | _WEEKDAY_PREFIX + DAY_MONTH_YEAR
+    | DECADE
+    | QUARTER
+    | SHIFT
+    | WEEKEND
     | RELATIVE_MONTH
     | RELATIVE_PERIOD
-    | RELATIVE_WEEKDAY
+    | RELATIVE_WEEKDAY + DAY_PART
     | RELATIVE_DAY
     | YEAR_ALONE
     | MONTH_ALONE
@@ -190,8 +284,43 @@ BETWEEN_AND = (
 ).set_parse_action(_span)
 POINT_TO_POINT = (MONTH_DAY_YEAR + TO + MONTH_DAY_YEAR).set_parse_action(_span)
 
+
+def _years(t) -> RangeSpec:
+    first, last = t[0], t[1]
+    if last < 100:  # "2022-23"
+        last += first // 100 * 100
+    if not first < last:
+        raise pp.ParseException("", 0, "not a range of years")
+    return RangeSpec(_absolute(first), _absolute(last))
+
+
+# "2022-23", "2019–2021", "from 2019 to 2021", "between 2020 and 2022"
+_SHORT_YEAR = pp.Regex(r"\d\d(?![\w-])").set_parse_action(lambda t: int(t[0]))
+YEAR_RANGE = (
+    (YEAR + DASH + (YEAR | _SHORT_YEAR))
+    | (pp.Suppress(word("from")) + YEAR + TO + YEAR)
+    | (pp.Suppress(word("between")) + YEAR + pp.Suppress(word("and")) + YEAR)
+).set_parse_action(_years)
+
+
+def _months(t) -> RangeSpec:
+    first, last = t[0], t[1]
+    year = t[2] if len(t) > 2 else None
+    return RangeSpec(_absolute(year, first), _absolute(year, last))
+
+
+# "April-June", "from March to May 2024", "between April and June"
+MONTH_RANGE = (
+    (
+        pp.Suppress(word("between")) + MONTH_NAME + pp.Suppress(word("and")) + MONTH_NAME
+        | pp.Suppress(pp.Opt(word("from"))) + MONTH_NAME + TO + MONTH_NAME
+    )
+    + ~DAY
+    + pp.Opt(COMMA + YEAR)
+).set_parse_action(_months)
+
 DATE_RANGE = (
-    FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT
+    FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT | YEAR_RANGE | MONTH_RANGE
 ).set_name("date range")
 
 
@@ -219,6 +348,20 @@ def resolve(spec: DateSpec, ref: dt.date | None, future: bool = False) -> DaySpa
     `future` is the tense of the sentence: a bare weekday or month means the
     nearest one on that side of the reference date (the reference day included).
     """
+    span = _resolve_whole(spec, ref, future)
+    if span is None or spec.part is None:
+        return span
+    return _narrow(span, spec.part, ref)
+
+
+def _resolve_whole(spec: DateSpec, ref: dt.date | None, future: bool) -> DaySpan | None:
+    if spec.kind == "ambiguous":
+        return None
+    if spec.kind == "decade":
+        return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31), "decade")
+    if spec.kind == "quarter" and spec.year is not None:
+        last = _month_span(spec.year, spec.month + 2).last
+        return DaySpan(dt.date(spec.year, spec.month, 1), last, "quarter")
     if spec.kind == "absolute" and spec.year is not None:
         if spec.month is None:
             return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31), "year")
@@ -237,7 +380,69 @@ def resolve(spec: DateSpec, ref: dt.date | None, future: bool = False) -> DaySpa
         return _resolve_weekday(spec, ref, future)
     if spec.kind == "period":
         return _resolve_period(spec, ref)
+    if spec.kind == "shift":
+        return _resolve_shift(spec, ref)
+    if spec.kind == "weekend":
+        return _resolve_weekend(spec, ref, future)
+    if spec.kind == "quarter":  # without a year: this year's
+        return _resolve_whole(attrs.evolve(spec, year=ref.year), ref, future)
     raise ValueError(f"unknown date spec kind {spec.kind!r}")
+
+
+def _resolve_shift(spec: DateSpec, ref: dt.date) -> DaySpan:
+    """"two days ago": that day; "two months ago": that month; "in two years": that year."""
+    if spec.unit in ("day", "week"):
+        day = ref + dt.timedelta(days=spec.offset * (7 if spec.unit == "week" else 1))
+        return DaySpan(day, day, "day")
+    if spec.unit == "month":
+        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
+    year = ref.year + spec.offset
+    return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _resolve_weekend(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
+    """Saturday and Sunday: this weekend's, the last one's or the next one's."""
+    saturday = ref + dt.timedelta(days=5 - ref.weekday())  # this week's
+    if spec.offset is None and not future and saturday > ref:
+        saturday -= dt.timedelta(weeks=1)  # "over the weekend", said on a weekday
+    elif spec.offset:
+        saturday += dt.timedelta(weeks=spec.offset)
+    return DaySpan(saturday, saturday + dt.timedelta(days=1), "weekend")
+
+
+# Where early, mid and late fall in a span, by its grain: (first, last) of its units
+_THIRDS = {
+    "month": {"early": (1, 10), "mid": (11, 20), "late": (21, 31)},  # days
+    "year": {"early": (1, 4), "mid": (5, 8), "late": (9, 12)},  # months
+    "decade": {"early": (0, 3), "mid": (4, 6), "late": (7, 9)},  # years
+    "week": {"early": (0, 2), "mid": (1, 3), "late": (3, 6)},  # days from Monday
+}
+
+
+def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
+    """The early, middle or late part of a span; or the part before or after the reference day."""
+    if part in ("earlier", "later"):
+        if ref is None or not span.first <= ref <= span.last:
+            return span
+        first, last = (span.first, ref) if part == "earlier" else (ref, span.last)
+        return DaySpan(first, last, f"{part}-{span.grain}")
+    thirds = _THIRDS.get(span.grain)
+    if thirds is None:
+        return span
+    low, high = thirds[part]
+    if span.grain == "month":
+        first = span.first.replace(day=low)
+        last = span.first.replace(day=min(high, span.last.day))
+    elif span.grain == "year":
+        first = span.first.replace(month=low)
+        last = _month_span(span.first.year, high).last
+    elif span.grain == "decade":
+        first = span.first.replace(year=span.first.year + low)
+        last = dt.date(span.first.year + high, 12, 31)
+    else:
+        first = span.first + dt.timedelta(days=low)
+        last = span.first + dt.timedelta(days=high)
+    return DaySpan(first, last, f"{part}-{span.grain}")
 
 
 def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:

@@ -119,6 +119,8 @@ def claim_for(field: Field, value: Value) -> Claim | None:
     kind = field.type
     if value.type not in ACCEPTS[kind]:
         return None
+    if kind == "percent" and (value.unit == "point") != (field.unit == "point"):
+        return None  # "5 percentage points" is not "5%"
     if kind in ("date", "date-range"):
         return Claim(day_interval(_part(value.days, field.part)) if value.days else None)
     if value.type == "date-range":

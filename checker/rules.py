@@ -207,6 +207,9 @@ def _boolean(doc, path, value) -> bool:
     return value
 
 
+_PERCENT_UNITS = {"%": "percent", "points": "point", "percentage point": "point", "percentage points": "point"}
+
+
 def _unit(doc, path, unit, type_: str) -> str | None:
     if unit is None:
         return {"duration": "hour", "date": "day"}.get(type_)
@@ -217,8 +220,9 @@ def _unit(doc, path, unit, type_: str) -> str | None:
         return _one_of(doc, path, str(unit).upper(), tuple(CURRENCY_CODES), "currency")
     if type_ in ("date", "date-range"):
         return _one_of(doc, path, unit, DATE_GRAINS, "date unit")
-    if type_ == "percent":
-        return _one_of(doc, path, unit, ("percent", "%"), "unit")
+    if type_ == "percent":  # a percent, or a difference of percents
+        unit = _PERCENT_UNITS.get(str(unit).lower(), unit)
+        return _one_of(doc, path, unit, ("percent", "point"), "percent unit")
     if type_ in ("text", "set"):
         raise doc.error(path, f"a {type_} field takes no unit")
     return _string(doc, path, unit, "unit")

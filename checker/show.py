@@ -76,7 +76,7 @@ def claim(field: Field, c: Claim | None) -> str:
     if field.type == "duration":
         return f"{shown} {_UNIT_LABELS[field.unit]}"
     if field.type == "percent":
-        return f"{shown}%"
+        return f"{shown} points" if field.unit == "point" else f"{shown}%"
     return shown
 
 
@@ -131,6 +131,8 @@ def value_json(v: Value) -> dict:
         out.update(low=_bound(iv.low), high=_bound(iv.high))
     if v.qualifier:
         out["qualifier"] = v.qualifier
+    if v.unit:
+        out["unit"] = "percentage point"
     return out
 
 
@@ -148,7 +150,7 @@ def value_text(v: Value) -> str:
     if v.type == "money":
         return f"{v.currency} {shown}"
     if v.type == "percent":
-        return f"{shown}%"
+        return f"{shown} points" if v.unit == "point" else f"{shown}%"
     return shown
 
 

@@ -165,13 +165,14 @@ _WORDS = sorted(
     [*numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter",
      "third", "several", "dozens", "scores", "hundreds", "thousands", "millions",
      "billions", "trillions", "tens", *dates.MONTHS, *dates.WEEKDAYS,
-     *dates.DAY_WORDS, *CURRENCY_CODES, "Rs", "between"],
+     *dates.DAY_WORDS, *CURRENCY_CODES, "Rs", "between", "early", "mid", "late",
+     "earlier", "later", "tonight", "weekend", "Q1", "Q2", "Q3", "Q4"],
     key=len, reverse=True,
 )
 _AFTER_A = "hour|half|dozen|hundred|thousand|million|billion|trillion|few|handful|couple|quarter|third|" + "|".join(
     u for u in DURATION_WORDS if len(u) > 3
 )
-_AFTER_RELATIVE = "week|month|year|" + "|".join(
+_AFTER_RELATIVE = "week|month|year|weekend|night|morning|afternoon|evening|" + "|".join(
     sorted([*dates.MONTHS, *dates.WEEKDAYS], key=len, reverse=True)
 )
 CANDIDATE = re.compile(
@@ -181,7 +182,9 @@ CANDIDATE = re.compile(
     r"|\b(?:" + "|".join(_WORDS) + r")\b"
     r"|\ban?\s+(?=(?:" + _AFTER_A + r")\b)"
     r"|\b(?:last|next|this)\s+(?=(?:" + _AFTER_RELATIVE + r")\b)"
-    r"|\b(?:from|the)\s+(?=\d|(?:" + "|".join(dates.MONTHS) + r")\b)",
+    r"|\b(?:from|the)\s+(?=\d|['’]\d|(?:" + "|".join(dates.MONTHS) + r")\b)"
+    r"|\bthe\s+(?=(?:beginning|start|middle|end|first|second|third|fourth)\b)"
+    r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b)",  # "in three weeks"
     re.IGNORECASE,
 )
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
@@ -199,6 +202,13 @@ _QUALIFIER_AFTER = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated)\s+)?to|"
     r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+
+# A past tense or a superlative: "in five years" then means "within", not "from now".
+_LOOKS_BACK = re.compile(
+    r"\b(?:was|were|had|did|took|rose|fell|grew|won|lost|began|came|went|saw|\w{2,}ed|"
+    r"first|lowest|highest|largest|biggest|smallest|worst|best|most|least|record|\w+est)\b",
     re.IGNORECASE,
 )
 
@@ -302,6 +312,12 @@ def _read(text: str, pos: int):
     return parsed
 
 
+def _is_span_ahead(reading: Reading) -> bool:
+    """"in three weeks": a date ahead, in a sentence that speaks of the future."""
+    spec = reading.date
+    return isinstance(spec, DateSpec) and spec.kind == "shift" and spec.offset > 0
+
+
 def _lookalike_kind(reading: Reading) -> str | None:
     """What `lookalikes` should check a reading as, if anything."""
     if reading.type in ("number", "duration"):
@@ -334,6 +350,8 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
         end = _trim(text, pos, end)
         if reading.type == "number" and text[pos:end].lower() == "one" and _PRONOUN.match(text, end):
             continue
+        if _is_span_ahead(reading) and _LOOKS_BACK.search(text, 0, pos) and not _FUTURE.search(text, 0, pos):
+            continue  # "the lowest in five years" looks back: a duration, read next
         kind = _lookalike_kind(reading)
         if kind:
             if headline is None:
