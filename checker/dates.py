@@ -219,8 +219,16 @@ PART_OF = (
     .set_parse_action(lambda t: attrs.evolve(t[1], part=t[0].lower()))
 )
 
+# "June last year", "April 26 next year": a month of a year named relative to now
+_YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET + pp.Suppress(word("year"))
+MONTH_OF_RELATIVE_YEAR = (
+    (MONTH_NAME + pp.Opt(DAY, default=None) + _YEAR_OFFSET)
+    .set_parse_action(lambda t: DateSpec("absolute", month=t[0], day=t[1], offset=t[2], unit="year"))
+)
+
 DATE = (
-    ISO_DATE
+    MONTH_OF_RELATIVE_YEAR
+    | ISO_DATE
     | NUMERIC_DATE
     | PART_OF
     | _WEEKDAY_PREFIX + MONTH_DAY_YEAR
@@ -446,7 +454,9 @@ def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
 
 
 def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
-    if spec.offset is not None:  # last/next/this November
+    if spec.unit == "year":  # June last year
+        year = ref.year + spec.offset
+    elif spec.offset is not None:  # last/next/this November
         if spec.offset == 0:
             year = ref.year
         elif spec.offset < 0:

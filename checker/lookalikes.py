@@ -28,6 +28,14 @@ _LEADS = frozenset(
     """.split()
 ) | set(MONTHS) | set(WEEKDAYS)
 
+# Words that make the figure after them a label: "number one", "vol 3", "phase 2"
+_LABELS = frozenset(
+    """
+    number no vol volume issue page chapter episode season part phase level stage grade
+    room gate flight route section article clause platform terminal category version
+    model tier step
+    """.split()
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]+\Z")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "the March on Washington", "the March of Dimes": a month used as a noun
@@ -46,9 +54,10 @@ def is_title_case(sentence: str) -> bool:
 
 
 def after_name(text: str, start: int) -> bool:
-    """Whether the words before `start` are a name the figure belongs to.
+    """Whether the words before `start` are a name or label the figure belongs to.
 
-    "Boeing 737", "Section 230", "IE 11", "Good Friday": the word just before
+    A label word: "number one", "vol 3". Otherwise, as in "Boeing 737",
+    "Section 230", "IE 11", "Good Friday", the word just before
     is capitalised, is not a possessive ("China's 1.4 billion people"), and is
     not a word that introduces figures ("In 2024", "About 50").
     """
@@ -56,6 +65,8 @@ def after_name(text: str, start: int) -> bool:
     if not match:
         return False
     before = match.group(1)
+    if before.rstrip(".").lower() in _LABELS:
+        return True
     if not before[0].isupper() or before.endswith(("'s", "’s")):
         return False
     return before.rstrip(".").lower() not in _LEADS
