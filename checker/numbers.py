@@ -9,6 +9,8 @@ building blocks for `checker.values`; each can be tried alone:
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pyparsing as pp
 
@@ -118,35 +120,53 @@ GLUED_SCALE = (
 )
 
 # -- words ----------------------------------------------------------------
-UNIT_WORD = table(UNITS, "number word")
-TENS_WORD = table(TENS, "tens word")
-BELOW_HUNDRED = (
-    (TENS_WORD + pp.Opt(HYPHEN + UNIT_WORD)).set_parse_action(lambda t: sum(t))
-    | UNIT_WORD
-).set_name("number below a hundred")
-A_ONE = A.copy().set_parse_action(lambda: 1)
-HUNDREDS = (
-    ((BELOW_HUNDRED | A_ONE) + word("hundred") + pp.Opt(pp.Opt(AND) + BELOW_HUNDRED))
-    .set_parse_action(lambda t: t[0] * 100 + (t[2] if len(t) > 2 else 0))
-    | BELOW_HUNDRED
-).set_name("number below a thousand")
+# Numbers in words are matched by one regular expression and then summed in
+# Python: a pyparsing grammar of the same shape backtracks over every prefix
+# ("two" is tried as a tens word, a group, a scaled group...) and is ten
+# times slower on the common case, a lone "two".
 SCALE_WORD = table(SCALES | SPACED_SCALES, "scale word")
-# "one million two hundred thousand": scaled groups, largest first, then the rest
-_SCALED_GROUP = ((HUNDREDS | A_ONE) + SCALE_WORD).set_parse_action(lambda t: [(t[0] * t[1], t[1])])
 
 
-def _word_integer(t) -> Amount:
-    """Scaled groups, then maybe the rest: its scale is the last group's, if nothing follows."""
-    total = sum(g[0] if isinstance(g, tuple) else g for g in t)
-    scale = t[-1][1] if isinstance(t[-1], tuple) else 1.0
-    return Amount(float(total), float(total), scale=float(scale))
+def _any(words) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
 
 
-WORD_INTEGER = (
-    (_SCALED_GROUP + pp.ZeroOrMore(pp.Opt(AND) + _SCALED_GROUP) + pp.Opt(pp.Opt(AND) + HUNDREDS))
-    .set_parse_action(_word_integer)
-    | HUNDREDS
-).set_name("number in words")
+_SEP = r"[\s-]+"
+_BELOW_HUNDRED = (
+    "(?:" + _any(TENS) + "(?:" + _SEP + _any(w for w, n in UNITS.items() if 0 < n < 10) + ")?|" + _any(UNITS) + ")"
+)
+_GROUP = (  # below a thousand: "two hundred and five", "a hundred", "sixty-one"
+    "(?:(?:" + _BELOW_HUNDRED + "|an?)" + _SEP + r"hundred\b(?:" + _SEP + "(?:and" + _SEP + ")?"
+    + _BELOW_HUNDRED + ")?|" + _BELOW_HUNDRED + ")"
+)
+_SCALE = _any([*SCALES, *SPACED_SCALES])
+_GROUP_OR_A = "(?:" + _GROUP + "|an?(?=" + _SEP + _SCALE + "))"
+_WORD_NUMBER = _GROUP_OR_A + "(?:" + _SEP + _SCALE + "(?:" + _SEP + "(?:and" + _SEP + ")?" + _GROUP_OR_A + ")?)*"
+
+
+def _sum_words(t) -> Amount:
+    """"nine hundred ninety-nine thousand" -> 999000; the scale is the last one, if nothing follows."""
+    total = current = 0
+    scale = 1
+    for token in re.findall(r"[a-z]+", t[0].lower()):
+        if token in ("a", "an"):
+            current = 1
+        elif token in UNITS or token in TENS:
+            current += UNITS.get(token) or TENS.get(token, 0)
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token != "and":
+            scale = SCALES.get(token) or SPACED_SCALES[token]
+            total += (current or 1) * scale
+            current = 0
+    if current:
+        scale = 1
+    return Amount(float(total + current), float(total + current), scale=float(scale))
+
+
+WORD_INTEGER = pp.Regex(r"\b" + _WORD_NUMBER, flags=re.IGNORECASE).set_parse_action(_sum_words).set_name(
+    "number in words"
+)
 
 # -- fractions ------------------------------------------------------------
 FRACTION_WORD = table(FRACTIONS, "fraction")
@@ -154,15 +174,21 @@ FRACTION_WORD = table(FRACTIONS, "fraction")
 AND_FRACTION = (HYPHEN + AND + HYPHEN + pp.Suppress(A) + HYPHEN + FRACTION_WORD).set_name(
     "and a half"
 )
-# "half", "a half", "a third", "two-thirds", "three quarters"
 PLURAL_FRACTIONS = {"halves": 0.5, "thirds": 1 / 3, "quarters": 0.25, "fourths": 0.25}
-FRACTION = (
-    (UNIT_WORD + HYPHEN + table(PLURAL_FRACTIONS, "fractions")).set_parse_action(
-        lambda t: t[0] * t[1]
-    )
-    # "a third", "one-quarter"; a bare "third" is an ordinal ("the third time")
-    | (pp.Suppress(A | word("one")) + HYPHEN + FRACTION_WORD)
-).set_name("fraction")
+
+
+def _fraction(t) -> float:
+    count, part = re.split(_SEP, t[0].lower())
+    return (UNITS.get(count) or 1) * (FRACTIONS.get(part) or PLURAL_FRACTIONS[part])
+
+
+# "a third", "one-quarter", "two-thirds", "three quarters"; a bare "third" is
+# an ordinal ("the third time")
+FRACTION = pp.Regex(
+    r"\b(?:" + _any(w for w, n in UNITS.items() if n > 1) + _SEP + _any(PLURAL_FRACTIONS)
+    + "|(?:an?|one)" + _SEP + _any(FRACTIONS) + ")",
+    flags=re.IGNORECASE,
+).set_parse_action(_fraction).set_name("fraction")
 # "half a million", "a quarter of a billion": a bare "half" can scale
 _SCALED_FRACTION = FRACTION | FRACTION_WORD
 
@@ -184,20 +210,21 @@ _BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
 NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
     (_SCALED_FRACTION + pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD).set_parse_action(_amount)
-    | FRACTION.copy().set_parse_action(_amount)
+    | FRACTION.copy().add_parse_action(_amount)
     | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD)).set_parse_action(_amount)
 ).set_name("number")
 
 
-def _vague(phrase: str, low: float, high: float) -> pp.ParserElement:
-    amount = Amount(float(low), float(high), vague=True)
-    # "of" stays outside the span: "dozens of people" reads as "dozens"
-    return word(phrase.removesuffix(" of")).set_parse_action(lambda: amount)
-
-
-VAGUE_AMOUNT = pp.MatchFirst(
-    _vague(phrase, low, high)
-    for phrase, (low, high) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
+# One expression for every vague phrase; "of" stays outside the span:
+# "dozens of people" reads as "dozens".
+_VAGUE_PHRASES = {" ".join(p.removesuffix(" of").split()): v for p, v in VAGUE.items()}
+VAGUE_AMOUNT = pp.Regex(
+    r"\b(?:" + "|".join(
+        _SEP.join(phrase.split()) for phrase in sorted(_VAGUE_PHRASES, key=len, reverse=True)
+    ) + r")\b",
+    flags=re.IGNORECASE,
+).set_parse_action(
+    lambda t: Amount(*map(float, _VAGUE_PHRASES[" ".join(re.split(_SEP, t[0].lower()))]), vague=True)
 ).set_name("vague amount")
 
 # A vague plural scale on its own reads as its range: "billions in aid".
@@ -209,7 +236,10 @@ VAGUE_SCALED = (VAGUE_AMOUNT + pp.Opt(table({"hundred": 100} | SCALES, "scale"))
 
 def _range(t) -> Amount:
     """"5-7 billion": the bare low end takes the high end's scale."""
-    low, high = t[0], t[1]
+    low = t[0]
+    if len(t) == 1:
+        return low
+    high = t[1]
     if low.scale == 1 and high.scale > 1:
         low = low.times(high.scale)
     if not low.high < high.low:  # "3-1" is a score, "2022-23" a season
@@ -218,11 +248,11 @@ def _range(t) -> Amount:
 
 
 DASH = pp.Regex(r"\s?[-–]\s?").leave_whitespace().suppress()
+# A figure, or a range of two: "5-7 billion", "two to three", "between 5 and 7".
+# A failed range ("3-1" is a score) falls back to the lone figure.
 RANGE = (
     (pp.Suppress(word("between")) + NUMBER + AND + NUMBER)
-    | (NUMBER + (DASH | pp.Suppress(word("to"))) + NUMBER)
+    | (NUMBER + pp.Opt((DASH | pp.Suppress(word("to"))) + NUMBER))
 ).set_parse_action(_range).set_name("range")
-# Tried only where a range could follow, so a lone number is parsed once.
-_MAY_BE_RANGE = pp.FollowedBy(pp.Regex(r"(?i)between\b|[^\n;:]{0,40}?(?:[-–]|\bto\b)"))
-AMOUNT = ((_MAY_BE_RANGE + RANGE) | NUMBER | VAGUE_SCALED).set_name("amount")
+AMOUNT = (RANGE | NUMBER | VAGUE_SCALED).set_name("amount")
 

@@ -70,121 +70,139 @@ def _reading(type_: str, **fixed):
     return lambda t: Reading(type_, **{k: (v(t) if callable(v) else v) for k, v in fixed.items()})
 
 
-_SIGN = pp.MatchFirst(
-    pp.Literal(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True)
-).set_parse_action(lambda t: CURRENCY_SIGNS[t[0]])
+_SIGN = pp.Regex(
+    "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+).set_parse_action(lambda t: CURRENCY_SIGNS[t[0]]).set_name("currency sign")
 _CODE = pp.one_of(CURRENCY_CODES, as_keyword=True)
 _CURRENCY_WORD = table(CURRENCY_WORDS, "currency")
 _DURATION_UNIT = table(DURATION_WORDS, "time unit")
 _HYPHEN = pp.Literal("-").leave_whitespace().suppress()
 _TO = numbers.DASH | pp.Suppress(word("to"))
-_ONE = numbers.A.copy().set_parse_action(lambda: "a")
 _PERCENT_SIGN = pp.Literal("%") | word("per cent") | word("percent") | word("pct")
 # "5 percentage points", "5% points": a difference of percents, not a percent
 _POINTS = (word("percentage points") | word("percentage point") | _PERCENT_SIGN + word("points"))
 
 
-def _duration(t) -> Reading:
-    amount, unit = t[0], t[1]
-    if isinstance(amount, str):  # "a"/"an": one unit
-        amount = Amount.of(1.0)
-    extra = 0.5 * unit if len(t) > 2 else 0.0  # "an hour and a half"
-    return Reading("duration", amount=amount.times(unit).plus(extra))
+def _tagged(kind: str, unit=None):
+    return lambda t: [(kind, unit if unit is not None else t[0])]
+
+
+# What may follow a figure, and the kind of value it makes of it: "5bn USD",
+# "61 billion dollars", "5%", "5 percentage points", "3 days", "90-minute".
+_SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
+    _CODE.copy().set_parse_action(_tagged("money"))
+    | (pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_WORD).set_parse_action(_tagged("money"))
+    | _POINTS.copy().set_parse_action(_tagged("percent", "point"))
+    | _PERCENT_SIGN.copy().set_parse_action(_tagged("percent", ""))
+    | (_DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long")))).set_parse_action(_tagged("duration"))
+)
+
+
+def _figure(t) -> Reading:
+    """A figure and what follows it."""
+    amount = t[0]
+    if len(t) == 1:
+        return Reading("number", amount=amount)
+    kind, unit = t[1]
+    if kind == "money":
+        return Reading("money", amount=amount, currency=unit)
+    if kind == "percent":
+        return Reading("percent", amount=amount, unit=unit or None)
+    return Reading("duration", amount=amount.times(unit))
 
 
 def _joined(t) -> Reading:
     """"$5bn to $7bn", "5% to 7%": two readings of one kind make a range."""
-    low, high = t[0], t[1]
+    low = t[0]
+    if len(t) == 1:
+        return low
+    high = t[1]
     if (low.type, low.currency, low.unit) != (high.type, high.currency, high.unit):
         raise pp.ParseException("", 0, "ends of different kinds")
-    if not low.amount.high < high.amount.low:
+    if low.type == "number" or not low.amount.high < high.amount.low:
         raise pp.ParseException("", 0, "not a range")
     return attrs.evolve(low, amount=Amount(low.amount.low, high.amount.high))
 
 
-def value_grammar(ranges: bool) -> pp.ParserElement:
-    """Every kind of value; with or without ranges ("5-7 days", "$5bn to $7bn").
+def _duration(t) -> Reading:
+    """"an hour", "a fortnight", "an hour and a half"."""
+    unit = t[0]
+    return Reading("duration", amount=Amount.of(unit * (1.5 if len(t) > 1 else 1.0)))
 
-    Built twice: without ranges for "rose from 5 to 7".
+
+def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
+    """The value grammars, one for each kind of candidate start (see CANDIDATE).
+
+    "figure" (digits, number words) may start any value; "money" (a currency
+    sign or code) only money; "date" (month, weekday, "last", "the", ...)
+    only dates. A figure is parsed once, then what follows it says what kind
+    of value it is. Built twice: without ranges for "rose from 5 to 7".
     """
     amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
-    money = (
-        ((_SIGN | _CODE) + amount).set_parse_action(
-            _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
-        )
-        | (amount + (_CODE | pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_WORD)).set_parse_action(
-            _reading("money", amount=lambda t: t[0], currency=lambda t: t[1])
-        )
-    ).set_name("money")
-    duration = (
-        # "five-hour-long", "90-minute", "three-day"
-        (NUMBER + _HYPHEN + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
-        .set_parse_action(_duration)
-        | (amount + _DURATION_UNIT).set_parse_action(_duration)
-        # "an hour and a half", "a fortnight"
-        | (_ONE + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
-        # "half an hour"
-        | (pp.Suppress(word("half")) + pp.Suppress(numbers.A) + _DURATION_UNIT).set_parse_action(
-            lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
-        )
-    ).set_name("duration")
-    percent = (
-        (amount + pp.Suppress(_POINTS)).set_parse_action(
-            _reading("percent", amount=lambda t: t[0], unit="point")
-        )
-        | (amount + pp.Suppress(_PERCENT_SIGN)).set_parse_action(
-            _reading("percent", amount=lambda t: t[0])
-        )
-    ).set_name("percent")
-    # "$5bn-$7bn", "5% to 7%"
-    joined = _MAY_JOIN + ((money + _TO + money) | (percent + _TO + percent)).set_parse_action(_joined)
-    return (
+    signed = ((_SIGN | _CODE) + amount).set_parse_action(
+        _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
+    )
+    figure = (amount + pp.Opt(_SUFFIX)).set_parse_action(_figure)
+    if ranges:  # "$5bn to $7bn", "5% to 7%"; on failure, the single reading
+        signed = (signed + pp.Opt(_TO + signed)).set_parse_action(_joined) | signed
+        figure = (figure + pp.Opt(_TO + figure)).set_parse_action(_joined) | figure
+    date = (
         dates.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
         | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
-        | (joined if ranges else pp.NoMatch())
-        | money
-        | percent
-        | duration
-        | dates.YEAR_ALONE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    )
+    any_value = (
+        date
+        | (dates.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
+        | figure
+        | (pp.Suppress(numbers.A) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
+        # "half an hour"
+        | (pp.Suppress(word("half") + numbers.A) + _DURATION_UNIT).set_parse_action(
+            lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
+        )
         | numbers.ORDINAL.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
-        | amount.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
-    ).set_name("value")
+    )
+    kinds = {"figure": any_value, "money": signed, "date": date}
+    return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
 
 
-_MAY_JOIN = pp.FollowedBy(pp.Regex(r"[^\n;:]{0,40}?(?:[-–]|\bto\b)"))
 _DATE_WITHOUT_BARE_YEAR = pp.MatchFirst(
     e for e in dates.DATE.exprs if e is not dates.YEAR_ALONE
 )
-VALUE = value_grammar(ranges=True)
-_LOCATED = pp.Located(VALUE)
+_GRAMMARS = value_grammars(ranges=True)
 # After "from", a figure is a starting point, not a range's low end.
-_LOCATED_SINGLE = pp.Located(value_grammar(ranges=False))
+_SINGLE_GRAMMARS = value_grammars(ranges=False)
 
 # -- candidate starts -----------------------------------------------------
-_WORDS = sorted(
-    [*numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter",
-     "third", "several", "dozens", "scores", "hundreds", "thousands", "millions",
-     "billions", "trillions", "tens", *dates.MONTHS, *dates.WEEKDAYS,
-     *dates.DAY_WORDS, *CURRENCY_CODES, "Rs", "between", "early", "mid", "late",
-     "earlier", "later", "tonight", "weekend", "Q1", "Q2", "Q3", "Q4"],
-    key=len, reverse=True,
-)
-_AFTER_A = "hour|half|dozen|hundred|thousand|million|billion|trillion|few|handful|couple|quarter|third|" + "|".join(
-    u for u in DURATION_WORDS if len(u) > 3
-)
-_AFTER_RELATIVE = "week|month|year|weekend|night|morning|afternoon|evening|" + "|".join(
-    sorted([*dates.MONTHS, *dates.WEEKDAYS], key=len, reverse=True)
-)
+def _any_word(words) -> str:
+    return r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+
+
+_FIGURE_WORDS = [
+    *numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter", "third",
+    "between", *(phrase.split()[0] for phrase in numbers.VAGUE if not phrase.startswith("a ")),
+    "millions", "billions", "trillions",
+]
+_AFTER_A = [
+    "half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "few",
+    "handful", "couple", "quarter", "third", *(u for u in DURATION_WORDS if len(u) > 3),
+]
+_DATE_WORDS = [
+    *dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "early", "mid", "late", "earlier",
+    "later", "tonight", "weekend", "Q1", "Q2", "Q3", "Q4",
+]
+_AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dates.MONTHS, *dates.WEEKDAYS]
+# Where a value can start, by the kind of grammar to try there.
 CANDIDATE = re.compile(
+    r"(?P<figure>"
     r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
     r"|(?<![\w.,])\.\d"  # ".5"
-    r"|(?:US|A|C|HK|NZ)?\$|[€£¥₹]"
-    r"|\b(?:" + "|".join(_WORDS) + r")\b"
-    r"|\ban?\s+(?=(?:" + _AFTER_A + r")\b)"
-    r"|\b(?:last|next|this)\s+(?=(?:" + _AFTER_RELATIVE + r")\b)"
-    r"|\b(?:from|the)\s+(?=\d|['’]\d|(?:" + "|".join(dates.MONTHS) + r")\b)"
+    r"|" + _any_word(_FIGURE_WORDS) + r"|\ban?\s+(?=" + _any_word(_AFTER_A) + r"))"
+    r"|(?P<money>(?:US|A|C|HK|NZ)?\$|[€£¥₹]|" + _any_word([*CURRENCY_CODES, "Rs"]) + r")"
+    r"|(?P<date>" + _any_word(_DATE_WORDS)
+    + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
+    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"
     r"|\bthe\s+(?=(?:beginning|start|middle|end|first|second|third|fourth)\b)"
-    r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b)",  # "in three weeks"
+    r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))",  # "in three weeks"
     re.IGNORECASE,
 )
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
@@ -289,7 +307,7 @@ def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) 
     )
 
 
-def _parse_at(text: str, pos: int, grammar: pp.ParserElement = _LOCATED):
+def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
     try:
         located = grammar.parse_string(text[pos : pos + WINDOW])
     except pp.ParseException:
@@ -300,15 +318,15 @@ def _parse_at(text: str, pos: int, grammar: pp.ParserElement = _LOCATED):
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 
 
-def _read(text: str, pos: int):
-    """The reading at `pos` and where it ends, or None."""
-    parsed = _parse_at(text, pos)
+def _read(text: str, pos: int, kind: str):
+    """The reading at `pos` and where it ends, or None; `kind` is the candidate's."""
+    parsed = _parse_at(text, pos, _GRAMMARS[kind])
     if parsed is None:
         return None
     reading, end = parsed
     amount = reading.amount
     if amount is not None and not amount.vague and amount.low < amount.high and _FROM.search(text, 0, pos):
-        parsed = _parse_at(text, pos, _LOCATED_SINGLE)  # "rose from 5 to 7"
+        parsed = _parse_at(text, pos, _SINGLE_GRAMMARS[kind])  # "rose from 5 to 7"
     return parsed
 
 
@@ -343,7 +361,7 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
         pos = match.start()
         if pos < last_end:
             continue
-        parsed = _read(text, pos)
+        parsed = _read(text, pos, match.lastgroup)
         if parsed is None:
             continue
         reading, end = parsed
