@@ -56,7 +56,7 @@ SCALES = {
 }
 SCALE_ABBREVIATIONS = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9,
-    "tn": 1e12, "trn": 1e12,
+    "tn": 1e12, "trn": 1e12, "t": 1e12,
 }
 # Abbreviations that may also stand apart from the figure: "$3 bn", "12 mln".
 SPACED_SCALES = {k: v for k, v in SCALE_ABBREVIATIONS.items() if len(k) > 1}
@@ -106,7 +106,7 @@ _SCALE_SUFFIX = r"(?:bn|bln|mn|mln|tn|trn|m|b|k)"
 DIGITS = pp.Regex(
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     # not part of a longer token: "7:30", "24/7", "1.2.3", "5G", "45th", "10am"
-    r"(?!\d|[,:/.]\d)(?!(?i:(?!" + _SCALE_SUFFIX + r"\b)[^\W\d_]))"
+    r"(?!\d|[,:/.]\d)(?!(?!(?i:" + _SCALE_SUFFIX + r")\b|T\b)[^\W\d_])"
 ).set_parse_action(lambda t: float(t[0].replace(",", ""))).set_name("digits")
 # "the 45th anniversary"; dates ("April 26th") are read before this
 ORDINAL = pp.Regex(r"(\d+)(?:st|nd|rd|th)\b").set_parse_action(
@@ -114,7 +114,7 @@ ORDINAL = pp.Regex(r"(\d+)(?:st|nd|rd|th)\b").set_parse_action(
 ).set_name("ordinal")
 # "12m", "3bn": a scale glued to the figure.
 GLUED_SCALE = (
-    pp.Regex(_SCALE_SUFFIX + r"(?![\w])", flags=pp.re.IGNORECASE)
+    pp.Regex("(?i:" + _SCALE_SUFFIX + r")(?![\w])|T(?![\w])")  # "$2.1T", not "5t" (tonnes)
     .leave_whitespace()
     .set_parse_action(lambda t: SCALE_ABBREVIATIONS[t[0].lower()])
 )

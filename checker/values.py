@@ -15,7 +15,7 @@ from typing import Iterator
 import attrs
 import pyparsing as pp
 
-from checker import dates, lookalikes, numbers
+from checker import currencies, dates, lookalikes, numbers
 from checker.dates import DateSpec, DaySpan, RangeSpec
 from checker.intervals import QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
@@ -39,19 +39,7 @@ DURATION_UNIT_OF = {  # every spelling -> its unit: "hrs" -> "hour"
     form: unit for unit, forms in _DURATION_FORMS.items() for form in [unit, *forms]
 }
 DURATION_WORDS = {form: DURATION_UNITS[unit] for form, unit in DURATION_UNIT_OF.items()}
-CURRENCY_SIGNS = {
-    "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "$": "USD",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs.": "INR", "Rs": "INR",
-}
-CURRENCY_CODES = (
-    "USD EUR GBP JPY CNY INR AUD CAD CHF HKD NZD ZAR RUB KRW BRL MXN SGD SEK NOK"
-).split()
-CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yuan": "CNY",
-    "renminbi": "CNY", "rmb": "CNY", "yen": "JPY", "rupees": "INR", "rupee": "INR",
-    "rand": "ZAR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
-}
+CURRENCY_CODES = sorted(currencies.CODES)
 
 
 @attrs.frozen(slots=True)
@@ -71,10 +59,18 @@ def _reading(type_: str, **fixed):
 
 
 _SIGN = pp.Regex(
-    "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
-).set_parse_action(lambda t: CURRENCY_SIGNS[t[0]]).set_name("currency sign")
-_CODE = pp.one_of(CURRENCY_CODES, as_keyword=True)
-_CURRENCY_WORD = table(CURRENCY_WORDS, "currency")
+    "|".join(re.escape(sign) for sign in sorted(currencies.SIGNS, key=len, reverse=True))
+).set_parse_action(lambda t: currencies.SIGNS[t[0]]).set_name("currency sign")
+_CODE = pp.one_of(CURRENCY_CODES, as_keyword=True).add_parse_action(
+    lambda t: currencies.CODE_ALIASES.get(t[0], t[0])
+)
+_CURRENCY_NAME = pp.Regex(
+    r"\b(?:" + "|".join(
+        r"\s+".join(name.split()) for name in sorted(currencies.NAMES, key=len, reverse=True)
+    ) + r")\b",
+    flags=re.IGNORECASE,
+).set_parse_action(lambda t: currencies.NAMES[" ".join(t[0].lower().split())]).set_name("currency")
+_SUBUNIT = table(currencies.SUBUNITS, "cents or pence")
 _DURATION_UNIT = table(DURATION_WORDS, "time unit")
 _HYPHEN = pp.Literal("-").leave_whitespace().suppress()
 _TO = numbers.DASH | pp.Suppress(word("to"))
@@ -90,8 +86,9 @@ def _tagged(kind: str, unit=None):
 # What may follow a figure, and the kind of value it makes of it: "5bn USD",
 # "61 billion dollars", "5%", "5 percentage points", "3 days", "90-minute".
 _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
-    _CODE.copy().set_parse_action(_tagged("money"))
-    | (pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_WORD).set_parse_action(_tagged("money"))
+    _CODE.copy().add_parse_action(_tagged("money"))
+    | (pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_NAME).set_parse_action(_tagged("money"))
+    | _SUBUNIT.copy().add_parse_action(_tagged("cents"))
     | _POINTS.copy().set_parse_action(_tagged("percent", "point"))
     | _PERCENT_SIGN.copy().set_parse_action(_tagged("percent", ""))
     | (_DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long")))).set_parse_action(_tagged("duration"))
@@ -106,6 +103,8 @@ def _figure(t) -> Reading:
     kind, unit = t[1]
     if kind == "money":
         return Reading("money", amount=amount, currency=unit)
+    if kind == "cents":
+        return Reading("money", amount=amount.times(0.01), currency=unit)
     if kind == "percent":
         return Reading("percent", amount=amount, unit=unit or None)
     return Reading("duration", amount=amount.times(unit))
@@ -197,7 +196,7 @@ CANDIDATE = re.compile(
     r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
     r"|(?<![\w.,])\.\d"  # ".5"
     r"|" + _any_word(_FIGURE_WORDS) + r"|\ban?\s+(?=" + _any_word(_AFTER_A) + r"))"
-    r"|(?P<money>(?:US|A|C|HK|NZ)?\$|[€£¥₹]|" + _any_word([*CURRENCY_CODES, "Rs"]) + r")"
+    r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
     r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"
