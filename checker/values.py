@@ -110,6 +110,32 @@ def _figure(t) -> Reading:
     return Reading("duration", amount=amount.times(unit))
 
 
+def _more_time(t):
+    """", 3 months" after "2 years": one more part of a compound duration."""
+    return [("more", t[0].times(t[1]), t[1])]
+
+
+# "2 years and 3 months", "1 year 1 month 21 days"
+_MORE_TIME = (
+    pp.Suppress(pp.Opt(",") + pp.Opt(word("and"))) + NUMBER + _DURATION_UNIT
+).set_parse_action(_more_time)
+
+
+def _compound(t) -> Reading:
+    """A duration in parts, each in a smaller unit than the one before."""
+    reading = _figure(t[:2])
+    if len(t) == 2:
+        return reading
+    if reading.type != "duration":
+        raise pp.ParseException("", 0, "not a duration")
+    unit, amount = t[1][1], reading.amount
+    for _, part, part_unit in t[2:]:
+        if not part_unit < unit:
+            raise pp.ParseException("", 0, "units must shrink")
+        amount, unit = amount.plus(part.low), part_unit
+    return attrs.evolve(reading, amount=amount)
+
+
 def _joined(t) -> Reading:
     """"$5bn to $7bn", "5% to 7%": two readings of one kind make a range."""
     low = t[0]
@@ -142,18 +168,25 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
         _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
     )
     figure = (amount + pp.Opt(_SUFFIX)).set_parse_action(_figure)
-    if ranges:  # "$5bn to $7bn", "5% to 7%"; on failure, the single reading
+    # on a failed compound or range, the lone figure is read again
+    figure = (amount + _SUFFIX + pp.OneOrMore(_MORE_TIME)).set_parse_action(_compound) | figure
+    between = pp.NoMatch()
+    if ranges:  # "$5bn to $7bn", "5% to 7%", "between 2% and 3%"
         signed = (signed + pp.Opt(_TO + signed)).set_parse_action(_joined) | signed
         figure = (figure + pp.Opt(_TO + figure)).set_parse_action(_joined) | figure
+        between = (
+            pp.Suppress(word("between")) + (signed | figure) + pp.Suppress(word("and")) + (signed | figure)
+        ).set_parse_action(_joined)
     date = (
         dates.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
         | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     )
     any_value = (
         date
+        | between
         | (dates.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
         | figure
-        | (pp.Suppress(numbers.A) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
+        | (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
         # "half an hour"
         | (pp.Suppress(word("half") + numbers.A) + _DURATION_UNIT).set_parse_action(
             lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
@@ -195,7 +228,7 @@ CANDIDATE = re.compile(
     r"(?P<figure>"
     r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
     r"|(?<![\w.,])\.\d"  # ".5"
-    r"|" + _any_word(_FIGURE_WORDS) + r"|\ban?\s+(?=" + _any_word(_AFTER_A) + r"))"
+    r"|" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
@@ -314,7 +347,15 @@ def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
     return located["value"][0], pos + located["locn_end"]
 
 
-_FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+# "rose from 5 to 7", "shares rose $1.5 to $42.25": a start and an end, not a range
+_CHANGE = re.compile(
+    r"\b(?:rose|rise[ns]?|rising|fell|falls?|fallen|falling|went|goes|going|grew|grow[ns]?|"
+    r"growing|(?:increas|decreas|climb|jump|surg|soar|drop|declin|plung|slid|slump|rais|"
+    r"lower|reduc|boost|hik|gain|widen|narrow|revis|chang|mov|cut|shrank|shrink|swung|"
+    r"swell|doubl|tripl|halv|expand|trimm|slash)\w*)\b",
+    re.IGNORECASE,
+)
+_TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 
 
 def _read(text: str, pos: int, kind: str):
@@ -324,7 +365,10 @@ def _read(text: str, pos: int, kind: str):
         return None
     reading, end = parsed
     amount = reading.amount
-    if amount is not None and not amount.vague and amount.low < amount.high and _FROM.search(text, 0, pos):
+    if (
+        amount is not None and amount.low < amount.high and not amount.vague
+        and _TO_WORD.search(text, pos, end) and _CHANGE.search(text, max(0, pos - 50), pos)
+    ):
         parsed = _parse_at(text, pos, _SINGLE_GRAMMARS[kind])  # "rose from 5 to 7"
     return parsed
 
@@ -380,7 +424,7 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
         if reading.amount is not None:
             before = _QUALIFIER_BEFORE.search(text, max(last_end, pos - 24), pos)
             after = _QUALIFIER_AFTER.match(text, end)
-            if before:
+            if before and not _over_means_across(before, reading, text, pos, end):
                 qualifier, start = before.group(1).lower(), before.start()
             elif after:
                 qualifier, end = after.group(1).lower(), after.end()
@@ -392,6 +436,18 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
         if offset:
             value = attrs.evolve(value, start=start + offset, end=end + offset)
         yield value
+
+
+# "lasted over five hours": more than; "spread over three years": across
+_LASTED = re.compile(r"\b(?:last\w*|took|tak\w*|spen[dt]\w*|wait\w*|ran|run\w*|continu\w*|for)\s+\Z", re.IGNORECASE)
+
+
+def _over_means_across(before: re.Match, reading: Reading, text: str, pos: int, end: int) -> bool:
+    """Whether "over" before a duration means "across" rather than "more than"."""
+    if reading.type != "duration" or before.group(1).lower() != "over":
+        return False
+    adjective = "-" in text[pos:end]  # "an over five-hour-long meeting"
+    return not adjective and not _LASTED.search(text, 0, before.start())
 
 
 def _trim(text: str, start: int, end: int) -> int:
