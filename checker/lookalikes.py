@@ -40,6 +40,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]+\Z")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "the March on Washington", "the March of Dimes": a month used as a noun
 _MONTH_AS_NOUN = re.compile(r"[ \t]+(?:on|of|for|against)[ \t]+[A-Z]")
+_ADDRESS = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Square|Place|Way)\b"
+)
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _IDIOMS = {  # "a second opinion"; "in a minute", "wait a minute"
     "a second": None,
@@ -67,7 +70,8 @@ def after_name(text: str, start: int) -> bool:
     before = match.group(1)
     if before.rstrip(".").lower() in _LABELS:
         return True
-    if not before[0].isupper() or before.endswith(("'s", "’s")):
+    if before.endswith(("'s", "’s")) or not any(c.isupper() for c in before):  # "iPhone 15"
+        return False
         return False
     return before.rstrip(".").lower() not in _LEADS
 
@@ -86,6 +90,8 @@ def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> 
         before = _IDIOMS[idiom]
         return before is None or bool(before.search(text, 0, start))
     if not headline and after_name(text, start):
+        return True
+    if kind == "number" and _ADDRESS.match(text, end):  # "10 Downing Street"
         return True
     if kind == "weekday":  # "the Sunday Times"
         return text[max(0, start - 4) : start].lower() == "the " and bool(_TITLE_AFTER.match(text, end))

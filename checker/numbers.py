@@ -77,6 +77,15 @@ VAGUE = {
     "trillions of": (2e12, 1e15),
 }
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+# Ordinals that are also fractions only after "one", or "a ... of": "a fifth of"
+ORDINAL_FRACTIONS = {"fifth": 1 / 5, "sixth": 1 / 6, "eighth": 1 / 8, "tenth": 1 / 10}
+# "twenty-fifth", "fiftieth", "hundredth": ordinals in words that carry a value.
+# "first" to "nineteenth" do not ("for the first time", "a second term").
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9,
+}
+_ORDINAL_TENS = {name[:-1] + "ieth": n for name, n in TENS.items()}  # "twentieth"
 
 WORD_CHARS = pp.alphanums + "_"
 
@@ -141,21 +150,32 @@ _GROUP = (  # below a thousand: "two hundred and five", "a hundred", "sixty-one"
 )
 _SCALE = _any([*SCALES, *SPACED_SCALES])
 _GROUP_OR_A = "(?:" + _GROUP + "|an?(?=" + _SEP + _SCALE + "))"
-_WORD_NUMBER = _GROUP_OR_A + "(?:" + _SEP + _SCALE + "(?:" + _SEP + "(?:and" + _SEP + ")?" + _GROUP_OR_A + ")?)*"
+_DIGIT_WORD = _any(w for w, n in UNITS.items() if n < 10)
+_POINT = r"(?:\s+point(?:\s+" + _DIGIT_WORD + ")+)?"  # "two point two million"
+_WORD_NUMBER = (
+    _GROUP_OR_A + _POINT + "(?:" + _SEP + _SCALE + "(?:" + _SEP + "(?:and" + _SEP + ")?" + _GROUP_OR_A + ")?)*"
+)
 
 
 def _sum_words(t) -> Amount:
     """"nine hundred ninety-nine thousand" -> 999000; the scale is the last one, if nothing follows."""
     total = current = 0
     scale = 1
+    decimals = 0  # digits read after "point"
     for token in re.findall(r"[a-z]+", t[0].lower()):
         if token in ("a", "an"):
             current = 1
+        elif token == "point":
+            decimals = 1
+        elif decimals and token in UNITS:
+            current += UNITS[token] / 10**decimals
+            decimals += 1
         elif token in UNITS or token in TENS:
             current += UNITS.get(token) or TENS.get(token, 0)
         elif token == "hundred":
             current = (current or 1) * 100
         elif token != "and":
+            decimals = 0
             scale = SCALES.get(token) or SPACED_SCALES[token]
             total += (current or 1) * scale
             current = 0
@@ -174,21 +194,41 @@ FRACTION_WORD = table(FRACTIONS, "fraction")
 AND_FRACTION = (HYPHEN + AND + HYPHEN + pp.Suppress(A) + HYPHEN + FRACTION_WORD).set_name(
     "and a half"
 )
-PLURAL_FRACTIONS = {"halves": 0.5, "thirds": 1 / 3, "quarters": 0.25, "fourths": 0.25}
+PLURAL_FRACTIONS = {"halves": 0.5, "thirds": 1 / 3, "quarters": 0.25, "fourths": 0.25} | {
+    name + "s": x for name, x in ORDINAL_FRACTIONS.items()
+}
 
 
 def _fraction(t) -> float:
     count, part = re.split(_SEP, t[0].lower())
-    return (UNITS.get(count) or 1) * (FRACTIONS.get(part) or PLURAL_FRACTIONS[part])
+    fraction = FRACTIONS.get(part) or ORDINAL_FRACTIONS.get(part) or PLURAL_FRACTIONS[part]
+    return (UNITS.get(count) or 1) * fraction
 
 
-# "a third", "one-quarter", "two-thirds", "three quarters"; a bare "third" is
-# an ordinal ("the third time")
+# "a third", "one-quarter", "two-thirds", "three quarters", "one fifth", "a
+# tenth of"; a bare "third" is an ordinal ("the third time")
 FRACTION = pp.Regex(
     r"\b(?:" + _any(w for w, n in UNITS.items() if n > 1) + _SEP + _any(PLURAL_FRACTIONS)
-    + "|(?:an?|one)" + _SEP + _any(FRACTIONS) + ")",
+    + "|(?:an?|one)" + _SEP + _any(FRACTIONS)
+    + "|one" + _SEP + _any(ORDINAL_FRACTIONS) + "|an?" + _SEP + _any(ORDINAL_FRACTIONS) + r"(?=\s+of\b))",
     flags=re.IGNORECASE,
 ).set_parse_action(_fraction).set_name("fraction")
+
+
+def _ordinal_words(t) -> Amount:
+    total = 0
+    for token in re.split(_SEP, t[0].lower()):
+        total += TENS.get(token) or _ORDINAL_UNITS.get(token) or _ORDINAL_TENS.get(token) or 0
+        if token in ("hundredth", "thousandth"):
+            total = (total or 1) * (100 if token == "hundredth" else 1000)
+    return Amount.of(float(total))
+
+
+ORDINAL_WORDS = pp.Regex(
+    r"\b(?:" + _any(TENS) + _SEP + _any(_ORDINAL_UNITS) + "|" + _any(_ORDINAL_TENS)
+    + "|(?:(?:a|one)" + _SEP + r")?(?:hundredth|thousandth)\b)",
+    flags=re.IGNORECASE,
+).set_parse_action(_ordinal_words).set_name("ordinal in words")
 # "half a million", "a quarter of a billion": a bare "half" can scale
 _SCALED_FRACTION = FRACTION | FRACTION_WORD
 

@@ -185,6 +185,7 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
         date
         | between
         | (dates.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
+        | numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
         | figure
         | (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
         # "half an hour"
@@ -212,11 +213,13 @@ def _any_word(words) -> str:
 _FIGURE_WORDS = [
     *numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter", "third",
     "between", *(phrase.split()[0] for phrase in numbers.VAGUE if not phrase.startswith("a ")),
-    "millions", "billions", "trillions",
+    "millions", "billions", "trillions", "hundredth", "thousandth",
+    *(name[:-1] + "ieth" for name in numbers.TENS),
 ]
 _AFTER_A = [
     "half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "few",
-    "handful", "couple", "quarter", "third", *(u for u in DURATION_WORDS if len(u) > 3),
+    "handful", "couple", "quarter", "third", *numbers.ORDINAL_FRACTIONS,
+    *(u for u in DURATION_WORDS if len(u) > 3),
 ]
 _DATE_WORDS = [
     *dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "early", "mid", "late", "earlier",
