@@ -100,8 +100,29 @@ def _absolute(year=None, month=None, day=None) -> DateSpec:
 MONTH_DAY_YEAR = (MONTH_NAME + DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
     lambda t: _absolute(t[2] if len(t) > 2 else None, t[0], t[1])
 )
+_ORDINAL_DAYS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+# "the twenty-second of June"
+DAY_WORD = pp.Regex(
+    r"(?i)\b(?:(?:twenty|thirty)[\s-]+)?(?:" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + r")\b"
+).set_parse_action(lambda t: _day_word(t[0]))
+
+
+def _day_word(text: str) -> int:
+    *tens, unit = re.split(r"[\s-]+", text.lower())
+    day = _ORDINAL_DAYS[unit] + (20 if tens == ["twenty"] else 30 if tens else 0)
+    if day > 31:
+        raise pp.ParseException("", 0, "no such day")
+    return day
+
+
 DAY_MONTH_YEAR = (
     THE + DAY + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
+    | THE + DAY_WORD + pp.Suppress(word("of")) + MONTH_NAME + pp.Opt(COMMA + YEAR)
 ).set_parse_action(lambda t: _absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
 MONTH_YEAR = (MONTH_NAME + COMMA + YEAR).set_parse_action(lambda t: _absolute(t[1], t[0]))
 ISO_DATE = pp.Regex(r"(\d{4})-(\d{2})-(\d{2})(?![\w])").set_parse_action(
@@ -138,17 +159,32 @@ _MONTH_OF_PART = MONTH_NAME.copy().add_parse_action(lambda t: _absolute(month=t[
 _WEEKDAY_PREFIX = pp.Suppress(pp.Opt(WEEKDAY + pp.Opt(",")))
 DAY_PART = pp.Suppress(pp.Opt(pp.one_of("morning afternoon evening night", caseless=True, as_keyword=True)))
 RELATIVE_DAY = (
-    pp.one_of(list(DAY_WORDS), caseless=True, as_keyword=True) + DAY_PART
+    (word("the day before yesterday") | word("the day after tomorrow")).set_parse_action(
+        lambda t: "-2" if "before" in t[0].lower() else "+2"
+    )
+    | pp.one_of(list(DAY_WORDS), caseless=True, as_keyword=True) + DAY_PART
     | word("tonight")
     | (word("this") + pp.one_of("morning afternoon evening", caseless=True, as_keyword=True))
     | word("last night")
 ).set_parse_action(lambda t: DateSpec("day", offset=_DAY_OFFSETS[t[0].lower().split()[0]]))
-_DAY_OFFSETS = DAY_WORDS | {"tonight": 0, "this": 0, "last": -1}
+_DAY_OFFSETS = DAY_WORDS | {"tonight": 0, "this": 0, "last": -1, "-2": -2, "+2": 2}
 
-# "26/04/2024", "4.26.2024": day and month told apart only when one is above 12
-NUMERIC_DATE = pp.Regex(r"(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)(?![\w/.]\d)").set_parse_action(
-    lambda t: _numeric_date(*(int(x) for x in t[0].replace(".", "/").split("/")))
+# "26/04/2024", "4.26.2024", "21-04-2016": day and month told apart only when
+# one is above 12; "2015/08/12" is year, month, day.
+NUMERIC_DATE = (
+    pp.Regex(r"(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\w/.-]\d)").set_parse_action(
+        lambda t: _numeric_date(*(int(x) for x in re.split(r"[/.-]", t[0])))
+    )
+    | pp.Regex(r"((?:19|20)\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![\w/.]\d)").set_parse_action(
+        lambda t: _year_first(*(int(x) for x in re.split(r"[/.]", t[0])))
+    )
 )
+
+
+def _year_first(year: int, month: int, day: int) -> DateSpec:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise pp.ParseException("", 0, "not a date")
+    return _absolute(year, month, day)
 
 
 def _numeric_date(a: int, b: int, year: int) -> DateSpec:
@@ -171,6 +207,9 @@ _COUNT = (
 SHIFT = (
     (_COUNT + _SHIFT_UNIT + pp.Suppress(word("ago"))).set_parse_action(
         lambda t: DateSpec("shift", offset=-t[0], unit=t[1])
+    )
+    | (_COUNT + _SHIFT_UNIT + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(
+        lambda t: DateSpec("shift", offset=t[0], unit=t[1])
     )
     | (pp.Suppress(word("in")) + _COUNT + _SHIFT_UNIT + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(
         lambda t: DateSpec("shift", offset=t[0], unit=t[1])
@@ -219,6 +258,23 @@ PART_OF = (
     .set_parse_action(lambda t: attrs.evolve(t[1], part=t[0].lower()))
 )
 
+# "the 20th of next month"
+DAY_OF_RELATIVE_MONTH = (
+    THE + DAY + pp.Suppress(word("of")) + OFFSET + pp.Suppress(word("month"))
+).set_parse_action(lambda t: DateSpec("absolute", day=t[0], offset=t[1], unit="month"))
+# "Thursday the 21st", "on the 21st.": a day of the month nearest in the tense's direction
+DAY_ALONE = (
+    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY).set_parse_action(
+        lambda t: DateSpec("absolute", weekday=t[0], day=t[1])
+    )
+    | (
+        pp.Suppress(word("the")) + pp.Regex(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b").add_parse_action(lambda t: int(t[0][:-2]))
+        + pp.FollowedBy(pp.Regex(r"\s*(?:[,.;)]|$|at\b)"))
+    ).set_parse_action(
+        lambda t: DateSpec("absolute", day=t[0])
+    )
+)
+
 # "June last year", "April 26 next year": a month of a year named relative to now
 _YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET + pp.Suppress(word("year"))
 MONTH_OF_RELATIVE_YEAR = (
@@ -228,6 +284,8 @@ MONTH_OF_RELATIVE_YEAR = (
 
 DATE = (
     MONTH_OF_RELATIVE_YEAR
+    | DAY_OF_RELATIVE_MONTH
+    | DAY_ALONE
     | ISO_DATE
     | NUMERIC_DATE
     | PART_OF
@@ -281,8 +339,9 @@ _DAY_PAIR = DAY + TO + DAY
 _BARE_DAY = (DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
     lambda t: _absolute(t[1] if len(t) > 1 else None, None, t[0])
 )
-MONTH_DAY_RANGE = (MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
-DAY_MONTH_RANGE = (_DAY_PAIR + MONTH_NAME + pp.Opt(YEAR)).set_parse_action(_days_month)
+_FROM_OR_BETWEEN = pp.Suppress(pp.Opt(word("from") | word("between")))  # "between 4-22 January"
+MONTH_DAY_RANGE = (_FROM_OR_BETWEEN + MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
+DAY_MONTH_RANGE = (_FROM_OR_BETWEEN + _DAY_PAIR + pp.Opt(word("of")).suppress() + MONTH_NAME + pp.Opt(COMMA + YEAR)).set_parse_action(_days_month)
 _POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
 FROM_TO = (
     pp.Suppress(word("from")) + (_POINT | _BARE_DAY) + TO + (_POINT | _BARE_DAY)
@@ -454,6 +513,12 @@ def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
 
 
 def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
+    if spec.month is None:
+        return _resolve_day_alone(spec, ref, future)
+    if spec.unit == "month":  # the 20th of next month
+        year, month = _shift_month(ref.year, ref.month, spec.offset)
+        day = _valid_day(year, month, spec.day)
+        return DaySpan(day, day, "day") if day else None
     if spec.unit == "year":  # June last year
         year = ref.year + spec.offset
     elif spec.offset is not None:  # last/next/this November
@@ -475,6 +540,19 @@ def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | N
         return _month_span(year, spec.month)
     day = _valid_day(year, spec.month, spec.day)
     return DaySpan(day, day, "day") if day else None
+
+
+def _resolve_day_alone(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
+    """"on the 21st": the nearest 21st on the tense's side; with a weekday, the nearest that falls on it."""
+    step = 1 if future else -1
+    for months in range(13):
+        year, month = _shift_month(ref.year, ref.month, step * months)
+        day = _valid_day(year, month, spec.day)
+        if day is None or (day - ref).days * step < 0:
+            continue
+        if spec.weekday is None or day.weekday() == spec.weekday:
+            return DaySpan(day, day, "day")
+    return None
 
 
 def _resolve_weekday(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:

@@ -236,7 +236,7 @@ CANDIDATE = re.compile(
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
     r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"
-    r"|\bthe\s+(?=(?:beginning|start|middle|end|first|second|third|fourth)\b)"
+    r"|\bthe\s+(?=(?:beginning|start|middle|end|day\s+(?:before|after)|(?:twenty|thirty)\b|\w+(?:st|nd|rd|th)\b))"
     r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))",  # "in three weeks"
     re.IGNORECASE,
 )
@@ -254,6 +254,7 @@ _QUALIFIER_AFTER = re.compile(
 # Words that make a bare weekday or month point ahead of the reference date.
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated)\s+)?to|"
+    r"(?:scheduled|slated|planned|set|due)\s+(?:for|on)|"
     r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b",
     re.IGNORECASE,
 )
@@ -376,6 +377,18 @@ def _read(text: str, pos: int, kind: str):
     return parsed
 
 
+def _with_year(reading: Reading, year: int | None) -> tuple[Reading, int | None]:
+    """A month or day without a year takes the year stated last in the sentence."""
+    spec = reading.date
+    if not isinstance(spec, DateSpec) or spec.kind != "absolute":
+        return reading, year
+    if spec.year is not None:
+        return reading, spec.year
+    if year is not None and spec.month is not None and spec.offset is None and spec.unit is None:
+        reading = attrs.evolve(reading, date=attrs.evolve(spec, year=year))
+    return reading, year
+
+
 def _is_span_ahead(reading: Reading) -> bool:
     """"in three weeks": a date ahead, in a sentence that speaks of the future."""
     spec = reading.date
@@ -403,6 +416,7 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
     """
     last_end = 0
     headline = None  # whether `text` is a title-case headline, once asked
+    year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
     for match in CANDIDATE.finditer(text):
         pos = match.start()
         if pos < last_end:
@@ -422,6 +436,7 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
                 headline = lookalikes.is_title_case(text)
             if lookalikes.is_lookalike(kind, text, pos, end, headline):
                 continue
+        reading, year = _with_year(reading, year)
         start = pos
         qualifier = None
         if reading.amount is not None:
