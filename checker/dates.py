@@ -14,7 +14,7 @@ import datetime as dt
 import attrs
 import pyparsing as pp
 
-from checker.numbers import TENS, UNITS, table, word
+from checker.numbers import WORD_INTEGER, table, word
 
 MONTHS = {
     name.lower(): number
@@ -202,7 +202,7 @@ _SHIFT_UNIT = pp.Regex(r"(?i)(day|week|month|year)s?\b").set_parse_action(lambda
 _COUNT = (
     pp.Regex(r"\d{1,3}(?![\w.,]\d)").set_parse_action(lambda t: int(t[0]))
     | (word("a") | word("an")).set_parse_action(lambda: 1)
-    | table(UNITS | TENS, "count")
+    | WORD_INTEGER.copy().add_parse_action(lambda t: int(t[0].low))
 )
 SHIFT = (
     (_COUNT + _SHIFT_UNIT + pp.Suppress(word("ago"))).set_parse_action(

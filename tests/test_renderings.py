@@ -1,0 +1,192 @@
+"""Values rendered in the styles news uses parse back to what was rendered (hypothesis).
+
+Each property draws a value (an amount of money, a duration, a date, a
+percent, a range, a qualified count), writes it the way an outlet might
+(digits or words, a sign, a code or a name, abbreviations, a qualifier) into
+a sentence, and checks that `find_values` reads back exactly that value, or
+the documented interval around it.
+"""
+
+import datetime as dt
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from checker.dates import DaySpan
+from checker.intervals import Interval, qualify
+from checker.values import find_values
+from test_properties import in_words
+
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def only(sentence: str, ref: dt.date | None = None):
+    values = list(find_values(sentence, ref))
+    assert len(values) == 1, [v.text for v in values]
+    return values[0]
+
+
+# -- money -------------------------------------------------------------------------
+SCALES = {"": 1, " thousand": 1e3, " million": 1e6, " billion": 1e9}
+SHORT = {" million": "m", " billion": "bn", " thousand": "k", "": ""}
+SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+NAMES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "INR": "rupees"}
+
+
+@st.composite
+def money(draw):
+    """(text, currency, amount): '$61bn', 'USD 61 billion', '61 billion euros', ..."""
+    whole = draw(st.integers(min_value=1, max_value=999))
+    tenths = draw(st.integers(min_value=0, max_value=9))
+    scale = draw(st.sampled_from(sorted(SCALES)))
+    currency = draw(st.sampled_from(sorted(SIGNS)))
+    figure = f"{whole}.{tenths}" if tenths else str(whole)
+    style = draw(st.sampled_from(["sign", "sign-short", "code-before", "code-after", "name", "words"]))
+    if style == "words" and not tenths:
+        figure = in_words(whole)
+    text = {
+        "sign": f"{SIGNS[currency]}{figure}{scale}",
+        "sign-short": f"{SIGNS[currency]}{figure}{SHORT[scale]}",
+        "code-before": f"{currency} {figure}{scale}",
+        "code-after": f"{figure}{SHORT[scale]} {currency}",
+        "name": f"{figure}{scale} {NAMES[currency]}",
+        "words": f"{figure}{scale} {NAMES[currency]}",
+    }[style]
+    return text, currency, (whole + tenths / 10) * SCALES[scale]
+
+
+@given(money())
+def test_money_parses_back(drawn):
+    text, currency, amount = drawn
+    value = only(f"The government pledged {text} in aid, officials said.")
+    assert (value.text, value.type, value.currency) == (text, "money", currency)
+    assert value.amount.low == value.amount.high == pytest.approx(amount, rel=1e-12)
+
+
+# -- durations ---------------------------------------------------------------------
+UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800}
+ABBREVIATIONS = {"second": "secs", "minute": "mins", "hour": "hrs", "day": "days", "week": "weeks"}
+
+
+@st.composite
+def durations(draw):
+    """(text, seconds): '5 hours', 'five hours', '5 hrs', 'a 5-hour', ..."""
+    n = draw(st.integers(min_value=2, max_value=999))
+    unit = draw(st.sampled_from(sorted(UNITS)))
+    style = draw(st.sampled_from(["digits", "words", "abbreviated", "adjective"]))
+    text = {
+        "digits": f"{n} {unit}s",
+        "words": f"{in_words(n)} {unit}s",
+        "abbreviated": f"{n} {ABBREVIATIONS[unit]}",
+        "adjective": f"{n}-{unit}",
+    }[style]
+    return text, n * UNITS[unit]
+
+
+@given(durations())
+def test_duration_parses_back(drawn):
+    text, seconds = drawn
+    value = only(f"The talks were described as a {text} marathon by aides.")
+    assert (value.text, value.type) == (text, "duration")
+    assert value.interval() == Interval.point(float(seconds))
+
+
+# -- qualified and ranged figures ----------------------------------------------------
+QUALIFIERS_BEFORE = ["over", "more than", "at least", "nearly", "almost", "about", "around",
+                     "roughly", "approximately", "up to", "under", "less than", "as many as",
+                     "no fewer than", "just under"]
+QUALIFIERS_AFTER = ["or more", "plus", "and counting"]
+
+
+@given(st.integers(min_value=2, max_value=99_999), st.sampled_from(QUALIFIERS_BEFORE + QUALIFIERS_AFTER))
+def test_a_qualified_count_is_the_documented_interval(n, qualifier):
+    figure = f"{n:,}"
+    text = f"{qualifier} {figure}" if qualifier in QUALIFIERS_BEFORE else f"{figure} {qualifier}"
+    value = only(f"Officials said {text} people were evacuated.")
+    assert (value.text, value.type, value.qualifier) == (text, "number", qualifier)
+    assert value.interval() == qualify(Interval.point(float(n)), qualifier, 0.1 * n)
+
+
+@given(st.integers(min_value=1, max_value=9_999), st.integers(min_value=1, max_value=9_999),
+       st.sampled_from(["{a}-{b}", "{a} to {b}", "between {a} and {b}"]))
+def test_a_stated_range_is_closed_at_both_ends(a, b, form):
+    low, high = sorted((a, b))
+    if low == high:
+        high += 1
+    assume(not 1800 <= low <= 2199)  # a year: "1800-1801" is a range of years
+    text = form.format(a=low, b=high)
+    value = only(f"The agency expects {text} people to attend.")
+    assert (value.text, value.type) == (text, "number")
+    assert value.interval() == Interval(float(low), float(high))
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from(["%", " per cent", " percent", " pct"]))
+def test_percent_parses_back(whole, tenths, spelling):
+    figure = f"{whole}.{tenths}" if tenths else str(whole)
+    text = figure + spelling
+    value = only(f"Turnout fell by {text} in the capital.")
+    assert (value.text, value.type, value.unit) == (text, "percent", None)
+    assert value.interval() == Interval.point(whole + tenths / 10)
+
+
+# -- dates ------------------------------------------------------------------------------
+DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+def ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+# Months news abbreviates (March to July are written in full).
+_AP_ABBREVIATIONS = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.",
+                     "October": "Oct.", "November": "Nov.", "December": "Dec."}
+
+
+@given(DATES, st.sampled_from([
+    "{month} {day}, {year}", "{day} {month} {year}", "{mon} {day}, {year}", "{month} {nth}, {year}",
+    "the {nth} of {month} {year}", "{iso}", "{weekday}, {month} {day}, {year}",
+]))
+def test_an_absolute_date_parses_back(day, form):
+    month = MONTH_NAMES[day.month - 1]
+    text = form.format(
+        month=month, mon=_AP_ABBREVIATIONS.get(month, month[:3]), day=day.day,
+        year=day.year, nth=ordinal(day.day), iso=day.isoformat(), weekday=WEEKDAY_NAMES[day.weekday()],
+    )
+    value = only(f"The accord was signed on {text} in Geneva.")
+    assert (value.text, value.type) == (text, "date")
+    assert value.days == DaySpan(day, day, "day")
+
+
+@given(DATES, st.integers(min_value=2, max_value=60))
+def test_days_ago_count_back_from_the_reference_date(ref, n):
+    value = only(f"The accord was signed {in_words(n)} days ago.", ref)
+    assert value.days.first == value.days.last == ref - dt.timedelta(days=n)
+
+
+@given(DATES, st.integers(min_value=0, max_value=6), st.sampled_from(["last", "next", ""]))
+def test_a_weekday_resolves_to_the_nearest_one_on_its_side(ref, weekday, offset):
+    name = WEEKDAY_NAMES[weekday]
+    text = f"{offset} {name}".strip()
+    value = only(f"The accord was signed {text}.", ref)
+    day = value.days.first
+    assert day.weekday() == weekday
+    if offset == "last":
+        assert 1 <= (ref - day).days <= 7
+    elif offset == "next":
+        assert 1 <= (day - ref).days <= 7
+    else:  # past tense: on or before the reference date
+        assert 0 <= (ref - day).days <= 6
+
+
+@given(DATES, DATES)
+def test_a_date_range_spans_its_ends(a, b):
+    first, last = sorted((a, b))
+    text = f"from {MONTH_NAMES[first.month - 1]} {first.day}, {first.year} to {MONTH_NAMES[last.month - 1]} {last.day}, {last.year}"
+    value = only(f"The exhibition runs {text} in Paris.")
+    assert value.type == "date-range"
+    assert (value.days.first, value.days.last) == (first, last)
+    assert value.range_days == (last - first).days + 1
