@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--ref-date", type=_date, metavar="YYYY-MM-DD", help="resolve relative dates against this day")
     v.add_argument(
         "--format", choices=("table", "json", "jsonl"), default="table",
-        help='jsonl: read {"id", "text", "ref_date"} lines, write {"id", "values"} lines',
+        help='jsonl: read {"id", "text", "ref_date"} lines, write {"id", "values"} lines '
+        "(DESIGN.md's batch format)",
     )
 
     t = commands.add_parser(
@@ -64,9 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _iso_day(text: str) -> dt.date:
+    """2024-04-26, or a date-time (2024-04-26T10:00+08:00): its day as written."""
+    return dt.datetime.fromisoformat(text).date()
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return _iso_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date like 2024-04-26: {text!r}") from None
 
@@ -141,7 +147,7 @@ def _values_jsonl(args) -> int:
                 record = json.loads(line)
                 text = record["text"]
                 ref = record.get("ref_date")
-                ref = dt.date.fromisoformat(ref) if ref else args.ref_date
+                ref = _iso_day(ref) if ref else args.ref_date
             except (ValueError, KeyError, TypeError) as error:
                 raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
             values = [_as_written(show.value_json(v), text) for v in _all_values(text, ref)]

@@ -219,6 +219,20 @@ def test_values_jsonl_offsets_point_into_the_text(capsys, monkeypatch, text):
     assert [text[v["start"] : v["end"]] for v in values] == [v["text"] for v in values]
 
 
+@pytest.mark.parametrize(
+    "ref_date, expected",
+    [("2024-04-26T23:30:00-04:00", "2024-04-25"), ("2024-04-26T01:00:00+08:00", "2024-04-25")],
+)
+def test_values_jsonl_takes_a_date_time_as_its_day(capsys, monkeypatch, ref_date, expected):
+    record = {"id": "x", "text": "The minister left yesterday.", "ref_date": ref_date}
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(record) + "\n"))
+
+    status, out = run(capsys, "values", "--format", "jsonl")
+
+    assert status == 0
+    assert json.loads(out)["values"][0]["value"] == expected
+
+
 # -- test-rules ----------------------------------------------------------------------
 def test_test_rules_on_the_repository_rules(capsys, root):
     status, out = run(capsys, "test-rules", "--rules", str(root / "rules"))
