@@ -241,7 +241,7 @@ CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
-_PRONOUN = re.compile(r"\s*(?:of\b|another\b|[,.;:!?)\"]|\Z)")
+_PRONOUN = re.compile(r"\s*(?:of\b|another\b|hand\b|[,.;:!?)\"]|\Z)")
 WINDOW = 160  # no value is longer than this
 
 _QUALIFIER_BEFORE = re.compile(
