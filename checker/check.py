@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import attrs
+
 from checker.compare import Result, judge
 from checker.corpus import Corpus
-from checker.extract import extract
+from checker.extract import extract, misses
 from checker.rules import RuleSet
 
 
-def check(rules: RuleSet, corpus: Corpus) -> tuple[Result, ...]:
+def check(rules: RuleSet, corpus: Corpus, show_misses: bool = False) -> tuple[Result, ...]:
+    """Every field of every event judged; with `show_misses`, each result lists its misses."""
     results = []
     for event in corpus.events:
         articles = tuple(a for a in corpus.articles if a.event == event)
         fields = rules.for_event(event)
         if not fields:
             continue
-        mentions = [m for a in articles for m in extract(a, fields)]
+        per_article = {a.path: extract(a, fields) for a in articles}
+        missed = (
+            [m for a in articles for m in misses(a, fields, per_article[a.path])] if show_misses else []
+        )
+        mentions = [m for a in articles for m in per_article[a.path]]
         for field in fields:
             own = tuple(m for m in mentions if m.field == field.id)
-            results.append(judge(event, field, articles, own))
+            if own or field.event is not None:  # a common rule that finds nothing says nothing
+                own_misses = tuple(m for m in missed if m.field == field.id)
+                results.append(attrs.evolve(judge(event, field, articles, own), misses=own_misses))
     return tuple(results)

@@ -1,4 +1,4 @@
-"""The command line: check, values, test-rules."""
+"""The command line: check, values, test-rules, schema."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from checker import __version__, report, show
 from checker.check import check
 from checker.corpus import dateline, load_corpus, reference_date
 from checker.errors import InputError
-from checker.rules import SEVERITIES, load_rules
+from checker.rules import SEVERITIES, load_rules, schema_text
 from checker.ruletests import run_all
 from checker.text import LineIndex, normalize, split_sentences
 from checker.values import find_values
@@ -39,7 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--rules", default="rules", metavar="DIR", help="rule files (default: rules)")
     c.add_argument("--corpus", default="seeds", metavar="DIR", help="articles and manifest.yaml (default: seeds)")
     c.add_argument("--format", choices=report.FORMATS, default="table", help="report format (default: table)")
-    c.add_argument("--explain", action="store_true", help="show each mention: file:line:column, text, value, sentence")
+    c.add_argument(
+        "--explain", nargs="?", const=report.ALL, metavar="FIELD",
+        help="show, per outlet, each sentence with the matched span marked and the value it was read as "
+        "(all fields, or only FIELD)",
+    )
+    c.add_argument(
+        "--show-misses", action="store_true",
+        help="list sentences that have a field's cue words but gave it no value",
+    )
     c.add_argument(
         "--fail-on", choices=SEVERITIES, default="error",
         help="exit 1 when a conflict of this severity or higher is found (default: error)",
@@ -62,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Each field's examples: the text must give the expected value (null: no match).",
     )
     t.add_argument("--rules", default="rules", metavar="DIR", help="rule files (default: rules)")
+
+    commands.add_parser(
+        "schema", help="print the JSON Schema of rule files",
+        description="The JSON Schema rule files follow; editors use it to validate and complete them.",
+    )
     return parser
 
 
@@ -80,7 +93,8 @@ def _date(text: str) -> dt.date:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "values": _values, "test-rules": _test_rules}[args.command](args)
+        commands = {"check": _check, "values": _values, "test-rules": _test_rules, "schema": _schema}
+        return commands[args.command](args)
     except InputError as error:
         print(f"claimcheck: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -91,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args) -> int:
     rules = load_rules(Path(args.rules), args.rules)
     corpus = load_corpus(Path(args.corpus), args.corpus)
-    results = check(rules, corpus)
+    if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
+        known = ", ".join(sorted({f.id for f in rules.fields}))
+        raise InputError(args.rules, f"--explain: no field {args.explain!r} (fields: {known})")
+    results = check(rules, corpus, show_misses=args.show_misses)
     print(report.render(results, args.format, args.explain))
     failed = any(r.fails(args.fail_on) for r in results)
     return EXIT_DISCREPANCY if failed else EXIT_OK
@@ -152,6 +169,11 @@ def _values_jsonl(args) -> int:
                 raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
             values = [_as_written(show.value_json(v), text) for v in _all_values(text, ref)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
+    return EXIT_OK
+
+
+def _schema(args) -> int:
+    print(schema_text(), end="")
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ class Result:
     verdict: str
     values: tuple[ArticleValue, ...]  # one per article of the event, corpus order
     groups: tuple[tuple[str, ...], ...] = ()  # conflict: articles on each side
+    misses: tuple = ()  # extract.Miss: cue words but no value, when asked for
 
     @property
     def is_discrepancy(self) -> bool:

@@ -7,9 +7,11 @@ import re
 
 import attrs
 
+from checker import layout
 from checker.corpus import Article
 from checker.intervals import Interval
-from checker.patterns import Pattern
+from checker.patterns import Pattern, words_regex
+from checker.proximity import takes
 from checker.rules import Field
 from checker.text import LineIndex, split_sentences
 from checker.values import Value, day_interval, find_values
@@ -41,17 +43,47 @@ class Mention:
     text: str
     sentence: str
     claim: Claim
+    sentence_start: int = 0  # where `sentence` starts in the article
+
+    @property
+    def marked_sentence(self) -> str:
+        """The sentence on one line, the mention's text between « »."""
+        at = self.start - self.sentence_start
+        s = self.sentence
+        return " ".join(f"{s[:at]}«{s[at : at + len(self.text)]}»{s[at + len(self.text):]}".split())
+
+
+@attrs.frozen(slots=True)
+class Miss:
+    """A sentence with a field's cue words that gave the field no value."""
+
+    field: str
+    article: str
+    outlet: str
+    line: int
+    column: int
+    sentence: str
+
+
+def _sentences_for(article: Article, fields: tuple[Field, ...]):
+    """Each sentence with the fields that could find something in it, skipping what they skip."""
+    skipping = frozenset().union(*(f.skip for f in fields))
+    skipped = layout.skipped_spans(article.text, skipping) if skipping else ()
+    for sentence in split_sentences(article.text):
+        lowered = sentence.text.lower()
+        live = [f for f in fields if f.could_match(lowered) and f.in_scope(sentence.text)]
+        if skipped and live:
+            kinds = _layout_of(sentence.start, sentence.end, skipped)
+            live = [f for f in live if not (f.skip & kinds)]
+        if live:
+            yield sentence, lowered, live
 
 
 def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
     """Every mention of every field in one article, in text order."""
     index = LineIndex(article.text)
     mentions = []
-    for sentence in split_sentences(article.text):
-        lowered = sentence.text.lower()
-        live = [f for f in fields if any(p.could_match(lowered) for p in f.patterns)]
-        if not live:
-            continue
+    for sentence, lowered, live in _sentences_for(article, fields):
         values = None  # parsed only when a numeric field can apply
         for field in live:
             if field.type in ("text", "set"):
@@ -66,9 +98,47 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
                     field=field.id, article=article.path, outlet=article.outlet,
                     line=line, column=column, start=sentence.start + start,
                     end=sentence.start + end, text=sentence.text[start:end],
-                    sentence=sentence.text, claim=claim,
+                    sentence=sentence.text, claim=claim, sentence_start=sentence.start,
                 ))
     return tuple(mentions)
+
+
+# Words too common to tell that a sentence is about a field.
+_COMMON = frozenset("a an the of to in on at by for with from and or as is was be has had its his her their that this".split())
+
+
+@functools.lru_cache(maxsize=None)
+def _word(word: str) -> re.Pattern:
+    return re.compile(words_regex(word), re.IGNORECASE)
+
+
+def _names_cues(field: Field, sentence: str) -> bool:
+    """Whether the sentence has a `near` cue, or every telling word of one of the field's patterns."""
+    if field.near is not None and field.near.regex.search(sentence):
+        return True
+    for pattern in field.patterns:
+        telling = [k for k in pattern.keywords if k not in _COMMON]
+        if telling and all(_word(k).search(sentence) for k in telling):
+            return True
+    return False
+
+
+def misses(article: Article, fields: tuple[Field, ...], mentions: tuple[Mention, ...]) -> tuple[Miss, ...]:
+    """Sentences with a field's cue words (a pattern's words, a `near` cue) but no mention of it."""
+    index = LineIndex(article.text)
+    found = {(m.field, m.sentence_start) for m in mentions}
+    result = []
+    for sentence, _, live in _sentences_for(article, fields):
+        for field in live:
+            if (field.id, sentence.start) not in found and _names_cues(field, sentence.text):
+                line, column = index.position(sentence.start)
+                result.append(Miss(field.id, article.path, article.outlet, line, column, " ".join(sentence.text.split())))
+    return tuple(result)
+
+
+def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
+    """The kinds of skippable line (captions, bylines) the sentence at start:end is on."""
+    return frozenset(kind for s, e, kind in skipped if s < end and start < e)
 
 
 def _typed(field: Field, text: str, lowered: str, values) -> list:
@@ -77,7 +147,10 @@ def _typed(field: Field, text: str, lowered: str, values) -> list:
         claim = claim_for(field, value)
         if claim is None:
             continue
-        if any(p.could_match(lowered) and p.matches_around(text, value.start, value.end) for p in field.patterns):
+        matched = any(
+            p.could_match(lowered) and p.matches_around(text, value.start, value.end) for p in field.patterns
+        )
+        if takes(field.near, field.not_near, text, value.start, value.end, matched):
             found.append((value.start, value.end, claim))
     return found
 

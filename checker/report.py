@@ -14,7 +14,11 @@ JSON_SCHEMA_VERSION = 1
 FORMATS = ("table", "markdown", "json")
 
 
-def render(results: tuple[Result, ...], fmt: str = "table", explain: bool = False) -> str:
+ALL = "*"  # --explain without a field: every field
+
+
+def render(results: tuple[Result, ...], fmt: str = "table", explain: str | None = None) -> str:
+    """The report; `explain` is a field id, ALL, or None."""
     if fmt == "json":
         return as_json(results)
     return as_text(results, "github" if fmt == "markdown" else "simple", explain)
@@ -27,7 +31,7 @@ def _by_event(results):
     return events
 
 
-def as_text(results, tablefmt: str, explain: bool) -> str:
+def as_text(results, tablefmt: str, explain: str | None) -> str:
     out = []
     markdown = tablefmt == "github"
     for event, rows in _by_event(results).items():
@@ -43,9 +47,14 @@ def as_text(results, tablefmt: str, explain: bool) -> str:
         if notes:
             out.append("")
             out.extend(f"- {n}" for n in notes)
-        if explain:
+        explained = [r for r in rows if explain in (ALL, r.field.id)]
+        if explained:
             out.append("")
-            out.extend(_explain(rows))
+            out.extend(_explain(explained))
+        missed = [r for r in rows if r.misses]
+        if missed:
+            out.append("")
+            out.extend(_misses(missed))
         out.append("")
     out.append(_summary(results))
     return "\n".join(out)
@@ -84,15 +93,29 @@ def _notes(r: Result) -> list[str]:
 
 
 def _explain(rows) -> list[str]:
+    """Per field and outlet: each sentence, the matched span between « », what it was read as."""
     lines = []
     for r in rows:
         lines.append(f"{r.field.id} ({r.field.type}): {r.verdict}")
-        mentions = [m for v in r.values for m in v.mentions]
-        if not mentions:
-            lines.append("    no mentions")
-        for m in mentions:
-            lines.append(f"    {m.article}:{m.line}:{m.column}: {m.outlet}: {m.text!r} -> {show.claim(r.field, m.claim)}")
-            lines.append(f"        {m.sentence}")
+        for v in r.values:
+            if not v.mentions:
+                continue
+            lines.append(f"  {v.outlet} -> {show.claim(r.field, v.claim)}")
+            for m in v.mentions:
+                lines.append(f"    {m.article}:{m.line}:{m.column}: {m.text!r} read as {show.claim(r.field, m.claim)}")
+                lines.append(f"      {m.marked_sentence}")
+        if not any(v.mentions for v in r.values):
+            lines.append("  no mentions")
+    return lines
+
+
+def _misses(rows) -> list[str]:
+    """Sentences with a field's cue words that gave it no value."""
+    lines = []
+    for r in rows:
+        lines.append(f"{r.field.id}: {len(r.misses)} sentence(s) with its cue words but no value")
+        for m in r.misses:
+            lines.append(f"    {m.article}:{m.line}:{m.column}: {m.outlet}: {m.sentence}")
     return lines
 
 
@@ -123,6 +146,10 @@ def as_json(results) -> str:
                 for v in r.values
             ],
             "groups": [[outlets[a] for a in group] for group in r.groups],
+            **({"misses": [
+                {"article": m.article, "outlet": m.outlet, "line": m.line, "column": m.column, "sentence": m.sentence}
+                for m in r.misses
+            ]} if r.misses else {}),
             "mentions": [
                 {
                     "article": m.article,

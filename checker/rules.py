@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -15,6 +16,8 @@ import attrs
 from checker import yamlfile
 from checker.errors import InputError, Location
 from checker.dates import iso_span
+from checker.layout import SKIPPABLE
+from checker.proximity import DEFAULT_WITHIN, Cues
 from checker.patterns import Pattern, PatternError, compile_pattern, words_regex
 from checker.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
 
@@ -26,9 +29,11 @@ DATE_GRAINS = ("day", "month", "year")
 
 FILE_KEYS = ("$schema", "event", "description", "fields")
 FIELD_KEYS = (
-    "id", "about", "type", "unit", "patterns", "tolerance", "severity", "combine",
-    "part", "choices", "items", "exhaustive", "examples",
+    "id", "about", "type", "unit", "patterns", "near", "not_near", "only_in_sentences_with",
+    "skip", "tolerance", "severity", "combine", "part", "choices", "items", "exhaustive",
+    "examples",
 )
+CUE_KEYS = ("words", "within")
 EXAMPLE_KEYS = ("text", "value", "ref_date")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
@@ -69,6 +74,10 @@ class Field:
     exhaustive: bool
     examples: tuple[Example, ...]
     location: Location
+    near: Cues | None = None  # cue words a value must stand near
+    not_near: Cues | None = None  # cue words that take a value away
+    only_in: Cues | None = None  # a sentence must name one of these
+    skip: frozenset[str] = frozenset()  # captions, bylines
 
     @property
     def unit_factor(self) -> float:
@@ -106,6 +115,18 @@ class Field:
     def applies_to(self, event: str) -> bool:
         return self.event is None or self.event == event
 
+    def could_match(self, lowered_sentence: str) -> bool:
+        """Cheap prefilter: could this field find anything in the sentence?"""
+        if self.only_in is not None and not self.only_in.could_match(lowered_sentence):
+            return False
+        return any(p.could_match(lowered_sentence) for p in self.patterns) or (
+            self.near is not None and self.near.could_match(lowered_sentence)
+        )
+
+    def in_scope(self, sentence: str) -> bool:
+        """`only_in_sentences_with`: the sentence names one of the words."""
+        return self.only_in is None or self.only_in.regex.search(sentence) is not None
+
 
 @attrs.frozen(slots=True)
 class RuleSet:
@@ -113,7 +134,14 @@ class RuleSet:
     files: tuple[str, ...]
 
     def for_event(self, event: str) -> tuple[Field, ...]:
-        return tuple(f for f in self.fields if f.applies_to(event))
+        """The event's own fields and the common ones; an own field replaces a common one of the same id."""
+        own = {f.id for f in self.fields if f.event == event}
+        return tuple(f for f in self.fields if f.event == event or (f.event is None and f.id not in own))
+
+
+def schema_text() -> str:
+    """The JSON Schema of rule files, as shipped in the package."""
+    return resources.files("checker").joinpath("schema/rules.schema.json").read_text(encoding="utf-8")
 
 
 def load_rules(folder: Path, display: str | None = None) -> RuleSet:
@@ -172,9 +200,11 @@ def _field(doc, path, spec, event) -> Field:
     if not isinstance(spec, dict):
         raise doc.error(path, "each field is a mapping with at least id, type and patterns")
     doc.check_keys(path, spec, FIELD_KEYS, "field")
-    for required in ("id", "type", "patterns"):
+    for required in ("id", "type"):
         if required not in spec:
             raise doc.error(path, f"field is missing {required!r}")
+    if "patterns" not in spec and "near" not in spec:
+        raise doc.error(path, "field needs `patterns`, `near`, or both: where its value stands")
     field_id = _string(doc, path + ("id",), spec["id"], "id")
     if not _ID.match(field_id):
         raise doc.error(path + ("id",), f"id {field_id!r} must be lower-case words joined by '-'")
@@ -187,7 +217,7 @@ def _field(doc, path, spec, event) -> Field:
         event=event,
         about=spec.get("about") or "",
         unit=unit,
-        patterns=_patterns(doc, path + ("patterns",), spec["patterns"]),
+        patterns=_patterns(doc, path + ("patterns",), spec["patterns"]) if "patterns" in spec else (),
         tolerance=_tolerance(doc, path + ("tolerance",), spec.get("tolerance")),
         severity=_one_of(doc, path + ("severity",), spec.get("severity", "error"), SEVERITIES, "severity"),
         combine=_one_of(doc, path + ("combine",), spec.get("combine", "intersect"), COMBINES, "combine"),
@@ -196,7 +226,13 @@ def _field(doc, path, spec, event) -> Field:
         exhaustive=_boolean(doc, path + ("exhaustive",), spec.get("exhaustive", False)),
         examples=(),
         location=doc.where(path),
+        near=_cues(doc, path + ("near",), spec.get("near")),
+        not_near=_cues(doc, path + ("not_near",), spec.get("not_near")),
+        only_in=_cues(doc, path + ("only_in_sentences_with",), spec.get("only_in_sentences_with"), within=False),
+        skip=_skip(doc, path + ("skip",), spec.get("skip", [])),
     )
+    if type_ in ("text", "set") and field.near is not None:
+        raise doc.error(path + ("near",), f"a {type_} field is found by its patterns; `near` is for typed values", key=True)
     examples = _examples(doc, path + ("examples",), spec.get("examples", []), field)
     return attrs.evolve(field, examples=examples)
 
@@ -253,6 +289,38 @@ def _quote_width(doc, path, source: str) -> int:
     except (OSError, IndexError, TypeError):
         return 0
     return 1 if line[where.column - 1 : where.column] in ("'", '"') else 0
+
+
+def _words(doc, path, words, what: str) -> tuple[str, ...]:
+    if isinstance(words, str):
+        words = [words]
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise doc.error(path, f"{what} must be a non-empty list of words or phrases")
+    return tuple(words)
+
+
+def _cues(doc, path, value, within: bool = True) -> Cues | None:
+    """`near: {words: [killed, dead], within: 6}`, or just the list of words."""
+    if value is None:
+        return None
+    if not within or isinstance(value, (list, str)):
+        return Cues(_words(doc, path, value, f"`{path[-1]}`"))
+    if not isinstance(value, dict):
+        raise doc.error(path, f"`{path[-1]}` is {{words: [...], within: N}} or a list of words")
+    doc.check_keys(path, value, CUE_KEYS, f"`{path[-1]}`")
+    if "words" not in value:
+        raise doc.error(path, f"`{path[-1]}` needs `words`")
+    reach = value.get("within", DEFAULT_WITHIN)
+    if isinstance(reach, bool) or not isinstance(reach, int) or reach < 0:
+        raise doc.error(path + ("within",), "within is a whole number of words, like 6")
+    return Cues(_words(doc, path + ("words",), value["words"], "words"), reach)
+
+
+def _skip(doc, path, value) -> frozenset[str]:
+    kinds = _words(doc, path, value, "`skip`") if value else ()
+    for i, kind in enumerate(kinds):
+        _one_of(doc, path + (i,) if isinstance(value, list) else path, kind, SKIPPABLE, "part to skip")
+    return frozenset(kinds)
 
 
 def _tolerance(doc, path, value) -> Tolerance | None:

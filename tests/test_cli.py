@@ -78,10 +78,44 @@ def test_check_explain_shows_locations_and_sentences(capsys, root, monkeypatch):
     status, out = run(capsys, "check", "--rules", "rules", "--corpus", "seeds", "--explain")
 
     assert status == 0
-    assert "seeds/002_2b7f539160dc2239.txt:15:33:" in out
+    assert "seeds/002_2b7f539160dc2239.txt:15:33: 'five-and-a-half hours' read as 5.5 h" in out
     assert "seeds/003_6ce6e43769081fee.txt:8:34:" in out
-    assert "Blinken raised the issue during five-and-a-half hours of talks with China" in out
+    assert "Blinken raised the issue during «five-and-a-half hours» of talks with China" in out
     assert re.search(r"seeds/\d{3}_[0-9a-f]{16}\.txt:\d+:\d+: ", out)
+    assert "ukraine-aid (money): agree" in out  # every field
+
+
+def test_check_explain_one_field_groups_mentions_by_outlet(capsys, root, monkeypatch):
+    monkeypatch.chdir(root)
+    status, out = run(capsys, "check", "--explain", "wang-yi-talks-duration")
+
+    assert status == 0
+    explained = out[out.index("wang-yi-talks-duration (duration): compatible") :]
+    assert "ukraine-aid (money)" not in explained
+    outlets = [line.strip() for line in explained.splitlines() if line.startswith("  ") and not line.startswith("    ")]
+    assert outlets == ["ANI -> >5 h", f"{NDTV} -> 5.5 h", f"{MAVERICK} -> 5.5 h"]
+    assert "Blinken's «over five-hour-long» meeting with China's Foreign Minister Wang Yi" in explained
+
+
+def test_check_explain_an_unknown_field_is_a_usage_error(capsys, root, monkeypatch):
+    monkeypatch.chdir(root)
+    status = main(["check", "--explain", "wang-yi-talk-duration"])
+
+    assert status == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "no field 'wang-yi-talk-duration'" in err and "wang-yi-talks-duration" in err
+
+
+def test_show_misses_lists_sentences_with_cue_words_but_no_value(capsys, root, monkeypatch):
+    monkeypatch.chdir(root)
+    status, out = run(capsys, "check", "--show-misses")
+
+    assert status == 0
+    section = out[out.index("wang-yi-talks-duration: 1 sentence(s) with its cue words but no value") :]
+    first = section.splitlines()[1]
+    assert first.strip().startswith("seeds/001_c5d0d134103219b8.txt:15:1: ANI: Blinken took to his social media")
+    assert "death-toll" not in out  # common rules that find nothing say nothing
 
 
 # -- check: edits that introduce contradictions --------------------------------------

@@ -1,0 +1,73 @@
+"""Proximity cues: a field's value is the one within a few words of a cue.
+
+Some facts are phrased too freely for a fixed pattern ("killed", "the death
+toll rose to", "dead"), so a rule can say `near: {words: [...], within: 6}`:
+a value of the field's type counts when a cue stands at most `within` words
+before or after it, in the same sentence. `not_near` names cues that take a
+value away ("injured"): when one of them is nearer to the value than every
+`near` cue (and within its own `within`), the value is not the field's.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from checker.patterns import words_regex
+from checker.text import normalize
+
+DEFAULT_WITHIN = 6
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@attrs.frozen(slots=True)
+class Cues:
+    words: tuple[str, ...]
+    within: int = DEFAULT_WITHIN
+    regex: re.Pattern = attrs.field(init=False, repr=False, eq=False)
+    keywords: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @regex.default
+    def _regex(self) -> re.Pattern:
+        phrases = sorted(self.words, key=len, reverse=True)
+        return re.compile("|".join(f"(?:{words_regex(p)})" for p in phrases), re.IGNORECASE)
+
+    @keywords.default
+    def _keywords(self) -> tuple[str, ...]:
+        return tuple(normalize(p).lower().split()[0] for p in self.words)
+
+    def could_match(self, lowered_text: str) -> bool:
+        """Cheap prefilter: some cue's first word occurs somewhere."""
+        return any(k in lowered_text for k in self.keywords)
+
+    def distance(self, text: str, start: int, end: int) -> int | None:
+        """Words between the span text[start:end] and the nearest cue, or None if none is within reach."""
+        best = None
+        for match in self.regex.finditer(text):
+            if match.end() <= start:
+                gap = text[match.end() : start]
+            elif match.start() >= end:
+                gap = text[end : match.start()]
+            else:
+                continue  # the cue is inside the value's own text
+            words = len(_WORD.findall(gap))
+            if words <= self.within and (best is None or words < best):
+                best = words
+        return best
+
+
+def takes(near: Cues | None, not_near: Cues | None, text: str, start: int, end: int, matched: bool) -> bool:
+    """Whether the value at text[start:end] is the field's.
+
+    `matched` says a pattern already took it; otherwise a `near` cue must.
+    """
+    nearest = near.distance(text, start, end) if near is not None else None
+    if not matched and nearest is None:
+        return False
+    if not_near is None:
+        return True
+    against = not_near.distance(text, start, end)
+    if against is None:
+        return True
+    return nearest is not None and nearest <= against
