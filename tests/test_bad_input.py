@@ -70,6 +70,7 @@ class RuleCase(NamedTuple):
     yaml: str  # the whole rule file
     where: str  # LINE:COLUMN the message must name
     message: str  # a fragment the message must contain
+    schema_rejects: bool | None = True  # the shipped JSON Schema says no too (None: not YAML at all)
 
 
 RULE_CASES = {
@@ -83,7 +84,7 @@ RULE_CASES = {
             patterns: ["{value} of talks"
             severity: error
         """,
-        "6:5", "invalid YAML: expected ',' or ']'",
+        "6:5", "invalid YAML: expected ',' or ']'", None,
     ),
     "a list, not a mapping": RuleCase(
         """\
@@ -113,7 +114,7 @@ RULE_CASES = {
             patterns:
               - "of talks with Wang Yi"
         """,
-        "6:10", "pattern has no {value}",
+        "6:10", "pattern has no {value}", False,  # the pattern language is beyond a schema
     ),
     "pattern with two {value}": RuleCase(
         """\
@@ -124,7 +125,7 @@ RULE_CASES = {
             patterns:
               - "{value} of {value} talks"
         """,
-        "6:21", "more than one {value}",  # the second {value}
+        "6:21", "more than one {value}", False,  # the second {value}
     ),
     "unbalanced '[' in a pattern": RuleCase(
         """\
@@ -135,7 +136,7 @@ RULE_CASES = {
             patterns:
               - "{value} of [long talks"
         """,
-        "6:21", "unbalanced '['",  # the bracket that is never closed
+        "6:21", "unbalanced '['", False,  # the bracket that is never closed
     ),
     "unknown type": RuleCase(
         """\
@@ -180,7 +181,7 @@ RULE_CASES = {
               - text: "five hours of talks"
                 value: five
         """,
-        "8:16", "expected value 'five' is not a number",
+        "8:16", "expected value 'five' is not a number", False,  # a string may be a text field's choice
     ),
     "unknown currency unit": RuleCase(
         """\
@@ -191,7 +192,7 @@ RULE_CASES = {
             unit: XYZ
             patterns: ["{value} for Ukraine"]
         """,
-        "5:11", "unknown currency 'XYZ'",
+        "5:11", "unknown currency 'XYZ'", False,  # units depend on the type
     ),
     "python object tag (YAML is loaded safely)": RuleCase(
         """\
@@ -201,7 +202,119 @@ RULE_CASES = {
             type: duration
             patterns: ["{value} of talks"]
         """,
-        "1:8", "could not determine a constructor",
+        "1:8", "could not determine a constructor", None,
+    ),
+    "duplicate field id in one file": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: talks
+            type: duration
+            patterns: ["{value} of talks"]
+          - id: talks
+            type: duration
+            patterns: ["{value} meeting"]
+        """,
+        "6:5", "duplicate field id 'talks' (first defined at", False,
+    ),
+    "unknown duration unit": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: talks
+            type: duration
+            unit: parsecs
+            patterns: ["{value} of talks"]
+        """,
+        "5:11", "unknown time unit 'parsecs'", False,
+    ),
+    "field without a type": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: talks
+            patterns: ["{value} of talks"]
+        """,
+        "3:5", "field is missing 'type'",
+    ),
+    "field with neither patterns nor near": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: talks
+            type: duration
+        """,
+        "3:5", "field needs `patterns`, `near`, or both",
+    ),
+    "near with a typo'd key": RuleCase(
+        """\
+        fields:
+          - id: death-toll
+            type: count
+            near: {word: [killed, dead], within: 6}
+        """,
+        "4:12", "unknown key 'word' in `near` - did you mean 'words'?",
+    ),
+    "near within that is not a whole number": RuleCase(
+        """\
+        fields:
+          - id: death-toll
+            type: count
+            near: {words: [killed], within: six}
+        """,
+        "4:37", "within is a whole number of words",
+    ),
+    "skip of an unknown part": RuleCase(
+        """\
+        fields:
+          - id: death-toll
+            type: count
+            near: [killed]
+            skip: [captions, headers]
+        """,
+        "5:22", "unknown part to skip 'headers' (expected one of: captions, bylines)",
+    ),
+    "example ref_date that is not a date": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: start
+            type: date
+            patterns: ["arrived on {value}"]
+            examples:
+              - text: "He arrived on Wednesday."
+                ref_date: last Friday
+                value: 2024-04-24
+        """,
+        "8:19", "ref_date must be a date like 2024-04-26",
+    ),
+    "text field without choices": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: rank
+            type: text
+            patterns: ["China is the {value} of machine tools"]
+        """,
+        "3:5", "a text field needs `choices`", False,
+    ),
+    "id that is not lower-case words": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          - id: Talks Duration
+            type: duration
+            patterns: ["{value} of talks"]
+        """,
+        "3:9", "id 'Talks Duration' must be lower-case words joined by '-'",
+    ),
+    "fields that is not a list": RuleCase(
+        """\
+        event: blinken-china-2024
+        fields:
+          id: talks
+        """,
+        "3:3", "`fields` must be a non-empty list",
     ),
 }
 
@@ -213,6 +326,14 @@ def test_bad_rule_file(capsys, tmp_path, seed_copy, case: RuleCase):
         capsys,
         ["check", "--rules", str(tmp_path / "rules"), "--corpus", str(seed_copy)],
         rule_file, case.where, case.message, corpus=seed_copy,
+    )
+
+
+@pytest.mark.parametrize("case", RULE_CASES.values(), ids=RULE_CASES.keys())
+def test_bad_rule_file_fails_test_rules_too(capsys, tmp_path, case: RuleCase):
+    rule_file = write(tmp_path / "rules" / "bad.yaml", case.yaml)
+    expect_bad_input(
+        capsys, ["test-rules", "--rules", str(tmp_path / "rules")], rule_file, case.where, case.message, corpus=None
     )
 
 
