@@ -14,7 +14,7 @@ from checker import __version__, report, show
 from checker.check import check
 from checker.corpus import dateline, load_corpus, reference_date
 from checker.errors import InputError
-from checker.rules import SEVERITIES, load_rules, schema_text
+from checker.rules import SEVERITIES, load_rule_folders, schema_text
 from checker.ruletests import run_all
 from checker.text import LineIndex, normalize, split_sentences
 from checker.values import find_values
@@ -36,7 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="print the consistency report for a corpus",
         description="Extract every rule's field from every article and compare across outlets.",
     )
-    c.add_argument("--rules", default="rules", metavar="DIR", help="rule files (default: rules)")
+    c.add_argument(
+        "--rules", action="append", metavar="DIR",
+        help="a folder (or file) of rules; give it again to add more (default: rules)",
+    )
     c.add_argument("--corpus", default="seeds", metavar="DIR", help="articles and manifest.yaml (default: seeds)")
     c.add_argument("--format", choices=report.FORMATS, default="table", help="report format (default: table)")
     c.add_argument(
@@ -69,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
         "test-rules", help="run every rule's examples",
         description="Each field's examples: the text must give the expected value (null: no match).",
     )
-    t.add_argument("--rules", default="rules", metavar="DIR", help="rule files (default: rules)")
+    t.add_argument(
+        "--rules", action="append", metavar="DIR",
+        help="a folder (or file) of rules; give it again to add more (default: rules)",
+    )
 
     commands.add_parser(
         "schema", help="print the JSON Schema of rule files",
@@ -103,11 +109,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
-    rules = load_rules(Path(args.rules), args.rules)
+    rules = load_rule_folders(args.rules or ["rules"])
     corpus = load_corpus(Path(args.corpus), args.corpus)
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
-        raise InputError(args.rules, f"--explain: no field {args.explain!r} (fields: {known})")
+        raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")
     results = check(rules, corpus, show_misses=args.show_misses)
     print(report.render(results, args.format, args.explain))
     failed = any(r.fails(args.fail_on) for r in results)
@@ -178,7 +184,7 @@ def _schema(args) -> int:
 
 
 def _test_rules(args) -> int:
-    rules = load_rules(Path(args.rules), args.rules)
+    rules = load_rule_folders(args.rules or ["rules"])
     outcomes = run_all(rules)
     table = [
         [f"{o.example.location}", o.field.id, o.example.text[:60], _expected(o.example.value), o.got, "pass" if o.passed else "FAIL"]

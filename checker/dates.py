@@ -139,9 +139,15 @@ OFFSET = (
     | word("next").set_parse_action(lambda: 1)
     | word("this").set_parse_action(lambda: 0)
 ).set_name("last/next/this")
-WEEKDAY = pp.one_of(list(WEEKDAYS), caseless=True, as_keyword=True).set_parse_action(
+# A weekday alone is written in full: "sat", "sun" and "wed" are words, and
+# "Sat." or "Sun," only stand for weekdays before a date ("Sat, April 27").
+_FULL_WEEKDAYS = [name.lower() for name in calendar.day_name]
+WEEKDAY = pp.one_of(_FULL_WEEKDAYS, caseless=True, as_keyword=True).set_parse_action(
     lambda t: WEEKDAYS[t[0].lower()]
 )
+_ANY_WEEKDAY = pp.one_of(list(WEEKDAYS), caseless=True, as_keyword=True).set_parse_action(
+    lambda t: WEEKDAYS[t[0].lower()]
+) + pp.Suppress(pp.Opt(pp.Literal(".").leave_whitespace()))
 RELATIVE_WEEKDAY = (pp.Opt(OFFSET, default=None) + WEEKDAY).set_parse_action(
     lambda t: DateSpec("weekday", weekday=t[1], offset=t[0])
 )
@@ -156,7 +162,7 @@ DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _MONTH_OF_PART = MONTH_NAME.copy().add_parse_action(lambda t: _absolute(month=t[0]))
 
 # "Wednesday, April 24": the weekday adds nothing to the date
-_WEEKDAY_PREFIX = pp.Suppress(pp.Opt(WEEKDAY + pp.Opt(",")))
+_WEEKDAY_PREFIX = pp.Suppress(pp.Opt(_ANY_WEEKDAY + pp.Opt(",")))
 DAY_PART = pp.Suppress(pp.Opt(pp.one_of("morning afternoon evening night", caseless=True, as_keyword=True)))
 RELATIVE_DAY = (
     (word("the day before yesterday") | word("the day after tomorrow")).set_parse_action(
@@ -341,7 +347,10 @@ _BARE_DAY = (DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
 )
 _FROM_OR_BETWEEN = pp.Suppress(pp.Opt(word("from") | word("between")))  # "between 4-22 January"
 MONTH_DAY_RANGE = (_FROM_OR_BETWEEN + MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
-DAY_MONTH_RANGE = (_FROM_OR_BETWEEN + _DAY_PAIR + pp.Opt(word("of")).suppress() + MONTH_NAME + pp.Opt(COMMA + YEAR)).set_parse_action(_days_month)
+DAY_MONTH_RANGE = (
+    (_FROM_OR_BETWEEN + _DAY_PAIR | pp.Suppress(word("between")) + DAY + pp.Suppress(word("and")) + DAY)
+    + pp.Opt(word("of")).suppress() + MONTH_NAME + pp.Opt(COMMA + YEAR)
+).set_parse_action(_days_month)
 _POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
 FROM_TO = (
     pp.Suppress(word("from")) + (_POINT | _BARE_DAY) + TO + (_POINT | _BARE_DAY)

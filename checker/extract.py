@@ -143,14 +143,16 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
 
 def _typed(field: Field, text: str, lowered: str, values) -> list:
     found = []
-    for value in values:
-        claim = claim_for(field, value)
+    fitting = [(v, claim_for(field, v)) for v in values]
+    figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
+    for value, claim in fitting:
         if claim is None:
             continue
         matched = any(
             p.could_match(lowered) and p.matches_around(text, value.start, value.end) for p in field.patterns
         )
-        if takes(field.near, field.not_near, text, value.start, value.end, matched):
+        others = [span for span in figures if span != (value.start, value.end)]
+        if takes(field.near, field.not_near, text, value.start, value.end, matched, others):
             found.append((value.start, value.end, claim))
     return found
 

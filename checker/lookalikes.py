@@ -50,10 +50,13 @@ _IDIOMS = {  # "a second opinion"; "in a minute", "wait a minute"
 }
 
 
+_SMALL_WORDS = frozenset("with from into onto over upon than that this".split())
+
+
 def is_title_case(sentence: str) -> bool:
-    """A headline in title case ("Blinken Meets Xi After 5 Hours")."""
-    words = [w for w in _TITLE_WORD.findall(sentence) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    """A headline in title case ("Blinken Meets Xi After 5 Hours"): every longer word capitalised."""
+    words = [w for w in _TITLE_WORD.findall(sentence) if len(w) > 3 and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def after_name(text: str, start: int) -> bool:

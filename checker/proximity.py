@@ -6,6 +6,10 @@ a value of the field's type counts when a cue stands at most `within` words
 before or after it, in the same sentence. `not_near` names cues that take a
 value away ("injured"): when one of them is nearer to the value than every
 `near` cue (and within its own `within`), the value is not the field's.
+
+A cue reaches only the nearest figures on either side of it: in "killing 12
+people and forcing 40,000 from their homes", "killing" reaches 12, and 12
+stands between it and 40,000.
 """
 
 from __future__ import annotations
@@ -41,33 +45,43 @@ class Cues:
         """Cheap prefilter: some cue's first word occurs somewhere."""
         return any(k in lowered_text for k in self.keywords)
 
-    def distance(self, text: str, start: int, end: int) -> int | None:
-        """Words between the span text[start:end] and the nearest cue, or None if none is within reach."""
+    def distance(self, text: str, start: int, end: int, others=()) -> int | None:
+        """Words between the span text[start:end] and the nearest cue, or None if none is within reach.
+
+        `others` are the spans of the other figures of the sentence; a cue
+        does not reach past one of them.
+        """
         best = None
         for match in self.regex.finditer(text):
             if match.end() <= start:
-                gap = text[match.end() : start]
+                low, high = match.end(), start
             elif match.start() >= end:
-                gap = text[end : match.start()]
+                low, high = end, match.start()
             else:
                 continue  # the cue is inside the value's own text
+            if any(low <= s and e <= high for s, e in others):
+                continue
+            gap = text[low:high]
             words = len(_WORD.findall(gap))
             if words <= self.within and (best is None or words < best):
                 best = words
         return best
 
 
-def takes(near: Cues | None, not_near: Cues | None, text: str, start: int, end: int, matched: bool) -> bool:
+def takes(
+    near: Cues | None, not_near: Cues | None, text: str, start: int, end: int, matched: bool, others=()
+) -> bool:
     """Whether the value at text[start:end] is the field's.
 
     `matched` says a pattern already took it; otherwise a `near` cue must.
+    `others` are the spans of the sentence's other figures.
     """
-    nearest = near.distance(text, start, end) if near is not None else None
+    nearest = near.distance(text, start, end, others) if near is not None else None
     if not matched and nearest is None:
         return False
     if not_near is None:
         return True
-    against = not_near.distance(text, start, end)
+    against = not_near.distance(text, start, end, others)
     if against is None:
         return True
     return nearest is not None and nearest <= against

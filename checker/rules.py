@@ -154,19 +154,31 @@ def load_rules(folder: Path, display: str | None = None) -> RuleSet:
     )
     if not paths:
         raise InputError(display, "no rule files (*.yaml) here")
-    fields: list[Field] = []
-    seen: dict[tuple, Location] = {}
+    fields = []
     for path in paths:
         shown = str(path) if folder.is_file() else str(Path(display) / path.relative_to(folder))
-        for field in load_rule_file(path, shown):
-            key = (field.event, field.id)
-            if key in seen:
-                raise InputError(
-                    field.location, f"duplicate field id {field.id!r} (first defined at {seen[key]})"
-                )
-            seen[key] = field.location
-            fields.append(field)
-    return RuleSet(tuple(fields), tuple(str(p) for p in paths))
+        fields.extend(load_rule_file(path, shown))
+    return RuleSet(_distinct(fields), tuple(str(p) for p in paths))
+
+
+def load_rule_folders(folders: list[str]) -> RuleSet:
+    """Rules from several folders (or files), as one set: `--rules rules/common --rules mine`."""
+    sets = [load_rules(Path(folder), folder) for folder in folders]
+    return RuleSet(
+        _distinct([f for rules in sets for f in rules.fields]),
+        tuple(p for rules in sets for p in rules.files),
+    )
+
+
+def _distinct(fields: list[Field]) -> tuple[Field, ...]:
+    """The fields, refusing a second one with the same event and id."""
+    seen: dict[tuple, Location] = {}
+    for field in fields:
+        key = (field.event, field.id)
+        if key in seen:
+            raise InputError(field.location, f"duplicate field id {field.id!r} (first defined at {seen[key]})")
+        seen[key] = field.location
+    return tuple(fields)
 
 
 def load_rule_file(path: Path, display: str) -> list[Field]:

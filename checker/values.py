@@ -91,7 +91,9 @@ _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
     | _SUBUNIT.copy().add_parse_action(_tagged("cents"))
     | _POINTS.copy().set_parse_action(_tagged("percent", "point"))
     | _PERCENT_SIGN.copy().set_parse_action(_tagged("percent", ""))
-    | (_DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long")))).set_parse_action(_tagged("duration"))
+    # "a couple of days": of stands between a vague amount and its unit
+    | (pp.Suppress(pp.Opt(word("of"))) + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
+    .set_parse_action(_tagged("duration"))
 )
 
 
@@ -219,7 +221,7 @@ _FIGURE_WORDS = [
 _AFTER_A = [
     "half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "few",
     "handful", "couple", "quarter", "third", *numbers.ORDINAL_FRACTIONS,
-    *(u for u in DURATION_WORDS if len(u) > 3),
+    *DURATION_UNITS,
 ]
 _DATE_WORDS = [
     *dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "early", "mid", "late", "earlier",
@@ -229,10 +231,10 @@ _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afte
 # Where a value can start, by the kind of grammar to try there.
 CANDIDATE = re.compile(
     r"(?P<figure>"
-    r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
+    r"(?:(?<![\w.,\-:/])|(?<=\d-))\d"  # not glued to a word ("G7", "F-16", "24/7"); "3-1" is two
     r"|(?<![\w.,])\.\d"  # ".5"
     r"|" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r"))"
-    r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
+    r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
     r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"

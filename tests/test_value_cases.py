@@ -1,0 +1,70 @@
+"""Value cases kept as data: tests/cases/*.yaml, one file per kind of value.
+
+Each case is a text and the values `claimcheck values --format jsonl` must
+give for it, in DESIGN.md's JSON (text, type, value, and low/high where the
+value is an interval). An expected value names only the keys it checks;
+its span is where its text stands in the case's text (or `start`, when the
+text occurs more than once). `values: []` means the text holds no value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.show import value_json
+from checker.text import normalize, split_sentences
+from checker.values import find_values
+
+CASES = Path(__file__).parent / "cases"
+DEFAULT_REF = dt.date(2024, 4, 26)  # a Friday
+
+
+def _load():
+    for path in sorted(CASES.glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ref = document.get("ref_date", DEFAULT_REF)
+        for number, case in enumerate(document["cases"], 1):
+            yield pytest.param(case, case.get("ref_date", ref), id=f"{path.stem}-{number}")
+
+
+def values_of(text: str, ref: dt.date | None) -> list[dict]:
+    """What `claimcheck values` reports for `text`, sentence by sentence."""
+    found = []
+    for sentence in split_sentences(normalize(text)):
+        for v in find_values(sentence.text, ref, offset=sentence.start):
+            found.append({**value_json(v), "text": text[v.start : v.end]})
+    return found
+
+
+def _same(expected, actual) -> bool:
+    if isinstance(expected, str) and isinstance(actual, float):
+        expected = float(expected)  # YAML 1.1 reads 61e9 as a string
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(_same(v, actual.get(k)) for k, v in expected.items())
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        return isinstance(actual, (int, float)) and actual == pytest.approx(expected, rel=1e-9)
+    if isinstance(expected, dt.date):
+        return actual == expected.isoformat()
+    return expected == actual
+
+
+@pytest.mark.parametrize("case, ref", list(_load()))
+def test_value_case(case, ref):
+    text = case["text"]
+    got = values_of(text, ref)
+    expected = case["values"]
+    assert [v["text"] for v in got] == [e["text"] for e in expected], got
+    for want, have in zip(expected, got):
+        start = want.get("start", text.find(want["text"]))
+        assert (have["start"], have["end"]) == (start, start + len(want["text"]))
+        checked = {k: v for k, v in want.items() if k not in ("text", "start")}
+        assert _same(checked, have), f"expected {checked}, got {have}"
+
+
+def test_there_are_enough_cases():
+    # The value layer's coverage is argued by these tables; keep them broad.
+    assert len(list(_load())) >= 300
