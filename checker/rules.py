@@ -134,9 +134,10 @@ class RuleSet:
     files: tuple[str, ...]
 
     def for_event(self, event: str) -> tuple[Field, ...]:
-        """The event's own fields and the common ones; an own field replaces a common one of the same id."""
-        own = {f.id for f in self.fields if f.event == event}
-        return tuple(f for f in self.fields if f.event == event or (f.event is None and f.id not in own))
+        """The event's own fields, then the common ones it does not replace (by id)."""
+        own = tuple(f for f in self.fields if f.event == event)
+        ids = {f.id for f in own}
+        return own + tuple(f for f in self.fields if f.event is None and f.id not in ids)
 
 
 def schema_text() -> str:
