@@ -197,4 +197,16 @@ def _test_rules(args) -> int:
 
 
 def _expected(value) -> str:
-    return "no match" if value is None else str(value)
+    """An example's expected value as the report would show it."""
+    if value is None:
+        return "no match"
+    if isinstance(value, dict):
+        low, high = value.get("low"), value.get("high")
+        if low is None:
+            return f"≤{show.number(high)}"
+        return f"≥{show.number(low)}" if high is None else f"{show.number(low)}–{show.number(high)}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return show.number(value)
+    return str(value)
