@@ -14,6 +14,8 @@ import re
 import attrs
 import pyparsing as pp
 
+from checker.text import word_alternation
+
 
 @attrs.frozen(slots=True)
 class Amount:
@@ -141,7 +143,7 @@ SCALE_WORD = table(SCALES | SPACED_SCALES, "scale word")
 
 
 def _any(words) -> str:
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+    return "(?:" + word_alternation(words) + r")\b"
 
 
 _SEP = r"[\s-]+"

@@ -96,3 +96,30 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+
+
+def word_alternation(words) -> str:
+    """A regex matching any of `words` (any case), factored by common prefixes.
+
+    "seven|seventeen|several" becomes "se(?:ven(?:teen)?|veral)": the regex
+    engine tries one branch per letter instead of every word at every
+    position, which makes a scan for hundreds of words several times faster.
+    Put a word boundary after it; the longest word wins under a greedy `?`.
+    """
+    trie: dict = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        ends = "" in node
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+    return emit(trie)

@@ -19,6 +19,7 @@ from checker import currencies, dates, lookalikes, numbers
 from checker.dates import DateSpec, DaySpan, RangeSpec
 from checker.intervals import QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
+from checker.text import word_alternation
 
 DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwise
 
@@ -124,14 +125,16 @@ _MORE_TIME = (
 
 
 def _compound(t) -> Reading:
-    """A duration in parts, each in a smaller unit than the one before."""
-    reading = _figure(t[:2])
-    if len(t) == 2:
+    """A figure and what follows it; a duration may go on in smaller units ("2 years and 3 months")."""
+    head = [x for x in t if not (isinstance(x, tuple) and x[0] == "more")]
+    parts = t[len(head):]
+    reading = _figure(head)
+    if not parts:
         return reading
     if reading.type != "duration":
         raise pp.ParseException("", 0, "not a duration")
-    unit, amount = t[1][1], reading.amount
-    for _, part, part_unit in t[2:]:
+    unit, amount = head[1][1], reading.amount
+    for _, part, part_unit in parts:
         if not part_unit < unit:
             raise pp.ParseException("", 0, "units must shrink")
         amount, unit = amount.plus(part.low), part_unit
@@ -169,9 +172,10 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
     signed = ((_SIGN | _CODE) + amount).set_parse_action(
         _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
     )
-    figure = (amount + pp.Opt(_SUFFIX)).set_parse_action(_figure)
-    # on a failed compound or range, the lone figure is read again
-    figure = (amount + _SUFFIX + pp.OneOrMore(_MORE_TIME)).set_parse_action(_compound) | figure
+    # parsed once; only a failed compound ("5 and 3 days") reads the lone figure again
+    figure = (amount + pp.Opt(_SUFFIX) + pp.ZeroOrMore(_MORE_TIME)).set_parse_action(_compound) | (
+        amount + pp.Opt(_SUFFIX)
+    ).set_parse_action(_figure)
     between = pp.NoMatch()
     if ranges:  # "$5bn to $7bn", "5% to 7%", "between 2% and 3%"
         signed = (signed + pp.Opt(_TO + signed)).set_parse_action(_joined) | signed
@@ -209,12 +213,12 @@ _SINGLE_GRAMMARS = value_grammars(ranges=False)
 
 # -- candidate starts -----------------------------------------------------
 def _any_word(words) -> str:
-    return r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+    return r"\b" + word_alternation(words) + r"\b"
 
 
 _FIGURE_WORDS = [
     *numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter", "third",
-    "between", *(phrase.split()[0] for phrase in numbers.VAGUE if not phrase.startswith("a ")),
+    *(phrase.split()[0] for phrase in numbers.VAGUE if not phrase.startswith("a ")),
     "millions", "billions", "trillions", "hundredth", "thousandth",
     *(name[:-1] + "ieth" for name in numbers.TENS),
 ]
@@ -233,7 +237,9 @@ CANDIDATE = re.compile(
     r"(?P<figure>"
     r"(?:(?<![\w.,\-:/])|(?<=\d-))\d"  # not glued to a word ("G7", "F-16", "24/7"); "3-1" is two
     r"|(?<![\w.,])\.\d"  # ".5"
-    r"|" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r"))"
+    r"|" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
+    # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
+    r"|\bbetween\s+(?=[\d$€£¥₹.]|[A-Z]{1,3}\$|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
