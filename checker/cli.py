@@ -1,17 +1,22 @@
-"""The command line: check, values, test-rules, schema."""
+"""The command line: check, baseline, values, test-rules, schema."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
+import attrs
 from tabulate import tabulate
 
-from checker import __version__, report, show
+from checker import __version__, baseline, report, show
+from checker.cache import DEFAULT_FOLDER as DEFAULT_CACHE
+from checker.cache import Cache
 from checker.check import check
+from checker.touched import touched_events
 from checker.corpus import dateline, load_corpus, reference_date
 from checker.errors import InputError
 from checker.rules import SEVERITIES, load_rule_folders, schema_text
@@ -55,6 +60,16 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on", choices=SEVERITIES, default="error",
         help="exit 1 when a conflict of this severity or higher is found (default: error)",
     )
+    c.add_argument(
+        "--baseline", metavar="FILE",
+        help="discrepancies accepted before (written by `claimcheck baseline`): fail only on others",
+    )
+    c.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help="check only the events these articles, manifests or rule files belong to "
+        "(as pre-commit passes them); default: every event",
+    )
+    _cache_options(c)
 
     v = commands.add_parser(
         "values", help="list every typed value found in a text",
@@ -77,11 +92,31 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder (or file) of rules; give it again to add more (default: rules)",
     )
 
+    b = commands.add_parser(
+        "baseline", help="accept today's discrepancies; later checks fail only on new ones",
+        description="Write every current discrepancy to a baseline file (sorted YAML, replaced atomically). "
+        "`claimcheck check --baseline FILE` then fails only on discrepancies not in it.",
+    )
+    b.add_argument("--rules", action="append", metavar="DIR", help="as for check (default: rules)")
+    b.add_argument("--corpus", default="seeds", metavar="DIR", help="as for check (default: seeds)")
+    b.add_argument("--output", default=baseline.DEFAULT_FILE, metavar="FILE",
+                   help=f"the baseline file (default: {baseline.DEFAULT_FILE})")
+    _cache_options(b)
+
     commands.add_parser(
         "schema", help="print the JSON Schema of rule files",
         description="The JSON Schema rule files follow; editors use it to validate and complete them.",
     )
     return parser
+
+
+def _cache_options(parser) -> None:
+    parser.add_argument(
+        "--cache", default=os.environ.get("CLAIMCHECK_CACHE", DEFAULT_CACHE), metavar="DIR",
+        help=f"where parsed articles are kept, safe to delete (default: $CLAIMCHECK_CACHE or {DEFAULT_CACHE})",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="parse every article, keep nothing")
+    parser.add_argument("--cache-stats", action="store_true", help="say on stderr how many articles were parsed")
 
 
 def _iso_day(text: str) -> dt.date:
@@ -99,7 +134,10 @@ def _date(text: str) -> dt.date:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"check": _check, "values": _values, "test-rules": _test_rules, "schema": _schema}
+        commands = {
+            "check": _check, "values": _values, "test-rules": _test_rules, "schema": _schema,
+            "baseline": _baseline,
+        }
         return commands[args.command](args)
     except InputError as error:
         print(f"claimcheck: {error}", file=sys.stderr)
@@ -114,10 +152,35 @@ def _check(args) -> int:
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
         raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")
-    results = check(rules, corpus, show_misses=args.show_misses)
-    print(report.render(results, args.format, args.explain))
+    accepted = baseline.load(Path(args.baseline), args.baseline) if args.baseline else frozenset()
+    events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
+    results = _run(args, rules, corpus, events)
+    accepted_now, stale = baseline.split(results, accepted, events)
+    results = tuple(attrs.evolve(r, accepted=baseline.entry(r) in accepted_now) if r.is_discrepancy else r for r in results)
+    if results or args.format in ("table", "markdown", "json"):
+        print(report.render(results, args.format, args.explain))
+    for entry in stale:
+        print(f"{args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it")
     failed = any(r.fails(args.fail_on) for r in results)
     return EXIT_DISCREPANCY if failed else EXIT_OK
+
+
+def _run(args, rules, corpus, events):
+    """The check, through the cache unless told otherwise."""
+    cache = None if args.no_cache else Cache(Path(args.cache))
+    results = check(rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events)
+    if cache is not None and args.cache_stats:
+        print(f"claimcheck: {cache.summary}", file=sys.stderr)
+    return results
+
+
+def _baseline(args) -> int:
+    rules = load_rule_folders(args.rules or ["rules"])
+    corpus = load_corpus(Path(args.corpus), args.corpus)
+    entries = baseline.entries(_run(args, rules, corpus, frozenset(corpus.events)))
+    baseline.write(Path(args.output), entries)
+    print(f"{args.output}: {len(entries)} discrepancies accepted")
+    return EXIT_OK
 
 
 def _values(args) -> int:

@@ -36,13 +36,17 @@ class Result:
     values: tuple[ArticleValue, ...]  # one per article of the event, corpus order
     groups: tuple[tuple[str, ...], ...] = ()  # conflict: articles on each side
     misses: tuple = ()  # extract.Miss: cue words but no value, when asked for
+    accepted: bool = False  # a discrepancy the baseline accepts
 
     @property
     def is_discrepancy(self) -> bool:
         return self.verdict in DISCREPANCIES
 
     def fails(self, threshold: str) -> bool:
-        return self.is_discrepancy and SEVERITIES.index(self.field.severity) >= SEVERITIES.index(threshold)
+        return (
+            self.is_discrepancy and not self.accepted
+            and SEVERITIES.index(self.field.severity) >= SEVERITIES.index(threshold)
+        )
 
     @property
     def stated(self) -> tuple[ArticleValue, ...]:

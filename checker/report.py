@@ -11,16 +11,23 @@ from checker import show
 from checker.compare import Result
 
 JSON_SCHEMA_VERSION = 1
-FORMATS = ("table", "markdown", "json")
+FORMATS = ("table", "markdown", "json", "lines", "github")
 
 
 ALL = "*"  # --explain without a field: every field
 
 
 def render(results: tuple[Result, ...], fmt: str = "table", explain: str | None = None) -> str:
-    """The report; `explain` is a field id, ALL, or None."""
+    """The report; `explain` is a field id, ALL, or None.
+
+    lines: one `file:line:column: message` per discrepancy and article, as
+    compilers and linters write them; github: the same as GitHub Actions
+    annotations.
+    """
     if fmt == "json":
         return as_json(results)
+    if fmt in ("lines", "github"):
+        return as_lines(results, github=fmt == "github")
     return as_text(results, "github" if fmt == "markdown" else "simple", explain)
 
 
@@ -61,8 +68,9 @@ def as_text(results, tablefmt: str, explain: str | None) -> str:
 
 
 def _verdict(r: Result) -> str:
-    if r.is_discrepancy and r.field.severity != "error":
-        return f"{r.verdict} ({r.field.severity})"
+    notes = [n for n in (r.field.severity if r.field.severity != "error" else "", "accepted" if r.accepted else "") if n]
+    if r.is_discrepancy and notes:
+        return f"{r.verdict} ({', '.join(notes)})"
     return r.verdict
 
 
@@ -117,6 +125,52 @@ def _misses(rows) -> list[str]:
         for m in r.misses:
             lines.append(f"    {m.article}:{m.line}:{m.column}: {m.outlet}: {m.sentence}")
     return lines
+
+
+# -- one line per discrepancy, for editors, CI and pre-commit ---------------------
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def as_lines(results, github: bool = False) -> str:
+    out = []
+    for r in results:
+        if not r.is_discrepancy or r.accepted:
+            continue
+        for m, message in _messages(r):
+            if github:
+                level = _GITHUB_LEVEL[r.field.severity]
+                out.append(f"::{level} file={m.article},line={m.line},col={m.column},title={r.field.id}::{message}")
+            else:
+                out.append(f"{m.article}:{m.line}:{m.column}: {r.field.id}: {message}")
+    return "\n".join(out)
+
+
+def _messages(r: Result):
+    """(mention, message) for each article on each side of a discrepancy."""
+    if r.verdict == "self-contradiction":
+        for v in r.values:
+            if v.self_contradiction:
+                first, *others = v.mentions
+                for m in others:
+                    yield m, f"{m.text} here, but {first.text} at {_where(first, m)} in the same article"
+        return
+    by_article = {v.article: v for v in r.stated}
+    groups = r.groups or tuple((v.article,) for v in r.stated)
+    for group in groups:
+        other_group = max((g for g in groups if g is not group), key=len)
+        other = by_article[other_group[0]]
+        there = other.mentions[0]
+        for article in group:
+            here = by_article[article].mentions[0]
+            yield here, f"{here.text} here, but {there.text} in {other.outlet} ({_where(there, here)})"
+
+
+def _where(m, relative_to) -> str:
+    """m's file:line:column, the file by name alone when it shares the other's folder."""
+    path = m.article
+    if path.rsplit("/", 1)[0] == relative_to.article.rsplit("/", 1)[0]:
+        path = path.rsplit("/", 1)[-1]
+    return f"{path}:{m.line}:{m.column}"
 
 
 def _summary(results) -> str:

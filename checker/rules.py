@@ -7,6 +7,7 @@ the format. Every mistake is reported with file:line:column.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from importlib import resources
 from pathlib import Path
@@ -132,6 +133,7 @@ class Field:
 class RuleSet:
     fields: tuple[Field, ...]
     files: tuple[str, ...]
+    digest: str = ""  # of the rule files' bytes: a cache key
 
     def for_event(self, event: str) -> tuple[Field, ...]:
         """The event's own fields, then the common ones it does not replace (by id)."""
@@ -156,10 +158,12 @@ def load_rules(folder: Path, display: str | None = None) -> RuleSet:
     if not paths:
         raise InputError(display, "no rule files (*.yaml) here")
     fields = []
+    digest = hashlib.sha256()
     for path in paths:
         shown = str(path) if folder.is_file() else str(Path(display) / path.relative_to(folder))
         fields.extend(load_rule_file(path, shown))
-    return RuleSet(_distinct(fields), tuple(str(p) for p in paths))
+        digest.update(shown.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return RuleSet(_distinct(fields), tuple(str(p) for p in paths), digest.hexdigest())
 
 
 def load_rule_folders(folders: list[str]) -> RuleSet:
@@ -168,6 +172,7 @@ def load_rule_folders(folders: list[str]) -> RuleSet:
     return RuleSet(
         _distinct([f for rules in sets for f in rules.fields]),
         tuple(p for rules in sets for p in rules.files),
+        hashlib.sha256("".join(rules.digest for rules in sets).encode()).hexdigest(),
     )
 
 

@@ -1,10 +1,17 @@
 """Shared fixtures: the repository's own rules and seed corpus."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path_factory, monkeypatch):
+    """Runs keep their parse cache in a temporary folder, never in the checkout."""
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture
@@ -15,8 +22,6 @@ def root() -> Path:
 @pytest.fixture
 def seed_copy(tmp_path) -> Path:
     """A throw-away copy of seeds/, for tests that edit articles."""
-    import shutil
-
     target = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", target)
     return target

@@ -1,0 +1,109 @@
+"""Extraction results cached per article, so an unchanged article is parsed once.
+
+An entry is keyed by the tool version, the rules' digest, the article's event,
+reference date and text: editing an article, a rule or upgrading claimcheck
+makes a new key. Entries are JSON files in a folder (default
+`.claimcheck-cache/`) that is always safe to delete. Each is written to a
+temporary file and renamed into place, so runs at the same time never read
+half an entry; an entry that does not read back as expected is counted as
+corrupt, recomputed and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import attrs
+
+from checker import __version__
+from checker.corpus import Article
+from checker.extract import Claim, Mention
+from checker.intervals import Interval
+
+DEFAULT_FOLDER = ".claimcheck-cache"
+_FORMAT = 1  # bump when the stored shape changes
+
+
+@attrs.define
+class Cache:
+    """A cache folder and what happened in it during this run."""
+
+    folder: Path
+    hits: int = 0
+    misses: int = 0
+    corrupt: int = 0
+
+    def mentions(
+        self, article: Article, rules_digest: str, compute: Callable[[], tuple[Mention, ...]]
+    ) -> tuple[Mention, ...]:
+        """The article's mentions: from the cache, or computed and stored."""
+        path = self._path(self._key(article, rules_digest))
+        stored = self._read(path, article)
+        if stored is not None:
+            self.hits += 1
+            return stored
+        self.misses += 1
+        mentions = compute()
+        self._write(path, mentions)
+        return mentions
+
+    @property
+    def summary(self) -> str:
+        return f"cache {self.folder}: {self.hits} hits, {self.misses} parsed, {self.corrupt} corrupt"
+
+    def _key(self, article: Article, rules_digest: str) -> str:
+        parts = (str(_FORMAT), __version__, rules_digest, article.event, str(article.ref_date), article.text)
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def _read(self, path: Path, article: Article) -> tuple[Mention, ...] | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return tuple(_mention(m, article) for m in data["mentions"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            self.corrupt += 1
+            return None
+
+    def _write(self, path: Path, mentions: tuple[Mention, ...]) -> None:
+        data = json.dumps({"format": _FORMAT, "mentions": [_stored(m) for m in mentions]}, ensure_ascii=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(data)
+            os.replace(temporary, path)  # atomic: readers see the old entry or the new one
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _stored(m: Mention) -> dict:
+    claim = m.claim
+    interval = claim.interval
+    return {
+        "field": m.field, "line": m.line, "column": m.column, "start": m.start, "end": m.end,
+        "text": m.text, "sentence": m.sentence, "sentence_start": m.sentence_start,
+        "interval": None if interval is None else [interval.low, interval.high, interval.low_open, interval.high_open],
+        "currency": claim.currency, "names": sorted(claim.names),
+    }
+
+
+def _mention(d: dict, article: Article) -> Mention:
+    low, high, low_open, high_open = d["interval"] if d["interval"] is not None else (None,) * 4
+    interval = None if low is None else Interval(float(low), float(high), bool(low_open), bool(high_open))
+    claim = Claim(interval, d["currency"], frozenset(d["names"]))
+    if article.text[int(d["start"]) : int(d["end"])] != d["text"]:
+        raise ValueError("the entry does not fit the article")
+    return Mention(
+        field=d["field"], article=article.path, outlet=article.outlet, line=int(d["line"]),
+        column=int(d["column"]), start=int(d["start"]), end=int(d["end"]), text=str(d["text"]),
+        sentence=str(d["sentence"]), claim=claim, sentence_start=int(d["sentence_start"]),
+    )
