@@ -99,12 +99,19 @@ QUALIFIERS = {
     "less than": "lt",
     "fewer than": "lt",
     "below": "lt",
+    "above": "gt",
     # after the figure
     "or more": "ge",
     "plus": "ge",
     "and counting": "ge",
+    "and over": "ge",
+    "and above": "ge",
+    "and older": "ge",
+    "or older": "ge",
+    "and up": "ge",
     "or so": "about",
 }
+AFTER_QUALIFIERS = ("or more", "plus", "and counting", "and over", "and above", "and older", "or older", "and up", "or so")
 
 
 def qualify(amount: Interval, qualifier: str | None, tolerance: float) -> Interval:

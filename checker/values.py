@@ -17,7 +17,7 @@ import pyparsing as pp
 
 from checker import currencies, dates, lookalikes, numbers
 from checker.dates import DateSpec, DaySpan, RangeSpec
-from checker.intervals import QUALIFIERS, Interval, qualify
+from checker.intervals import AFTER_QUALIFIERS, QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
 from checker.text import word_alternation
 
@@ -120,7 +120,9 @@ def _more_time(t):
 
 # "2 years and 3 months", "1 year 1 month 21 days"
 _MORE_TIME = (
-    pp.Suppress(pp.Opt(",") + pp.Opt(word("and"))) + NUMBER + _DURATION_UNIT
+    pp.Suppress(pp.Opt(",") + pp.Opt(word("and")))
+    + (NUMBER | numbers.A.copy().set_parse_action(lambda: Amount.of(1.0)))
+    + _DURATION_UNIT
 ).set_parse_action(_more_time)
 
 
@@ -235,7 +237,7 @@ _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afte
 # Where a value can start, by the kind of grammar to try there.
 CANDIDATE = re.compile(
     r"(?P<figure>"
-    r"(?:(?<![\w.,\-:/])|(?<=\d-))\d"  # not glued to a word ("G7", "F-16", "24/7"); "3-1" is two
+    r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
     r"|(?<![\w.,])\.\d"  # ".5"
     r"|" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
@@ -248,16 +250,20 @@ CANDIDATE = re.compile(
     r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))",  # "in three weeks"
     re.IGNORECASE,
 )
+# A figure right before "-digit" that did not make a range (a score, a phone
+# number), or written with a leading zero (a code), is no value.
+_CODE_AFTER = re.compile(r"[-–]\d")
+_CODES = (_CODE_AFTER, re.compile(r"0\d"))  # ..., and a leading zero
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
 _PRONOUN = re.compile(r"\s*(?:of\b|another\b|hand\b|[,.;:!?)\"]|\Z)")
 WINDOW = 160  # no value is longer than this
 
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted((q for q in QUALIFIERS if q not in {"or more", "plus", "and counting", "or so"}), key=len, reverse=True)) + r")\s+\Z",
+    r"\b(" + "|".join(sorted((q for q in QUALIFIERS if q not in AFTER_QUALIFIERS), key=len, reverse=True)) + r")\s+\Z",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(
-    r"[\s-]*(or more|plus|and counting|or so)\b(?!\s*[\d$€£¥₹])", re.IGNORECASE
+    r"[\s-]*(" + "|".join(sorted(AFTER_QUALIFIERS, key=len, reverse=True)) + r")\b(?!\s*[\d$€£¥₹])", re.IGNORECASE
 )
 # Words that make a bare weekday or month point ahead of the reference date.
 _FUTURE = re.compile(
@@ -436,6 +442,8 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
         end = _trim(text, pos, end)
         if reading.type == "number" and text[pos:end].lower() == "one" and _PRONOUN.match(text, end):
             continue
+        if reading.type == "number" and any(r.match(text, end if r is _CODE_AFTER else pos) for r in _CODES):
+            continue  # "a 3-1 win", "555-1234", "02540": scores and codes
         if _is_span_ahead(reading) and _LOOKS_BACK.search(text, 0, pos) and not _FUTURE.search(text, 0, pos):
             continue  # "the lowest in five years" looks back: a duration, read next
         kind = _lookalike_kind(reading)

@@ -154,10 +154,11 @@ def below(x, t):  # under / less than: [0, x)
 
 
 DOCUMENTED = {
-    "over": above, "more than": above, "greater than": above, "in excess of": above,
+    "over": above, "more than": above, "greater than": above, "in excess of": above, "above": above,
     "at least": at_least, "upwards of": at_least, "no fewer than": at_least,
     "no less than": at_least, "or more": at_least, "plus": at_least,
-    "and counting": at_least,
+    "and counting": at_least, "and over": at_least, "and above": at_least, "and older": at_least,
+    "or older": at_least, "and up": at_least,
     "nearly": just_below, "almost": just_below, "just under": just_below,
     "just over": just_above, "just above": just_above,
     "about": about, "around": about, "some": about, "roughly": about,
