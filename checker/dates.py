@@ -86,9 +86,12 @@ MONTH_NAME.set_name("month")
 DAY = pp.Regex(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])").set_parse_action(
     lambda t: int(t[0].rstrip("stndrh"))
 ).set_name("day")
-YEAR = pp.Regex(r"(?:1[89]|2[01])\d\d(?![\w]|,\d{3})").set_parse_action(
+# In a full date any year from 1000 on ("17 August 1656"); a year alone must
+# look like one (1800-2199), or every four-digit count would be a year.
+YEAR = pp.Regex(r"(?:1\d|2[01])\d\d(?![\w]|,\d{3})").set_parse_action(
     lambda t: int(t[0])
 ).set_name("year")
+_RECENT_YEAR = pp.Regex(r"(?:1[89]|2[01])\d\d(?![\w]|,\d{3})").set_parse_action(lambda t: int(t[0]))
 COMMA = pp.Suppress(pp.Opt(","))
 THE = pp.Suppress(pp.Opt(word("the")))
 
@@ -100,7 +103,7 @@ def _absolute(year=None, month=None, day=None) -> DateSpec:
 MONTH_DAY_YEAR = (MONTH_NAME + DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
     lambda t: _absolute(t[2] if len(t) > 2 else None, t[0], t[1])
 )
-_ORDINAL_DAYS = {
+ORDINAL_DAYS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
@@ -108,13 +111,13 @@ _ORDINAL_DAYS = {
 }
 # "the twenty-second of June"
 DAY_WORD = pp.Regex(
-    r"(?i)\b(?:(?:twenty|thirty)[\s-]+)?(?:" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + r")\b"
+    r"(?i)\b(?:(?:twenty|thirty)[\s-]+)?(?:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")\b"
 ).set_parse_action(lambda t: _day_word(t[0]))
 
 
 def _day_word(text: str) -> int:
     *tens, unit = re.split(r"[\s-]+", text.lower())
-    day = _ORDINAL_DAYS[unit] + (20 if tens == ["twenty"] else 30 if tens else 0)
+    day = ORDINAL_DAYS[unit] + (20 if tens == ["twenty"] else 30 if tens else 0)
     if day > 31:
         raise pp.ParseException("", 0, "no such day")
     return day
@@ -124,11 +127,13 @@ DAY_MONTH_YEAR = (
     THE + DAY + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
     | THE + DAY_WORD + pp.Suppress(word("of")) + MONTH_NAME + pp.Opt(COMMA + YEAR)
 ).set_parse_action(lambda t: _absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
-MONTH_YEAR = (MONTH_NAME + COMMA + YEAR).set_parse_action(lambda t: _absolute(t[1], t[0]))
-ISO_DATE = pp.Regex(r"(\d{4})-(\d{2})-(\d{2})(?![\w])").set_parse_action(
+MONTH_YEAR = (MONTH_NAME + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR).set_parse_action(
+    lambda t: _absolute(t[1], t[0])
+)
+ISO_DATE = pp.Regex(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])").set_parse_action(
     lambda t: _absolute(*map(int, t[0].split("-")))
 )
-YEAR_ALONE = YEAR.copy().set_parse_action(lambda t: _absolute(int(t[0])))
+YEAR_ALONE = _RECENT_YEAR.copy().set_parse_action(lambda t: _absolute(int(t[0])))
 # A bare month name must be capitalised ("May I" is not a date; "may" never is).
 MONTH_ALONE = pp.Regex(
     "(?:" + "|".join(sorted((m.title() for m in MONTHS if m not in _AMBIGUOUS_MONTHS), key=len, reverse=True)) + r")\b"
@@ -181,6 +186,10 @@ NUMERIC_DATE = (
     pp.Regex(r"(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\w/.-]\d)").set_parse_action(
         lambda t: _numeric_date(*(int(x) for x in re.split(r"[/.-]", t[0])))
     )
+    # "09/18/05": a two-digit year is 20xx up to 30 years ahead of 2000, else 19xx
+    | pp.Regex(r"(\d{1,2})/(\d{1,2})/(\d\d)(?![\w/.-]\d)").set_parse_action(
+        lambda t: _numeric_date(*_with_century(*(int(x) for x in t[0].split("/"))))
+    )
     | pp.Regex(r"((?:19|20)\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![\w/.]\d)").set_parse_action(
         lambda t: _year_first(*(int(x) for x in re.split(r"[/.]", t[0])))
     )
@@ -191,6 +200,10 @@ def _year_first(year: int, month: int, day: int) -> DateSpec:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise pp.ParseException("", 0, "not a date")
     return _absolute(year, month, day)
+
+
+def _with_century(a: int, b: int, year: int) -> tuple[int, int, int]:
+    return a, b, year + (2000 if year <= 30 else 1900)
 
 
 def _numeric_date(a: int, b: int, year: int) -> DateSpec:
@@ -358,7 +371,11 @@ FROM_TO = (
 BETWEEN_AND = (
     pp.Suppress(word("between")) + _POINT + pp.Suppress(word("and")) + (_POINT | _BARE_DAY)
 ).set_parse_action(_span)
-POINT_TO_POINT = (MONTH_DAY_YEAR + TO + MONTH_DAY_YEAR).set_parse_action(_span)
+# "17 August 1656 - 21 January 1669", "31/08/2012 to 30/08/2013", "November 1979 to January 1981"
+POINT_TO_POINT = (
+    (MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE | NUMERIC_DATE) + TO + (MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE | NUMERIC_DATE)
+    | MONTH_YEAR + TO + MONTH_YEAR
+).set_parse_action(_span)
 
 
 def _years(t) -> RangeSpec:
@@ -373,9 +390,9 @@ def _years(t) -> RangeSpec:
 # "2022-23", "2019–2021", "from 2019 to 2021", "between 2020 and 2022"
 _SHORT_YEAR = pp.Regex(r"\d\d(?![\w-])").set_parse_action(lambda t: int(t[0]))
 YEAR_RANGE = (
-    (YEAR + DASH + (YEAR | _SHORT_YEAR))
-    | (pp.Suppress(word("from")) + YEAR + TO + YEAR)
-    | (pp.Suppress(word("between")) + YEAR + pp.Suppress(word("and")) + YEAR)
+    (_RECENT_YEAR + DASH + (_RECENT_YEAR | _SHORT_YEAR))
+    | (pp.Suppress(word("from")) + _RECENT_YEAR + TO + _RECENT_YEAR)
+    | (pp.Suppress(word("between")) + _RECENT_YEAR + pp.Suppress(word("and")) + _RECENT_YEAR)
 ).set_parse_action(_years)
 
 

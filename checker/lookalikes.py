@@ -43,6 +43,14 @@ _MONTH_AS_NOUN = re.compile(r"[ \t]+(?:on|of|for|against)[ \t]+[A-Z]")
 _ADDRESS = re.compile(
     r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Square|Place|Way)\b"
 )
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|percent|per cent|dollars?|euros?|pounds?|cents?|pence|times|twice|once|thrice)[ \t]+\Z",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(
+    r"[ \t]*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|(?:GMT|UTC|BST|EST|EDT|PST|PDT|CET|IST)\b|local time\b)",
+    re.IGNORECASE,
+)
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _IDIOMS = {  # "a second opinion"; "in a minute", "wait a minute"
     "a second": None,
@@ -84,14 +92,18 @@ def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> 
 
     `kind` says what was read: number, year, weekday, month, or duration.
     In a title-case headline every word is capitalised, so names cannot be
-    told apart and only idioms are checked.
+    told apart and only idioms, rates and times are checked.
     """
     if kind == "duration":
-        idiom = text[start:end].lower()
-        if idiom not in _IDIOMS:
-            return False
-        before = _IDIOMS[idiom]
-        return before is None or bool(before.search(text, 0, start))
+        written = text[start:end]
+        if not headline and any(c.isupper() for c in written[1:]):
+            return True  # a name: "the Thirty Years War", "the Six-Day War"
+        if written[:2].lower() in ("a ", "an") and _RATE_BEFORE.search(text, 0, start):
+            return True  # a rate: "4.6 percent a year", "$5 a day", "twice a week"
+        before = _IDIOMS.get(written.lower(), False)
+        return before is None or bool(before and before.search(text, 0, start))
+    if kind == "number" and _TIME_AFTER.match(text, end):
+        return True  # a time of day: "at 8 p.m.", "07:37 GMT"
     if not headline and after_name(text, start):
         return True
     if kind == "number" and _ADDRESS.match(text, end):  # "10 Downing Street"

@@ -212,11 +212,14 @@ def _fraction(t) -> float:
 
 
 # "a third", "one-quarter", "two-thirds", "three quarters", "one fifth", "a
-# tenth of"; a bare "third" is an ordinal ("the third time")
+# tenth of"; a bare "third" is an ordinal ("the third time"), and so is "a
+# third" before a noun ("a third term"): a fraction is of something, or ends
+# the phrase, or scales ("a quarter million").
+_FRACTION_END = r"(?=\s+of\b|\s*[,.;:)!?]|\s*$|\s+(?:a\s+)?(?:" + "|".join(["hundred", *SCALES]) + r")\b)"
 FRACTION = pp.Regex(
     r"\b(?:" + _any(w for w, n in UNITS.items() if n > 1) + _SEP + _any(PLURAL_FRACTIONS)
-    + "|(?:an?|one)" + _SEP + _any(FRACTIONS)
-    + "|one" + _SEP + _any(ORDINAL_FRACTIONS) + "|an?" + _SEP + _any(ORDINAL_FRACTIONS) + r"(?=\s+of\b))",
+    + "|(?:(?:an?|one)" + _SEP + _any(FRACTIONS) + "|(?:an?|one)" + _SEP + _any(ORDINAL_FRACTIONS) + ")"
+    + _FRACTION_END + ")",
     flags=re.IGNORECASE,
 ).set_parse_action(_fraction).set_name("fraction")
 

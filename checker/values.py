@@ -90,6 +90,9 @@ _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
     _CODE.copy().add_parse_action(_tagged("money"))
     | (pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_NAME).set_parse_action(_tagged("money"))
     | _SUBUNIT.copy().add_parse_action(_tagged("cents"))
+    # "10 €", "880,000 ₫": a sign after the figure, as much of Europe and Asia writes it
+    | pp.Regex("[" + "".join(s for s in currencies.SIGNS if len(s) == 1 and s != "$") + "]")
+    .set_parse_action(lambda t: [("money", currencies.SIGNS[t[0]])])
     | _POINTS.copy().set_parse_action(_tagged("percent", "point"))
     | _PERCENT_SIGN.copy().set_parse_action(_tagged("percent", ""))
     # "a couple of days": of stands between a vague amount and its unit
@@ -162,6 +165,12 @@ def _duration(t) -> Reading:
     return Reading("duration", amount=Amount.of(unit * (1.5 if len(t) > 1 else 1.0)))
 
 
+# "4p", "149.5p": pence glued to the figure
+_PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
+    lambda t: Reading("money", amount=Amount.of(float(t[0][:-1]) / 100), currency="GBP")
+)
+
+
 def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
     """The value grammars, one for each kind of candidate start (see CANDIDATE).
 
@@ -194,6 +203,7 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
         | between
         | (dates.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
         | numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+        | _PENCE
         | figure
         | (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
         # "half an hour"
@@ -231,7 +241,7 @@ _AFTER_A = [
 ]
 _DATE_WORDS = [
     *dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "early", "mid", "late", "earlier",
-    "later", "tonight", "weekend", "Q1", "Q2", "Q3", "Q4",
+    "later", "tonight", "weekend", "Q1", "Q2", "Q3", "Q4", *dates.ORDINAL_DAYS,
 ]
 _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dates.MONTHS, *dates.WEEKDAYS]
 # Where a value can start, by the kind of grammar to try there.
@@ -396,8 +406,8 @@ def _with_year(reading: Reading, year: int | None) -> tuple[Reading, int | None]
     spec = reading.date
     if not isinstance(spec, DateSpec) or spec.kind != "absolute":
         return reading, year
-    if spec.year is not None:
-        return reading, spec.year
+    if spec.year is not None:  # only a full date lends its year on: not "in 1998"
+        return reading, spec.year if spec.month is not None else year
     if year is not None and spec.month is not None and spec.offset is None and spec.unit is None:
         reading = attrs.evolve(reading, date=attrs.evolve(spec, year=year))
     return reading, year
