@@ -1,6 +1,6 @@
 """Extraction results cached per article, so an unchanged article is parsed once.
 
-An entry is keyed by the tool version, the rules' digest, the article's event,
+An entry is keyed by the tool (its version and source), the rules' digest, the article's event,
 reference date and text: editing an article, a rule or upgrading claimcheck
 makes a new key. Entries are JSON files in a folder (default
 `.claimcheck-cache/`) that is always safe to delete. Each is written to a
@@ -11,6 +11,7 @@ corrupt, recomputed and rewritten, never trusted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -57,7 +58,7 @@ class Cache:
         return f"cache {self.folder}: {self.hits} hits, {self.misses} parsed, {self.corrupt} corrupt"
 
     def _key(self, article: Article, rules_digest: str) -> str:
-        parts = (str(_FORMAT), __version__, rules_digest, article.event, str(article.ref_date), article.text)
+        parts = (str(_FORMAT), _code_digest(), rules_digest, article.event, str(article.ref_date), article.text)
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -83,6 +84,15 @@ class Cache:
             os.replace(temporary, path)  # atomic: readers see the old entry or the new one
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The version and the source of the package: a changed parser never reads old entries."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _stored(m: Mention) -> dict:

@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--format", choices=("table", "json", "jsonl"), default="table",
         help='jsonl: read {"id", "text", "ref_date"} lines, write {"id", "values"} lines '
-        "(DESIGN.md's batch format)",
+        "(docs/design.md's batch format)",
     )
 
     t = commands.add_parser(
@@ -256,6 +256,8 @@ def _test_rules(args) -> int:
     print(tabulate(table, headers=["where", "field", "text", "expected", "got", ""], tablefmt="simple"))
     failed = sum(not o.passed for o in outcomes)
     print(f"\n{len(outcomes) - failed} passed, {failed} failed")
+    if not outcomes:
+        print("no examples: give each field `examples:` (text and expected value) to test it")
     return EXIT_DISCREPANCY if failed else EXIT_OK
 
 

@@ -197,7 +197,10 @@ def claim_for(field: Field, value: Value) -> Claim | None:
     if kind == "percent" and (value.unit == "point") != (field.unit == "point"):
         return None  # "5 percentage points" is not "5%"
     if kind in ("date", "date-range"):
-        return Claim(day_interval(_part(value.days, field.part)) if value.days else None)
+        # `part` picks an end of a stated range; a week or a month ("this week's
+        # visit") only says the day falls in it
+        part = field.part if value.type == "date-range" else None
+        return Claim(day_interval(_part(value.days, part)) if value.days else None)
     if value.type == "date-range":
         length = value.length
         return Claim(Interval.point(length.low)) if length else None

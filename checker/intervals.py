@@ -70,7 +70,7 @@ def intersect_all(intervals: Iterable[Interval]) -> Interval:
 
 
 # Qualifiers: how a stated figure x with tolerance t becomes an interval.
-# DESIGN.md documents each; `tolerance` is an absolute amount in the value's unit.
+# docs/design.md documents each; `tolerance` is an absolute amount in the value's unit.
 QUALIFIERS = {
     "over": "gt",
     "more than": "gt",

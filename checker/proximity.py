@@ -4,8 +4,8 @@ Some facts are phrased too freely for a fixed pattern ("killed", "the death
 toll rose to", "dead"), so a rule can say `near: {words: [...], within: 6}`:
 a value of the field's type counts when a cue stands at most `within` words
 before or after it, in the same sentence. `not_near` names cues that take a
-value away ("injured"): when one of them is nearer to the value than every
-`near` cue (and within its own `within`), the value is not the field's.
+value away ("injured"): when one of them is at least as near to the value as
+every `near` cue (and within its own `within`), the value is not the field's.
 
 A cue reaches only the nearest figures on either side of it: in "killing 12
 people and forcing 40,000 from their homes", "killing" reaches 12, and 12
@@ -84,4 +84,4 @@ def takes(
     against = not_near.distance(text, start, end, others)
     if against is None:
         return True
-    return nearest is not None and nearest <= against
+    return nearest is not None and nearest < against  # a tie goes to the excluding cue

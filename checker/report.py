@@ -80,14 +80,17 @@ def _notes(r: Result) -> list[str]:
         sides = []
         outlets = {v.article: v for v in r.values}
         for group in r.groups:
-            shown = show.claim(r.field, outlets[group[0]].claim)
-            sides.append(f"{shown}: {', '.join(outlets[a].outlet for a in group)}")
+            claims = [outlets[a].claim for a in group]
+            if all(c == claims[0] for c in claims):  # "61 billion: NDTV, Daily Maverick"
+                sides.append(f"{show.claim(r.field, claims[0])}: {', '.join(outlets[a].outlet for a in group)}")
+            else:  # each outlet with its own value: "Daily Wire ≥14, Coastal Herald 30"
+                sides.append(", ".join(f"{outlets[a].outlet} {show.claim(r.field, outlets[a].claim)}" for a in group))
         return [f"{r.field.id}: conflict ({r.field.severity}) - " + " vs ".join(sides)]
     if r.verdict == "self-contradiction":
         own = [v for v in r.values if v.self_contradiction]
         return [
             f"{r.field.id}: {v.outlet} contradicts itself: "
-            + "; ".join(f"{m.text!r} (line {m.line})" for m in v.mentions)
+            + "; ".join(f"\"{' '.join(m.text.split())}\" (line {m.line})" for m in v.mentions)
             for v in own
         ]
     if r.field.type == "set" and any(v.omits for v in r.stated):

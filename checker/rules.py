@@ -1,6 +1,6 @@
 """Rule files: load, validate, and compile into `Field`s.
 
-A rule file names the facts worth comparing for an event; see DESIGN.md for
+A rule file names the facts worth comparing for an event; see docs/design.md for
 the format. Every mistake is reported with file:line:column.
 """
 
@@ -239,7 +239,7 @@ def _field(doc, path, spec, event) -> Field:
         tolerance=_tolerance(doc, path + ("tolerance",), spec.get("tolerance")),
         severity=_one_of(doc, path + ("severity",), spec.get("severity", "error"), SEVERITIES, "severity"),
         combine=_one_of(doc, path + ("combine",), spec.get("combine", "intersect"), COMBINES, "combine"),
-        part=_one_of(doc, path + ("part",), spec["part"], PARTS, "part") if "part" in spec else None,
+        part=_part(doc, path + ("part",), spec.get("part"), type_),
         choices=choices,
         exhaustive=_boolean(doc, path + ("exhaustive",), spec.get("exhaustive", False)),
         examples=(),
@@ -253,6 +253,14 @@ def _field(doc, path, spec, event) -> Field:
         raise doc.error(path + ("near",), f"a {type_} field is found by its patterns; `near` is for typed values", key=True)
     examples = _examples(doc, path + ("examples",), spec.get("examples", []), field)
     return attrs.evolve(field, examples=examples)
+
+
+def _part(doc, path, part, type_: str) -> str | None:
+    if part is None:
+        return None
+    if type_ not in ("date", "duration"):
+        raise doc.error(path, f"`part` picks an end of a date range for a date field; a {type_} field takes none", key=True)
+    return _one_of(doc, path, part, PARTS, "part")
 
 
 def _boolean(doc, path, value) -> bool:
@@ -417,5 +425,9 @@ def expected_problem(field: Field, value) -> str | None:
         value = [v for v in value.values() if v is not None]
         return None if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value) else "interval ends must be numbers"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return f"expected value {value!r} is not a number (in the field's unit: {field.unit or 'plain'})"
+        hint = ""
+        if isinstance(value, str) and re.fullmatch(r"[\d.]+e[+-]?\d+", value.strip(), re.IGNORECASE):
+            hint = " (YAML reads 2e+6 as text: write 2.0e+6 or 2000000)"
+        unit = f"in {field.unit}" if field.unit else "a plain number"
+        return f"expected value {value!r} is not a number ({unit}){hint}"
     return None

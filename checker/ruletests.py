@@ -30,7 +30,12 @@ def run_example(field: Field, example: Example) -> Outcome:
         text=normalize(example.text), ref_date=example.ref_date, ref_source="example",
     )
     mentions = extract(article, (field,))
-    claim, _ = combine(field, mentions)
+    claim, contradicts = combine(field, mentions)
+    if contradicts:  # what `check` would call a self-contradiction never passes
+        got = "self-contradiction: " + ", ".join(show.claim(field, m.claim) for m in mentions)
+        return Outcome(field, example, False, got)
+    if claim is None and mentions:
+        return Outcome(field, example, False, "(unresolved: give the example a ref_date)")
     got = show.claim(field, claim) if claim else "no match"
     return Outcome(field, example, _matches(field, claim, example.value), got)
 

@@ -110,7 +110,7 @@ def claim_json(field: Field, c: Claim | None):
 
 # -- values, for `claimcheck values` -----------------------------------------
 def value_json(v: Value) -> dict:
-    """One value as DESIGN.md's JSON: text, start, end, type, value (+ low/high)."""
+    """One value as docs/design.md's JSON: text, start, end, type, value (+ low/high)."""
     out = {"text": v.text, "start": v.start, "end": v.end, "type": v.type}
     if v.type in ("date", "date-range"):
         if v.days is None:

@@ -1,6 +1,6 @@
 """Bad input gets one line on stderr, exit status 2, and an untouched corpus.
 
-Every case runs `check` and asserts the whole contract from DESIGN.md
+Every case runs `check` and asserts the whole contract from docs/design.md
 ("What bad input gets"):
 
 - exit status 2 and nothing on stdout;
@@ -307,6 +307,28 @@ RULE_CASES = {
             patterns: ["{value} of talks"]
         """,
         "3:9", "id 'Talks Duration' must be lower-case words joined by '-'",
+    ),
+    "part on a count field": RuleCase(
+        """\
+        fields:
+          - id: carriages
+            type: count
+            near: [derailed]
+            part: start
+        """,
+        "5:5", "`part` picks an end of a date range for a date field; a count field takes none", False,
+    ),
+    "large number written 2e+6 (YAML text)": RuleCase(
+        """\
+        fields:
+          - id: aid
+            type: money
+            near: [pledged]
+            examples:
+              - text: "Donors pledged $2 million."
+                value: 2e+6
+        """,
+        "7:16", "YAML reads 2e+6 as text: write 2.0e+6 or 2000000", False,
     ),
     "fields that is not a list": RuleCase(
         """\

@@ -2,7 +2,7 @@
 
 - a whole number written in words or in digits parses back to itself;
 - interval comparison does not depend on the order of its operands;
-- every qualifier turns a stated figure x into the interval DESIGN.md documents;
+- every qualifier turns a stated figure x into the interval docs/design.md documents;
 - changing the figure in a sentence changes its value: the two never overlap.
 """
 

@@ -1,13 +1,16 @@
-"""Every example in rules/ runs as a test, so a broken rule fails CI."""
+"""Every example in rules/ and examples/*/rules/ runs as a test, so a broken rule fails CI."""
 
 from pathlib import Path
 
 import pytest
 
-from checker.rules import load_rules
+from checker.rules import load_rule_folders
 from checker.ruletests import run_example
 
-RULES = load_rules(Path(__file__).resolve().parent.parent / "rules")
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_rule_folders(
+    [str(ROOT / "rules"), *(str(p) for p in sorted((ROOT / "examples").glob("*/rules")))]
+)
 CASES = [(f, e) for f in RULES.fields for e in f.examples]
 
 

@@ -1,7 +1,7 @@
 """Value cases kept as data: tests/cases/*.yaml, one file per kind of value.
 
 Each case is a text and the values `claimcheck values --format jsonl` must
-give for it, in DESIGN.md's JSON (text, type, value, and low/high where the
+give for it, in docs/design.md's JSON (text, type, value, and low/high where the
 value is an interval). An expected value names only the keys it checks;
 its span is where its text stands in the case's text (or `start`, when the
 text occurs more than once). `values: []` means the text holds no value.

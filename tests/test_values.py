@@ -3,7 +3,7 @@
 Each table row is a sentence, the exact text the value must span, and the
 value it must normalize to: an interval in the canonical unit (counts,
 seconds, currency units, percent) or a span of days resolved against REF.
-DESIGN.md, "Values are intervals", is the contract these tables follow.
+docs/design.md, "Values are intervals", is the contract these tables follow.
 """
 
 import datetime as dt
@@ -97,7 +97,7 @@ def test_number(sentence, span, expected):
     assert_interval(value, point(expected))
 
 
-# Vague amounts: the intervals DESIGN.md documents (checker/numbers.py VAGUE).
+# Vague amounts: the intervals docs/design.md documents (checker/numbers.py VAGUE).
 VAGUE_AMOUNTS = [
     ("billions in aid", "billions", 2e9, 1e12),
     ("several people", "several", 3, 10),
