@@ -62,8 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--baseline", metavar="FILE",
-        help="discrepancies accepted before (written by `claimcheck baseline`): fail only on others",
+        help="discrepancies accepted before (written by `claimcheck baseline`): fail only on others "
+        f"(default: {baseline.DEFAULT_FILE} when it exists)",
     )
+    c.add_argument("--no-baseline", action="store_true", help=f"ignore {baseline.DEFAULT_FILE}")
     c.add_argument(
         "files", nargs="*", metavar="FILE",
         help="check only the events these articles, manifests or rule files belong to "
@@ -152,13 +154,16 @@ def _check(args) -> int:
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
         raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")
-    accepted = baseline.load(Path(args.baseline), args.baseline) if args.baseline else frozenset()
+    if args.baseline is None and not args.no_baseline and Path(baseline.DEFAULT_FILE).is_file():
+        args.baseline = baseline.DEFAULT_FILE
+    accepted = baseline.load(Path(args.baseline), args.baseline) if args.baseline and not args.no_baseline else frozenset()
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     results = _run(args, rules, corpus, events)
     accepted_now, stale = baseline.split(results, accepted, events)
     results = tuple(attrs.evolve(r, accepted=baseline.entry(r) in accepted_now) if r.is_discrepancy else r for r in results)
-    if results or args.format in ("table", "markdown", "json"):
-        print(report.render(results, args.format, args.explain))
+    shown = report.render(results, args.format, args.explain, args.fail_on)
+    if shown:
+        print(shown)
     for entry in stale:
         print(f"{args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it")
     failed = any(r.fails(args.fail_on) for r in results)

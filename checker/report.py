@@ -17,17 +17,22 @@ FORMATS = ("table", "markdown", "json", "lines", "github")
 ALL = "*"  # --explain without a field: every field
 
 
-def render(results: tuple[Result, ...], fmt: str = "table", explain: str | None = None) -> str:
+def render(
+    results: tuple[Result, ...], fmt: str = "table", explain: str | None = None, fail_on: str = "error"
+) -> str:
     """The report; `explain` is a field id, ALL, or None.
 
-    lines: one `file:line:column: message` per discrepancy and article, as
-    compilers and linters write them; github: the same as GitHub Actions
-    annotations.
+    lines: one `file:line:column: message` per article on each side of every
+    discrepancy that fails the check (at or above `fail_on`), as compilers
+    and linters write them; github: every discrepancy as a GitHub Actions
+    annotation, at its severity.
     """
     if fmt == "json":
         return as_json(results)
-    if fmt in ("lines", "github"):
-        return as_lines(results, github=fmt == "github")
+    if fmt == "lines":
+        return as_lines([r for r in results if r.fails(fail_on)])
+    if fmt == "github":
+        return as_lines(results, github=True)
     return as_text(results, "github" if fmt == "markdown" else "simple", explain)
 
 

@@ -1,0 +1,210 @@
+"""The pieces of the commit gate: messages, baseline, touched events, the parse cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.cache import Cache
+from checker.check import check
+from checker.cli import main
+from checker.corpus import load_corpus
+from checker.rules import load_rules
+
+AID = "seeds/003_6ce6e43769081fee.txt"
+EDITED_AID_MESSAGE = (
+    "003_6ce6e43769081fee.txt:38:268: ukraine-aid: $16 billion here, "
+    "but $61 billion in NDTV (syndicated feed) (002_2b7f539160dc2239.txt:51:196)"
+)
+
+
+@pytest.fixture
+def workdir(tmp_path, root, monkeypatch):
+    """A copy of the rules and seeds to edit, as the current directory."""
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
+    shutil.copytree(root / "rules", tmp_path / "rules")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# -- messages a committer can act on ---------------------------------------------
+def test_lines_name_the_edited_article_and_the_other_side(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    status, out, _ = run(capsys, "check", "--format", "lines")
+    assert status == 1
+    assert f"seeds/{EDITED_AID_MESSAGE}" in out.splitlines()
+
+
+def test_github_format_is_one_annotation_per_line(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    status, out, _ = run(capsys, "check", "--format", "github")
+    assert status == 1
+    lines = out.splitlines()
+    assert f"::error file={AID},line=38,col=268,title=ukraine-aid::$16 billion here, but $61 billion in NDTV" in "\n".join(lines)
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert any(line.startswith("::warning ") and "title=partnership" in line for line in lines)
+
+
+def test_lines_are_silent_when_nothing_is_wrong(capsys, workdir):
+    status, out, _ = run(capsys, "check", "--format", "lines", "--fail-on", "error")
+    assert status == 0
+    assert "ukraine-aid" not in out
+
+
+# -- the baseline ---------------------------------------------------------------------
+def test_baseline_accepts_todays_discrepancies_and_only_those(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    assert run(capsys, "baseline")[0] == 0
+    data = yaml.safe_load((workdir / "claimcheck-baseline.yaml").read_text(encoding="utf-8"))
+    keys = [(e["event"], e["field"]) for e in data["accepted"]]
+    assert keys == sorted(keys)
+    assert {"event": "blinken-china-2024", "field": "ukraine-aid", "verdict": "conflict",
+            "values": ["USD 16 billion", "USD 61 billion"]} in data["accepted"]
+
+    assert run(capsys, "check", "--format", "lines")[0] == 0  # found by its default name
+
+    edit(workdir / "seeds/000_967cf268cc0a6f14.txt", "Blinken", "Mr Blinken")  # an unrelated edit
+    assert run(capsys, "check", "--format", "lines")[0] == 0
+
+    edit(workdir / AID, "$16 billion", "$17 billion")  # a new value in dispute
+    status, out, _ = run(capsys, "check", "--format", "lines")
+    assert status == 1
+    assert "$17 billion here" in out
+    assert "stale: blinken-china-2024 / ukraine-aid: conflict between USD 16 billion and USD 61 billion" in out
+
+
+def test_baseline_file_is_written_atomically_and_stays_sorted(capsys, workdir):
+    run(capsys, "baseline", "--output", "accepted.yaml")
+    first = (workdir / "accepted.yaml").read_text(encoding="utf-8")
+    run(capsys, "baseline", "--output", "accepted.yaml")
+    assert (workdir / "accepted.yaml").read_text(encoding="utf-8") == first
+    assert not [p for p in workdir.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_malformed_baseline_is_bad_input(capsys, workdir):
+    (workdir / "claimcheck-baseline.yaml").write_text("accepted:\n  - event: x\n    feild: y\n", encoding="utf-8")
+    status, out, err = run(capsys, "check")
+    assert status == 2 and out == ""
+    assert err.startswith("claimcheck: claimcheck-baseline.yaml:3:5: unknown key 'feild'")
+
+
+# -- touched events ---------------------------------------------------------------------
+def test_files_outside_any_event_touch_nothing(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    status, out, _ = run(capsys, "check", "--format", "lines", "README.md")
+    assert (status, out) == (0, "")
+
+
+def test_a_touched_article_is_still_compared_with_every_other(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    status, out, _ = run(capsys, "check", "--format", "json", "seeds/000_967cf268cc0a6f14.txt")
+    assert status == 1  # the event of 000 holds the edited 003 too
+    events = {r["event"] for r in json.loads(out)["results"]}
+    assert events == {"blinken-china-2024"}
+
+
+def test_a_rule_file_or_manifest_touches_its_events(capsys, workdir):
+    for path in ("rules/blinken-china-2024.yaml", "seeds/manifest.yaml", "rules/common/casualties.yaml"):
+        status, out, _ = run(capsys, "check", "--format", "json", path)
+        assert {r["event"] for r in json.loads(out)["results"]} == {"blinken-china-2024"}, path
+
+
+# -- the parse cache ----------------------------------------------------------------------
+SENTENCES = [
+    "The ministry said {n} people were killed in the attack on {day}.",
+    "Officials pledged ${m} million in aid, officials said.",
+    "At least {n} people were injured and {k} were evacuated from the district.",
+]
+
+
+def make_corpus(folder: Path, events: int, per_event: int) -> None:
+    """events × per_event short articles, each with figures the common rules read."""
+    for e in range(events):
+        event_folder = folder / f"event-{e:03d}"
+        event_folder.mkdir(parents=True)
+        manifest = {"event": f"event-{e:03d}", "articles": []}
+        for a in range(per_event):
+            name = f"outlet-{a}.txt"
+            text = " ".join(s.format(n=10 + e, m=5 + a % 2, k=100 + e, day="Monday") for s in SENTENCES)
+            (event_folder / name).write_text(f"Report {e}-{a}\n\n{text}\n", encoding="utf-8")
+            manifest["articles"].append({"file": name, "outlet": f"Outlet {a}", "published": dt.date(2024, 4, 26)})
+        (event_folder / "manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+
+
+def test_cache_parses_each_of_1000_articles_once_and_an_edited_one_again(tmp_path, root):
+    make_corpus(tmp_path / "corpus", events=200, per_event=5)
+    rules = load_rules(root / "rules" / "common")
+    cache = Cache(tmp_path / "cache")
+
+    first = check(rules, load_corpus(tmp_path / "corpus"), cache=cache)
+    assert (cache.hits, cache.misses) == (0, 1000)
+
+    cache = Cache(tmp_path / "cache")
+    second = check(rules, load_corpus(tmp_path / "corpus"), cache=cache)
+    assert (cache.hits, cache.misses) == (1000, 0)  # no article went through the parser again
+    assert second == first
+
+    edit(tmp_path / "corpus/event-042/outlet-3.txt", "were killed", "died")
+    cache = Cache(tmp_path / "cache")
+    check(rules, load_corpus(tmp_path / "corpus"), cache=cache)
+    assert (cache.hits, cache.misses) == (999, 1)
+
+
+def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
+    make_corpus(tmp_path / "corpus", events=1, per_event=3)
+    rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")
+    expected = check(rules, corpus, cache=Cache(tmp_path / "cache"))
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    data = json.loads(entries[1].read_text(encoding="utf-8"))
+    data["mentions"][0]["start"] += 3  # a mention that no longer fits its article
+    entries[1].write_text(json.dumps(data), encoding="utf-8")
+
+    cache = Cache(tmp_path / "cache")
+    assert check(rules, corpus, cache=cache) == expected
+    assert (cache.corrupt, cache.misses, cache.hits) == (2, 2, 1)
+    cache = Cache(tmp_path / "cache")
+    check(rules, corpus, cache=cache)
+    assert (cache.corrupt, cache.hits) == (0, 3)  # rewritten
+
+
+def test_two_runs_at_once_share_the_cache(tmp_path, root):
+    make_corpus(tmp_path / "corpus", events=10, per_event=5)
+    rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")
+    results, caches = [], [Cache(tmp_path / "cache") for _ in range(4)]
+    threads = [threading.Thread(target=lambda c=c: results.append(check(rules, corpus, cache=c))) for c in caches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == results[0] for r in results) and len(results) == 4
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
+    cache = Cache(tmp_path / "cache")
+    check(rules, corpus, cache=cache)
+    assert (cache.hits, cache.corrupt) == (50, 0)
+
+
+def test_cache_stats_and_no_cache(capsys, workdir):
+    run(capsys, "check", "--cache-stats")
+    _, _, err = run(capsys, "check", "--cache-stats")
+    assert err.strip().endswith(": 5 hits, 0 parsed, 0 corrupt")
+    status, _, err = run(capsys, "check", "--no-cache", "--cache-stats")
+    assert (status, err) == (0, "")
