@@ -165,6 +165,13 @@ def _duration(t) -> Reading:
     return Reading("duration", amount=Amount.of(unit * (1.5 if len(t) > 1 else 1.0)))
 
 
+# What can follow digits that start a date: a year, a month (with a day, a day
+# range or "of"), a numeric date, a decade, "N days ago"; other digits skip
+# the date grammars.
+_DIGIT_DATE = pp.FollowedBy(pp.Regex(
+    r"(?i)\d{4}|\d{1,4}[/.-]\d|\d{2,4}s\b|\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + word_alternation(dates.MONTHS) + r"\b|\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|from|hence)\b"
+))
 # "4p", "149.5p": pence glued to the figure
 _PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
     lambda t: Reading("money", amount=Amount.of(float(t[0][:-1]) / 100), currency="GBP")
@@ -198,21 +205,27 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
         dates.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
         | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     )
-    any_value = (
-        date
-        | between
-        | (dates.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
-        | numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
-        | _PENCE
-        | figure
-        | (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
+    unit_alone = (
+        (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
         # "half an hour"
         | (pp.Suppress(word("half") + numbers.A) + _DURATION_UNIT).set_parse_action(
             lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
         )
+    )
+    ordinal_words = numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    in_digits = (
+        (_DIGIT_DATE + date)
+        | (dates.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
+        | _PENCE
+        | figure
         | numbers.ORDINAL.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
     )
-    kinds = {"figure": any_value, "money": signed, "date": date}
+    # A word can start only these dates: "two days ago", "between April 24 and 26".
+    word_dates = (
+        pp.FollowedBy(word("between")) + dates.DATE_RANGE.copy() | dates.SHIFT.copy()
+    ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
+    in_words = word_dates | between | ordinal_words | figure | unit_alone
+    kinds = {"digits": in_digits, "words": in_words, "money": signed, "date": date}
     return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
 
 
@@ -239,24 +252,28 @@ _AFTER_A = [
     "handful", "couple", "quarter", "third", *numbers.ORDINAL_FRACTIONS,
     *DURATION_UNITS,
 ]
-_DATE_WORDS = [
-    *dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "early", "mid", "late", "earlier",
-    "later", "tonight", "weekend", "Q1", "Q2", "Q3", "Q4", *dates.ORDINAL_DAYS,
-]
+_DATE_WORDS = [*dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "tonight", "weekend", "Q1", "Q2", "Q3", "Q4"]
+_ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dates.ORDINAL_DAYS)
 _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dates.MONTHS, *dates.WEEKDAYS]
 # Where a value can start, by the kind of grammar to try there.
+# Each start is tried only with the grammar of its kind, and common words
+# ("the", "first", "earlier") only before what could make them a date.
 CANDIDATE = re.compile(
-    r"(?P<figure>"
-    r"(?<![\w.,\-:/])\d"  # digits, not glued to a word: "G7", "F-16", "COVID-19", "24/7"
-    r"|(?<![\w.,])\.\d"  # ".5"
-    r"|" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
+    r"(?P<digits>"
+    r"(?<![\w.,\-:/])\d"  # not glued to a word: "G7", "F-16", "COVID-19", "24/7"
+    r"|(?<![\w.,])\.\d)"  # ".5"
+    r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
     r"|\bbetween\s+(?=[\d$€£¥₹.]|[A-Z]{1,3}\$|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
+    r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dates.MONTHS) + r"\b))"
+    r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
     r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"
-    r"|\bthe\s+(?=(?:beginning|start|middle|end|day\s+(?:before|after)|(?:twenty|thirty)\b|\w+(?:st|nd|rd|th)\b))"
+    r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\b|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
+    r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b)"
+    r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dates.MONTHS) + r"\b)"  # "fourteenth of June"
     r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))",  # "in three weeks"
     re.IGNORECASE,
 )

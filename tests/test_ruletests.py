@@ -1,6 +1,5 @@
 """`claimcheck test-rules` judges an example as `check` would judge the article."""
 
-import datetime as dt
 import textwrap
 
 from checker.rules import load_rule_file
