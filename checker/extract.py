@@ -13,7 +13,7 @@ from checker.intervals import Interval
 from checker.patterns import Pattern, words_regex
 from checker.proximity import takes
 from checker.rules import Field
-from checker.text import LineIndex, split_sentences
+from checker.text import LineIndex, split_sentences, words_of
 from checker.values import Value, day_interval, find_values
 from checker.dates import DaySpan
 
@@ -70,28 +70,28 @@ def _sentences_for(article: Article, fields: tuple[Field, ...]):
     skipping = frozenset().union(*(f.skip for f in fields))
     skipped = layout.skipped_spans(article.text, skipping) if skipping else ()
     for sentence in split_sentences(article.text):
-        lowered = sentence.text.lower()
-        live = [f for f in fields if f.could_match(lowered) and f.in_scope(sentence.text)]
+        words = words_of(sentence.text)
+        live = [f for f in fields if f.could_match(words) and f.in_scope(sentence.text)]
         if skipped and live:
             kinds = _layout_of(sentence.start, sentence.end, skipped)
             live = [f for f in live if not (f.skip & kinds)]
         if live:
-            yield sentence, lowered, live
+            yield sentence, words, live
 
 
 def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
     """Every mention of every field in one article, in text order."""
     index = LineIndex(article.text)
     mentions = []
-    for sentence, lowered, live in _sentences_for(article, fields):
+    for sentence, words, live in _sentences_for(article, fields):
         values = None  # parsed only when a numeric field can apply
         for field in live:
             if field.type in ("text", "set"):
-                found = _named(field, sentence.text, lowered)
+                found = _named(field, sentence.text, words)
             else:
                 if values is None:
                     values = tuple(find_values(sentence.text, article.ref_date))
-                found = _typed(field, sentence.text, lowered, values)
+                found = _typed(field, sentence.text, words, values)
             for start, end, claim in found:
                 line, column = index.position(sentence.start + start)
                 mentions.append(Mention(
@@ -141,7 +141,7 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
     return frozenset(kind for s, e, kind in skipped if s < end and start < e)
 
 
-def _typed(field: Field, text: str, lowered: str, values) -> list:
+def _typed(field: Field, text: str, words: frozenset[str], values) -> list:
     found = []
     fitting = [(v, claim_for(field, v)) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
@@ -149,7 +149,7 @@ def _typed(field: Field, text: str, lowered: str, values) -> list:
         if claim is None:
             continue
         matched = any(
-            p.could_match(lowered) and p.matches_around(text, value.start, value.end) for p in field.patterns
+            p.could_match(words) and p.matches_around(text, value.start, value.end) for p in field.patterns
         )
         others = [span for span in figures if span != (value.start, value.end)]
         if takes(field.near, field.not_near, text, value.start, value.end, matched, others):
@@ -157,10 +157,10 @@ def _typed(field: Field, text: str, lowered: str, values) -> list:
     return found
 
 
-def _named(field: Field, text: str, lowered: str) -> list:
+def _named(field: Field, text: str, words: frozenset[str]) -> list:
     found = []
     for pattern in field.patterns:
-        if not pattern.could_match(lowered):
+        if not pattern.could_match(words):
             continue
         for match in _slot_regex(pattern, field.choice_regex, field.type == "set").finditer(text):
             start, end = match.span("value")

@@ -17,7 +17,7 @@ import re
 import attrs
 import pyparsing as pp
 
-from checker.text import normalize
+from checker.text import normalize, words_of
 
 SEPARATOR = r"\W*"
 SKIP = r"(?:[^\s]+\s+){0,8}?"  # "...": up to eight words
@@ -115,15 +115,20 @@ class Pattern:
     before: re.Pattern | None  # matches text that ends where the value starts
     after: re.Pattern | None  # matches text that starts where the value ends
     keywords: tuple[str, ...]  # words every match contains, lower case
+    _needed: frozenset = attrs.field(init=False, repr=False, eq=False)
+
+    @_needed.default
+    def _words_needed(self) -> frozenset:
+        return words_of(" ".join(self.keywords))
 
     def matches_around(self, text: str, start: int, end: int) -> bool:
         if self.before is not None and not self.before.search(text, 0, start):
             return False
         return self.after is None or self.after.match(text, end) is not None
 
-    def could_match(self, lowered_text: str) -> bool:
-        """Cheap prefilter: every required word occurs somewhere."""
-        return all(k in lowered_text for k in self.keywords)
+    def could_match(self, words: frozenset[str]) -> bool:
+        """Cheap prefilter: every word the pattern needs is among the sentence's `words`."""
+        return self._needed <= words
 
     def full(self, value_regex: str) -> re.Pattern:
         """One regex with the value slot filled, the value in group `value`."""

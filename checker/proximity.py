@@ -19,7 +19,7 @@ import re
 import attrs
 
 from checker.patterns import words_regex
-from checker.text import normalize
+from checker.text import normalize, words_of
 
 DEFAULT_WITHIN = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -30,7 +30,7 @@ class Cues:
     words: tuple[str, ...]
     within: int = DEFAULT_WITHIN
     regex: re.Pattern = attrs.field(init=False, repr=False, eq=False)
-    keywords: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    keywords: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     @regex.default
     def _regex(self) -> re.Pattern:
@@ -38,12 +38,12 @@ class Cues:
         return re.compile("|".join(f"(?:{words_regex(p)})" for p in phrases), re.IGNORECASE)
 
     @keywords.default
-    def _keywords(self) -> tuple[str, ...]:
-        return tuple(normalize(p).lower().split()[0] for p in self.words)
+    def _keywords(self) -> frozenset[str]:
+        return frozenset(min(words_of(normalize(p)), key=len, default="") for p in self.words)
 
-    def could_match(self, lowered_text: str) -> bool:
-        """Cheap prefilter: some cue's first word occurs somewhere."""
-        return any(k in lowered_text for k in self.keywords)
+    def could_match(self, words: frozenset[str]) -> bool:
+        """Cheap prefilter: some cue has a word among the sentence's `words`."""
+        return not self.keywords.isdisjoint(words)
 
     def distance(self, text: str, start: int, end: int, others=()) -> int | None:
         """Words between the span text[start:end] and the nearest cue, or None if none is within reach.

@@ -116,12 +116,12 @@ class Field:
     def applies_to(self, event: str) -> bool:
         return self.event is None or self.event == event
 
-    def could_match(self, lowered_sentence: str) -> bool:
-        """Cheap prefilter: could this field find anything in the sentence?"""
-        if self.only_in is not None and not self.only_in.could_match(lowered_sentence):
+    def could_match(self, words: frozenset[str]) -> bool:
+        """Cheap prefilter: could this field find anything in a sentence of these words?"""
+        if self.only_in is not None and not self.only_in.could_match(words):
             return False
-        return any(p.could_match(lowered_sentence) for p in self.patterns) or (
-            self.near is not None and self.near.could_match(lowered_sentence)
+        return any(p.could_match(words) for p in self.patterns) or (
+            self.near is not None and self.near.could_match(words)
         )
 
     def in_scope(self, sentence: str) -> bool:

@@ -123,3 +123,11 @@ def word_alternation(words) -> str:
         return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
     return emit(trie)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of a text, for cheap "could this apply here?" tests."""
+    return frozenset(_WORD.findall(text.lower()))
