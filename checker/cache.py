@@ -17,7 +17,6 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 import attrs
 
@@ -39,19 +38,17 @@ class Cache:
     misses: int = 0
     corrupt: int = 0
 
-    def mentions(
-        self, article: Article, rules_digest: str, compute: Callable[[], tuple[Mention, ...]]
-    ) -> tuple[Mention, ...]:
-        """The article's mentions: from the cache, or computed and stored."""
-        path = self._path(self._key(article, rules_digest))
-        stored = self._read(path, article)
-        if stored is not None:
+    def lookup(self, article: Article, rules_digest: str) -> tuple[Mention, ...] | None:
+        """The article's stored mentions, or None: then it must be parsed (and `store`d)."""
+        stored = self._read(self._path(self._key(article, rules_digest)), article)
+        if stored is None:
+            self.misses += 1
+        else:
             self.hits += 1
-            return stored
-        self.misses += 1
-        mentions = compute()
-        self._write(path, mentions)
-        return mentions
+        return stored
+
+    def store(self, article: Article, rules_digest: str, mentions: tuple[Mention, ...]) -> None:
+        self._write(self._path(self._key(article, rules_digest)), mentions)
 
     @property
     def summary(self) -> str:

@@ -2,43 +2,84 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import attrs
 
 from checker.cache import Cache
 from checker.compare import Result, judge
-from checker.corpus import Corpus
-from checker.extract import extract, misses
+from checker.corpus import Article, Corpus
+from checker.extract import Mention, extract, misses
 from checker.rules import RuleSet
 
 
 def check(
     rules: RuleSet, corpus: Corpus, show_misses: bool = False, cache: Cache | None = None,
-    events: frozenset[str] | None = None,
+    events: frozenset[str] | None = None, jobs: int = 1,
 ) -> tuple[Result, ...]:
     """Every field of every event judged (or of `events` only).
 
     With `show_misses`, each result lists its misses; with a `cache`, an
-    article already parsed under the same rules is not parsed again.
+    article already parsed under the same rules is not parsed again; with
+    `jobs` > 1, articles are parsed in that many processes.
     """
+    chosen = [e for e in corpus.events if (events is None or e in events) and rules.for_event(e)]
+    articles = [a for a in corpus.articles if a.event in chosen]
+    parsed = extract_all(rules, articles, cache, jobs)
     results = []
-    for event in corpus.events:
-        if events is not None and event not in events:
-            continue
-        articles = tuple(a for a in corpus.articles if a.event == event)
+    for event in chosen:
         fields = rules.for_event(event)
-        if not fields:
-            continue
-        per_article = {
-            a.path: cache.mentions(a, rules.digest, lambda a=a: extract(a, fields)) if cache else extract(a, fields)
-            for a in articles
-        }
+        own_articles = tuple(a for a in articles if a.event == event)
         missed = (
-            [m for a in articles for m in misses(a, fields, per_article[a.path])] if show_misses else []
+            [m for a in own_articles for m in misses(a, fields, parsed[a.path])] if show_misses else []
         )
-        mentions = [m for a in articles for m in per_article[a.path]]
+        mentions = [m for a in own_articles for m in parsed[a.path]]
         for field in fields:
             own = tuple(m for m in mentions if m.field == field.id)
             if own or field.event is not None:  # a common rule that finds nothing says nothing
                 own_misses = tuple(m for m in missed if m.field == field.id)
-                results.append(attrs.evolve(judge(event, field, articles, own), misses=own_misses))
+                results.append(attrs.evolve(judge(event, field, own_articles, own), misses=own_misses))
     return tuple(results)
+
+
+def extract_all(
+    rules: RuleSet, articles: list[Article], cache: Cache | None, jobs: int
+) -> dict[str, tuple[Mention, ...]]:
+    """Each article's mentions: from the cache, else parsed (in `jobs` processes)."""
+    parsed = {}
+    pending = []
+    for article in articles:
+        stored = cache.lookup(article, rules.digest) if cache else None
+        if stored is None:
+            pending.append(article)
+        else:
+            parsed[article.path] = stored
+    if jobs > 1 and len(pending) > 1:
+        with _pool(jobs, rules) as pool:
+            found = pool.map(_extract_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
+    else:
+        found = [extract(a, rules.for_event(a.event)) for a in pending]
+    for article, mentions in zip(pending, found):
+        parsed[article.path] = mentions
+        if cache:
+            cache.store(article, rules.digest, mentions)
+    return parsed
+
+
+# Worker processes get the rules once, when they start, not with every article.
+_WORKER_RULES: RuleSet | None = None
+
+
+def _start_worker(rules: RuleSet) -> None:
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _extract_in_worker(article: Article) -> tuple[Mention, ...]:
+    return extract(article, _WORKER_RULES.for_event(article.event))
+
+
+def _pool(jobs: int, rules: RuleSet):
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return context.Pool(jobs, initializer=_start_worker, initargs=(rules,))

@@ -119,6 +119,15 @@ def _cache_options(parser) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="parse every article, keep nothing")
     parser.add_argument("--cache-stats", action="store_true", help="say on stderr how many articles were parsed")
+    parser.add_argument(
+        "--jobs", type=_positive, default=1, metavar="N", help="parse articles in N processes (default: 1)"
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    return int(text)
 
 
 def _iso_day(text: str) -> dt.date:
@@ -173,7 +182,9 @@ def _check(args) -> int:
 def _run(args, rules, corpus, events):
     """The check, through the cache unless told otherwise."""
     cache = None if args.no_cache else Cache(Path(args.cache))
-    results = check(rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events)
+    results = check(
+        rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events, jobs=args.jobs
+    )
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)
     return results

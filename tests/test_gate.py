@@ -208,3 +208,14 @@ def test_cache_stats_and_no_cache(capsys, workdir):
     assert err.strip().endswith(": 5 hits, 0 parsed, 0 corrupt")
     status, _, err = run(capsys, "check", "--no-cache", "--cache-stats")
     assert (status, err) == (0, "")
+
+
+def test_two_processes_give_the_same_results_as_one(tmp_path, root):
+    make_corpus(tmp_path / "corpus", events=6, per_event=5)
+    edit(tmp_path / "corpus/event-002/outlet-1.txt", "were killed", "were killed, and 99 died")
+    rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")
+    one = check(rules, corpus, jobs=1)
+    assert check(rules, corpus, jobs=2) == one
+    assert any(r.verdict == "conflict" for r in one)
+    cache = Cache(tmp_path / "cache")
+    assert check(rules, corpus, jobs=2, cache=cache) == one and cache.misses == 30
