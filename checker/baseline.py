@@ -11,8 +11,6 @@ discrepancy, and replaced atomically.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import attrs
@@ -21,6 +19,7 @@ import yaml
 from checker import show, yamlfile
 from checker.compare import Result
 from checker.errors import InputError
+from checker.files import write_atomically
 
 DEFAULT_FILE = "claimcheck-baseline.yaml"
 _HEADER = """\
@@ -53,6 +52,7 @@ def entry(result: Result) -> Entry:
 
 
 def entries(results: tuple[Result, ...]) -> tuple[Entry, ...]:
+    """Every discrepancy among the results, as sorted baseline entries."""
     return tuple(sorted({entry(r) for r in results if r.is_discrepancy}))
 
 
@@ -85,14 +85,9 @@ def write(path: Path, accepted: tuple[Entry, ...]) -> None:
         {"accepted": [{k: (list(v) if k == "values" else v) for k, v in attrs.asdict(e).items()} for e in sorted(accepted)]},
         sort_keys=False, allow_unicode=True, width=100,
     )
-    folder = path.resolve().parent
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(_HEADER + body)
-        os.replace(temporary, path)
+        write_atomically(path, _HEADER + body)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise InputError(str(path), f"cannot write the baseline: {error.strerror}") from None
 
 
@@ -101,6 +96,6 @@ def split(results: tuple[Result, ...], accepted: frozenset[Entry], events) -> tu
 
     Only entries of the checked `events` can be stale.
     """
-    current = {entry(r) for r in results if r.is_discrepancy}
+    current = set(entries(results))
     stale = tuple(sorted(e for e in accepted if e.event in events and e not in current))
     return frozenset(current & accepted), stale

@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import attrs
@@ -23,6 +21,7 @@ import attrs
 from checker import __version__
 from checker.corpus import Article
 from checker.extract import Claim, Mention
+from checker.files import write_atomically
 from checker.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
@@ -75,10 +74,7 @@ class Cache:
         data = json.dumps({"format": _FORMAT, "mentions": [_stored(m) for m in mentions]}, ensure_ascii=False)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(temporary, path)  # atomic: readers see the old entry or the new one
+            write_atomically(path, data)
         except OSError:
             pass  # a cache that cannot be written only costs time
 

@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--explain", nargs="?", const=report.ALL, metavar="FIELD",
         help="show, per outlet, each sentence with the matched span marked and the value it was read as "
-        "(all fields, or only FIELD)",
+        "(all fields, or only FIELD; before file names write --explain=FIELD)",
     )
     c.add_argument(
         "--show-misses", action="store_true",
@@ -173,8 +173,8 @@ def _check(args) -> int:
     shown = report.render(results, args.format, args.explain, args.fail_on)
     if shown:
         print(shown)
-    for entry in stale:
-        print(f"{args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it")
+    for entry in stale:  # on stderr: stdout stays the report, valid JSON or annotations
+        print(f"claimcheck: {args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it", file=sys.stderr)
     failed = any(r.fails(args.fail_on) for r in results)
     return EXIT_DISCREPANCY if failed else EXIT_OK
 

@@ -63,10 +63,6 @@ class DateSpec:
     unit: str | None = None
     part: str | None = None
 
-    @property
-    def needs_reference(self) -> bool:
-        return self.kind != "absolute" or self.year is None
-
 
 @attrs.frozen(slots=True)
 class RangeSpec:
@@ -76,12 +72,18 @@ class RangeSpec:
 
 # -- grammar pieces -------------------------------------------------------
 _FULL_MONTHS = {name: n for name, n in MONTHS.items() if len(name) > 4 or name in ("may", "june", "july")}
+def _month(s, loc, t) -> int:
+    if s[loc : loc + len(t[0])] in ("may", "march"):  # as written, lower case: the verbs
+        raise pp.ParseException("", 0, "a verb, not a month")
+    return MONTHS[t[0].lower()]
+
+
 MONTH_NAME = (
     pp.one_of(list(_FULL_MONTHS), caseless=True, as_keyword=True)
     # "Apr." and "Sept." take their full stop with them
     | pp.one_of([m for m in MONTHS if m not in _FULL_MONTHS], caseless=True, as_keyword=True)
     + pp.Suppress(pp.Opt(pp.Literal(".").leave_whitespace()))
-).set_parse_action(lambda t: MONTHS[t[0].lower()])
+).set_parse_action(_month)
 MONTH_NAME.set_name("month")
 DAY = pp.Regex(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])").set_parse_action(
     lambda t: int(t[0].rstrip("stndrh"))
@@ -380,8 +382,8 @@ POINT_TO_POINT = (
 
 def _years(t) -> RangeSpec:
     first, last = t[0], t[1]
-    if last < 100:  # "2022-23"
-        last += first // 100 * 100
+    if last < 100:  # "2022-23", "1999-00"
+        last += first // 100 * 100 + (100 if last <= first % 100 else 0)
     if not first < last:
         raise pp.ParseException("", 0, "not a range of years")
     return RangeSpec(_absolute(first), _absolute(last))
@@ -539,12 +541,12 @@ def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
 
 
 def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
-    if spec.month is None:
-        return _resolve_day_alone(spec, ref, future)
     if spec.unit == "month":  # the 20th of next month
         year, month = _shift_month(ref.year, ref.month, spec.offset)
         day = _valid_day(year, month, spec.day)
         return DaySpan(day, day, "day") if day else None
+    if spec.month is None:
+        return _resolve_day_alone(spec, ref, future)
     if spec.unit == "year":  # June last year
         year = ref.year + spec.offset
     elif spec.offset is not None:  # last/next/this November

@@ -71,47 +71,24 @@ def intersect_all(intervals: Iterable[Interval]) -> Interval:
 
 # Qualifiers: how a stated figure x with tolerance t becomes an interval.
 # docs/design.md documents each; `tolerance` is an absolute amount in the value's unit.
-QUALIFIERS = {
-    "over": "gt",
-    "more than": "gt",
-    "greater than": "gt",
-    "in excess of": "gt",
-    "upwards of": "ge",
-    "at least": "ge",
-    "no fewer than": "ge",
-    "no less than": "ge",
-    "as many as": "le",
-    "up to": "le",
-    "no more than": "le",
-    "at most": "le",
-    "nearly": "near-below",
-    "almost": "near-below",
-    "just under": "near-below",
-    "just over": "near-above",
-    "just above": "near-above",
-    "about": "about",
-    "around": "about",
-    "some": "about",
-    "roughly": "about",
-    "approximately": "about",
-    "an estimated": "about",
-    "under": "lt",
-    "less than": "lt",
-    "fewer than": "lt",
-    "below": "lt",
-    "above": "gt",
-    # after the figure
-    "or more": "ge",
-    "plus": "ge",
-    "and counting": "ge",
-    "and over": "ge",
-    "and above": "ge",
-    "and older": "ge",
-    "or older": "ge",
-    "and up": "ge",
-    "or so": "about",
+# Before the figure: "over 50", "about $5bn".
+_BEFORE = {
+    "over": "gt", "more than": "gt", "greater than": "gt", "in excess of": "gt", "above": "gt",
+    "upwards of": "ge", "at least": "ge", "no fewer than": "ge", "no less than": "ge",
+    "as many as": "le", "up to": "le", "no more than": "le", "at most": "le",
+    "nearly": "near-below", "almost": "near-below", "just under": "near-below",
+    "just over": "near-above", "just above": "near-above",
+    "about": "about", "around": "about", "some": "about", "roughly": "about",
+    "approximately": "about", "an estimated": "about",
+    "under": "lt", "less than": "lt", "fewer than": "lt", "below": "lt",
 }
-AFTER_QUALIFIERS = ("or more", "plus", "and counting", "and over", "and above", "and older", "or older", "and up", "or so")
+# After the figure: "50 or more", "aged 75 and over".
+_AFTER = {
+    "or more": "ge", "plus": "ge", "and counting": "ge", "and over": "ge", "and above": "ge",
+    "and older": "ge", "or older": "ge", "and up": "ge", "or so": "about",
+}
+QUALIFIERS = _BEFORE | _AFTER
+AFTER_QUALIFIERS = tuple(_AFTER)
 
 
 def qualify(amount: Interval, qualifier: str | None, tolerance: float) -> Interval:

@@ -14,6 +14,7 @@ and its figures are not the story's. Both are found line by line:
 
 from __future__ import annotations
 
+import calendar
 import re
 
 SKIPPABLE = ("captions", "bylines")
@@ -27,7 +28,11 @@ _AGENCY = (
 _CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?=[^.!?]*\b" + _AGENCY + r"\b)(?=[^.!?]*(?:/|\bvia\b|\s-\s))[^.!?]*$"
 )
-_BY = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al|bin))*\s*(?:,.*)?$")
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters"; not "By Friday, the toll had risen to 40."
+_BY = re.compile(
+    r"^\s*By\s+(?!(?:" + "|".join(n for n in calendar.day_name) + "|" + "|".join(n for n in calendar.month_name if n)
+    + r")\b)[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al|bin))*\s*(?:,[^\d]*)?$"
+)
 _STAFF = re.compile(r"^\s*(?:Reporting|Editing|Writing|Additional reporting)\s+by\b")
 
 

@@ -84,7 +84,9 @@ VAGUE = {
 }
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 # Ordinals that are also fractions only after "one", or "a ... of": "a fifth of"
-ORDINAL_FRACTIONS = {"fifth": 1 / 5, "sixth": 1 / 6, "eighth": 1 / 8, "tenth": 1 / 10}
+ORDINAL_FRACTIONS = {
+    "fifth": 1 / 5, "sixth": 1 / 6, "eighth": 1 / 8, "tenth": 1 / 10, "hundredth": 1 / 100, "thousandth": 1 / 1000,
+}
 # "twenty-fifth", "fiftieth", "hundredth": ordinals in words that carry a value.
 # "first" to "nineteenth" do not ("for the first time", "a second term").
 _ORDINAL_UNITS = {
@@ -235,7 +237,7 @@ def _ordinal_words(t) -> Amount:
 
 ORDINAL_WORDS = pp.Regex(
     r"\b(?:" + _any(TENS) + _SEP + _any(_ORDINAL_UNITS) + "|" + _any(_ORDINAL_TENS)
-    + "|(?:(?:a|one)" + _SEP + r")?(?:hundredth|thousandth)\b)",
+    + r"|(?:hundredth|thousandth)\b)",
     flags=re.IGNORECASE,
 ).set_parse_action(_ordinal_words).set_name("ordinal in words")
 # "half a million", "a quarter of a billion": a bare "half" can scale

@@ -145,6 +145,7 @@ def as_lines(results, github: bool = False) -> str:
         if not r.is_discrepancy or r.accepted:
             continue
         for m, message in _messages(r):
+            message = " ".join(message.split())  # one line, whatever the article's line breaks
             if github:
                 level = _GITHUB_LEVEL[r.field.severity]
                 out.append(f"::{level} file={m.article},line={m.line},col={m.column},title={r.field.id}::{message}")
@@ -198,6 +199,7 @@ def as_json(results) -> str:
             "unit": r.field.unit,
             "severity": r.field.severity,
             "verdict": r.verdict,
+            **({"accepted": True} if r.accepted else {}),
             "articles": [
                 {
                     "article": v.article,

@@ -17,6 +17,7 @@ import attrs
 from checker import yamlfile
 from checker.errors import InputError, Location
 from checker.dates import iso_span
+from checker.currencies import CODE_ALIASES
 from checker.layout import SKIPPABLE
 from checker.proximity import DEFAULT_WITHIN, Cues
 from checker.patterns import Pattern, PatternError, compile_pattern, words_regex
@@ -25,7 +26,7 @@ from checker.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
 FIELD_TYPES = ("number", "count", "percent", "money", "duration", "date", "date-range", "text", "set")
 SEVERITIES = ("info", "warning", "error")  # in rising order
 COMBINES = ("intersect", "max", "min", "first")
-PARTS = ("start", "end", "length")
+PARTS = ("start", "end")
 DATE_GRAINS = ("day", "month", "year")
 
 FILE_KEYS = ("$schema", "event", "description", "fields")
@@ -112,9 +113,6 @@ class Field:
     def canonical(self, text: str) -> str | None:
         """The choice a matched phrase stands for."""
         return next((name for regex, name in self._synonyms if regex.fullmatch(text)), None)
-
-    def applies_to(self, event: str) -> bool:
-        return self.event is None or self.event == event
 
     def could_match(self, words: frozenset[str]) -> bool:
         """Cheap prefilter: could this field find anything in a sentence of these words?"""
@@ -258,7 +256,7 @@ def _field(doc, path, spec, event) -> Field:
 def _part(doc, path, part, type_: str) -> str | None:
     if part is None:
         return None
-    if type_ not in ("date", "duration"):
+    if type_ != "date":
         raise doc.error(path, f"`part` picks an end of a date range for a date field; a {type_} field takes none", key=True)
     return _one_of(doc, path, part, PARTS, "part")
 
@@ -279,7 +277,8 @@ def _unit(doc, path, unit, type_: str) -> str | None:
         unit = DURATION_UNIT_OF.get(str(unit).lower(), unit)
         return _one_of(doc, path, unit, tuple(DURATION_UNITS), "time unit")
     if type_ == "money":
-        return _one_of(doc, path, str(unit).upper(), tuple(CURRENCY_CODES), "currency")
+        code = str(unit).upper()
+        return _one_of(doc, path, CODE_ALIASES.get(code, code), tuple(CURRENCY_CODES), "currency")
     if type_ in ("date", "date-range"):
         return _one_of(doc, path, unit, DATE_GRAINS, "date unit")
     if type_ == "percent":  # a percent, or a difference of percents
@@ -420,8 +419,8 @@ def expected_problem(field: Field, value) -> str | None:
     if field.type in ("date", "date-range"):
         return None if iso_span(value) else f"expected value {value!r} is not a date like 2024-04-26, 2024-04 or 2024"
     if isinstance(value, dict):
-        if set(value) - {"low", "high"} or not value:
-            return "an interval is written {low: x, high: y}; either may be left out"
+        if set(value) - {"low", "high"} or all(v is None for v in value.values()):
+            return "an interval is written {low: x, high: y}; either may be left out, not both"
         value = [v for v in value.values() if v is not None]
         return None if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value) else "interval ends must be numbers"
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -60,7 +60,10 @@ def _reading(type_: str, **fixed):
 
 
 _SIGN = pp.Regex(
-    "|".join(re.escape(sign) for sign in sorted(currencies.SIGNS, key=len, reverse=True))
+    "|".join(  # "RM" is a sign, but not inside "RMB"
+        re.escape(sign) + ("(?![A-Za-z])" if sign[-1].isalpha() else "")
+        for sign in sorted(currencies.SIGNS, key=len, reverse=True)
+    )
 ).set_parse_action(lambda t: currencies.SIGNS[t[0]]).set_name("currency sign")
 _CODE = pp.one_of(CURRENCY_CODES, as_keyword=True).add_parse_action(
     lambda t: currencies.CODE_ALIASES.get(t[0], t[0])
@@ -169,7 +172,8 @@ def _duration(t) -> Reading:
 # range or "of"), a numeric date, a decade, "N days ago"; other digits skip
 # the date grammars.
 _DIGIT_DATE = pp.FollowedBy(pp.Regex(
-    r"(?i)\d{4}|\d{1,4}[/.-]\d|\d{2,4}s\b|\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    r"(?i)\d{4}|\d{1,4}[/.-]\d|\d{2,4}s\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + word_alternation(dates.MONTHS) + r"\b|\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|from|hence)\b"
 ))
 # "4p", "149.5p": pence glued to the figure
@@ -181,9 +185,9 @@ _PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
 def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
     """The value grammars, one for each kind of candidate start (see CANDIDATE).
 
-    "figure" (digits, number words) may start any value; "money" (a currency
-    sign or code) only money; "date" (month, weekday, "last", "the", ...)
-    only dates. A figure is parsed once, then what follows it says what kind
+    "digits" may start any value; "words" (number words, "a", "between")
+    figures, "two days ago" and ranges; "money" (a currency sign or code)
+    only money; "date" (month, weekday, "last", "the", ...) only dates. A figure is parsed once, then what follows it says what kind
     of value it is. Built twice: without ranges for "rose from 5 to 7".
     """
     amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
@@ -302,9 +306,10 @@ _FUTURE = re.compile(
 
 # A past tense or a superlative: "in five years" then means "within", not "from now".
 _LOOKS_BACK = re.compile(
-    r"\b(?:was|were|had|did|took|rose|fell|grew|won|lost|began|came|went|saw|\w{2,}ed|"
-    r"first|lowest|highest|largest|biggest|smallest|worst|best|most|least|record|\w+est)\b",
-    re.IGNORECASE,
+    r"\b(?:was|were|had|did|took|rose|fell|grew|won|lost|began|came|went|saw|"
+    r"(?!(?:need|feed|speed|seed|indeed|proceed|exceed|succeed|shed|hundred)\b)[a-z]{2,}ed|"
+    r"first|last|record|most|least|best|worst|(?:low|high|larg|bigg|small|long|short|fast|slow|strong|weak|"
+    r"deadli|heavi|lat|earli|old|new|great|wid|warm|cold|hott|wett|dri)est)\b"
 )
 
 
@@ -431,7 +436,7 @@ def _with_year(reading: Reading, year: int | None) -> tuple[Reading, int | None]
 
 
 def _is_span_ahead(reading: Reading) -> bool:
-    """"in three weeks": a date ahead, in a sentence that speaks of the future."""
+    """"in three weeks": a date ahead of the reference date."""
     spec = reading.date
     return isinstance(spec, DateSpec) and spec.kind == "shift" and spec.offset > 0
 

@@ -85,10 +85,30 @@ def test_baseline_accepts_todays_discrepancies_and_only_those(capsys, workdir):
     assert run(capsys, "check", "--format", "lines")[0] == 0
 
     edit(workdir / AID, "$16 billion", "$17 billion")  # a new value in dispute
-    status, out, _ = run(capsys, "check", "--format", "lines")
+    status, out, err = run(capsys, "check", "--format", "lines")
     assert status == 1
     assert "$17 billion here" in out
-    assert "stale: blinken-china-2024 / ukraine-aid: conflict between USD 16 billion and USD 61 billion" in out
+    assert "stale: blinken-china-2024 / ukraine-aid: conflict between USD 16 billion and USD 61 billion" in err
+
+
+def test_json_marks_accepted_discrepancies_and_stays_json_with_stale_entries(capsys, workdir):
+    run(capsys, "baseline")
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    status, out, err = run(capsys, "check", "--format", "json")
+    results = {r["field"]: r for r in json.loads(out)["results"]}  # stdout is JSON alone
+    assert status == 1 and "accepted" not in results["ukraine-aid"]
+    assert results["partnership"]["accepted"] is True
+    edit(workdir / AID, "$16 billion", "$61 billion")
+    edit(workdir / "seeds/003_6ce6e43769081fee.txt", "no limits", "unrestricted")
+    status, out, err = run(capsys, "check", "--format", "json")
+    assert status == 0 and json.loads(out)
+    assert "stale: blinken-china-2024 / partnership" in err
+
+
+def test_baseline_into_a_missing_folder_is_one_line_not_a_traceback(capsys, workdir):
+    status, out, err = run(capsys, "baseline", "--output", "no/such/folder/b.yaml")
+    assert status == 2 and "Traceback" not in err
+    assert err.startswith("claimcheck: no/such/folder/b.yaml: cannot write the baseline")
 
 
 def test_baseline_file_is_written_atomically_and_stays_sorted(capsys, workdir):
