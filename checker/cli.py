@@ -16,7 +16,7 @@ from checker import __version__, baseline, report, show
 from checker.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from checker.cache import Cache
 from checker.check import check
-from checker.touched import touched_events
+from checker.touched import article_folders, touched_events
 from checker.corpus import dateline, load_corpus, reference_date
 from checker.errors import InputError
 from checker.rules import SEVERITIES, load_rule_folders, schema_text
@@ -159,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args) -> int:
     rules = load_rule_folders(args.rules or ["rules"])
-    corpus = load_corpus(Path(args.corpus), args.corpus)
+    folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
+    corpus = load_corpus(Path(args.corpus), args.corpus, folders)
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
         raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")

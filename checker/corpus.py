@@ -55,16 +55,24 @@ class _Entry:
     url: str | None
 
 
-def load_corpus(root: Path, display: str | None = None) -> Corpus:
-    """Every article below `root`; manifests beside them say who published what, when."""
+def load_corpus(root: Path, display: str | None = None, folders: set[Path] | None = None) -> Corpus:
+    """Every article below `root`; manifests beside them say who published what, when.
+
+    `folders`: read only these (as resolved paths), for a check of the events
+    a few changed files belong to; an event's articles live in one folder.
+    """
     display = display or str(root)
     if not root.exists():
         raise InputError(display, "no such corpus folder")
     if not root.is_dir():
         raise InputError(display, "the corpus must be a folder of articles")
     articles = []
-    folders = sorted({p.parent for p in root.rglob("*") if p.is_file()} | {root})
-    for folder in folders:
+    if folders is None:
+        chosen = sorted({p.parent for p in root.rglob("*") if p.is_file()} | {root})
+    else:
+        chosen = sorted(f for f in folders if f.is_dir() and f.is_relative_to(root.resolve()))
+        root = root.resolve()
+    for folder in chosen:
         shown = Path(display) / folder.relative_to(root)
         default_event, entries = _manifest(folder, shown, fallback_event=folder.name)
         files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
@@ -73,7 +81,7 @@ def load_corpus(root: Path, display: str | None = None) -> Corpus:
             articles.append(_article(path, str(shown / path.name), entry, default_event))
         for name, (_, where) in entries.items():
             raise InputError(where, f"manifest lists {name!r}, but there is no such article")
-    if not articles:
+    if not articles and folders is None:
         raise InputError(display, "empty corpus: no articles (*.txt) found")
     return Corpus(display, tuple(articles))
 

@@ -10,8 +10,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.corpus import MANIFEST, Corpus
+from checker.corpus import ARTICLE_SUFFIXES, MANIFEST, Corpus
 from checker.rules import RuleSet
+
+
+def article_folders(paths: list[str], corpus_root: Path, rules: RuleSet) -> set[Path] | None:
+    """The corpus folders the changed files are in, or None when the whole corpus must be read.
+
+    A changed rule file may concern any event, so it needs the whole corpus;
+    changed articles and manifests need only their own folders.
+    """
+    root = corpus_root.resolve()
+    rule_files = {Path(str(f.location.path)).resolve() for f in rules.fields}
+    folders = set()
+    for path in (Path(p).resolve() for p in paths):
+        if path in rule_files:
+            return None
+        if path.is_relative_to(root) and (path.suffix in ARTICLE_SUFFIXES or path.name == MANIFEST):
+            folders.add(path.parent)
+    return folders
 
 
 def touched_events(paths: list[str], corpus: Corpus, rules: RuleSet) -> frozenset[str]:

@@ -239,3 +239,14 @@ def test_two_processes_give_the_same_results_as_one(tmp_path, root):
     assert any(r.verdict == "conflict" for r in one)
     cache = Cache(tmp_path / "cache")
     assert check(rules, corpus, jobs=2, cache=cache) == one and cache.misses == 30
+
+
+def test_a_commit_of_one_article_reads_only_its_folder(capsys, tmp_path, root, monkeypatch):
+    make_corpus(tmp_path / "corpus", events=3, per_event=2)
+    (tmp_path / "corpus/event-001/outlet-0.txt").write_bytes(b"\x00binary")  # bad, but not touched
+    shutil.copytree(root / "rules" / "common", tmp_path / "rules")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "check", "--rules", "rules", "--corpus", "corpus", "corpus/event-002/outlet-1.txt")
+    assert (status, err) == (0, "")
+    status, _, err = run(capsys, "check", "--rules", "rules", "--corpus", "corpus", "rules/casualties.yaml")
+    assert status == 2 and "event-001/outlet-0.txt" in err  # a rule file concerns every folder
