@@ -171,11 +171,12 @@ def _duration(t) -> Reading:
 # What can follow digits that start a date: a year, a month (with a day, a day
 # range or "of"), a numeric date, a decade, "N days ago"; other digits skip
 # the date grammars.
-_DIGIT_DATE = pp.FollowedBy(pp.Regex(
+_DIGIT_DATE_START = re.compile(
     r"(?i)\d{4}|\d{1,4}[/.-]\d|\d{2,4}s\b"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + word_alternation(dates.MONTHS) + r"\b|\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|from|hence)\b"
-))
+)
+_DIGIT_DATE = pp.FollowedBy(pp.Regex(_DIGIT_DATE_START))
 # "4p", "149.5p": pence glued to the figure
 _PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
     lambda t: Reading("money", amount=Amount.of(float(t[0][:-1]) / 100), currency="GBP")
@@ -408,8 +409,51 @@ _CHANGE = re.compile(
 _TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 
 
+# -- the bare figure: most figures in news are plain counts ("200 people"); one
+# regex tells them apart before the grammar is tried at all. A figure is bare
+# when nothing that could extend it follows: no scale, unit, currency, percent,
+# range or fraction word, no sign, dash, slash or glued letter. Its reading is
+# then exactly what the grammar would give (tests/test_properties.py checks).
+_EXTENDERS = sorted(
+    {*numbers.SCALES, *numbers.SPACED_SCALES, "hundred", *DURATION_WORDS, *CURRENCY_CODES,
+     *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
+     "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or",
+     "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,
+     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS},
+    key=len, reverse=True,
+)
+_BARE = re.compile(
+    r"(?:(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"|(?P<word>" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"))"
+    r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
+    r"(?=\s*(?:[,;:!?)\]\x22“”]|\.(?!\d)|$)"  # then the end of a clause
+    r"|\s+(?!(?:" + word_alternation(_EXTENDERS) + r")\b)[^\W\d])",  # or a word that cannot extend it
+    re.IGNORECASE,
+)
+_YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")
+
+
+def _bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _BARE.match(text, pos)
+    if match is None:
+        return None
+    digits = match.group("digits")
+    if digits is not None:
+        if _YEAR_LIKE.match(digits):  # a year, for the grammar
+            return None
+        value = float(digits.replace(",", ""))
+    else:
+        word = match.group("word").lower()
+        value = float(numbers.UNITS.get(word, numbers.TENS.get(word, 0)))
+    return Reading("number", amount=Amount.of(value)), match.end()
+
+
 def _read(text: str, pos: int, kind: str):
     """The reading at `pos` and where it ends, or None; `kind` is the candidate's."""
+    if kind in ("digits", "words") and not (kind == "digits" and _DIGIT_DATE_START.match(text, pos)):
+        bare = _bare_figure(text, pos)
+        if bare is not None:
+            return bare
     parsed = _parse_at(text, pos, _GRAMMARS[kind])
     if parsed is None:
         return None

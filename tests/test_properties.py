@@ -223,3 +223,34 @@ def test_a_mutated_figure_in_words_does_not_overlap(n, m):
     assume(n != m)
     stated, mutated = (f"{in_words(k)} billion dollars for Ukraine" for k in (n, m))
     assert not aid(stated).overlaps(aid(mutated))
+
+
+# -- the bare-figure shortcut reads what the grammar reads -------------------------------
+FOLLOWERS = [
+    "people", "of the", "billion", "million dollars", "percent", "%", "hours", "days ago", "to 9",
+    "-7", "and a half", "or more", "Section", "May", "April 2024", ".", ",", "", "p", "bn", "euros",
+    "US$", "USD", "cents", "twenty", "thirds", "quarters", "point five", "a day", "times", "per cent",
+    "km", "Chinese yuan", "years and 3 months", "people, officials said.", "’s", "/7", ":30",
+]
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=0, max_value=99_999).map(str),
+        st.integers(min_value=1_000, max_value=9_999_999).map(lambda n: f"{n:,}"),
+        st.decimals(min_value=0, max_value=999, places=2).map(str),
+        st.sampled_from(ONES + TENS[2:]),
+    ),
+    st.sampled_from(FOLLOWERS),
+)
+def test_the_bare_figure_shortcut_agrees_with_the_grammar(figure, follower):
+    from checker import values
+
+    sentence = f"Officials said {figure} {follower}".rstrip()
+    with_shortcut = [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence)]
+    shortcut, values._bare_figure = values._bare_figure, lambda text, pos: None
+    try:
+        grammar_only = [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence)]
+    finally:
+        values._bare_figure = shortcut
+    assert with_shortcut == grammar_only

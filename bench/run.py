@@ -1,0 +1,256 @@
+"""claimcheck's benchmark: every figure measured in one run, printed and written to bench/RESULTS.md.
+
+    make bench                      # 2,000 events x 5 outlets (10,000 articles)
+    python bench/run.py --events 200   # a quicker look
+
+1. corpus: generated from the seeds (bench/corpus.py), with planted contradictions;
+2. cold check with --jobs 1 and --jobs 2: seconds, MB/s, articles/s, peak memory,
+   planted contradictions found;
+3. warm (every article cached) and incremental (one article edited, checked as
+   pre-commit would: with its file name);
+4. value extraction beside quantulum3 and dateparser's search_dates on the same
+   text, in this process, and beside one compiled regex pass;
+5. scaling: 1x, 2x, 4x the corpus; 1x, 4x, 16x the rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from tabulate import tabulate
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus as generator  # noqa: E402
+
+from checker.text import normalize, split_sentences  # noqa: E402
+from checker.values import CANDIDATE, find_values  # noqa: E402
+
+CLAIMCHECK = str(Path(sys.executable).parent / "claimcheck")
+# Runs a command and reports its wall time and the peak memory of its process tree.
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)\n"
+    "seconds = time.perf_counter() - start\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "sys.stdout.write(done.stdout)\n"
+    "sys.stderr.write(done.stderr + f'\\n@@ {seconds} {peak} {done.returncode}\\n')\n"
+)
+
+
+def measure(argv: list[str], cwd: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *argv], cwd=cwd, capture_output=True, text=True)
+    seconds, peak_kb, status = done.stderr.rsplit("@@ ", 1)[1].split()
+    if int(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr}")
+    return {"seconds": float(seconds), "peak_mb": int(peak_kb) / 1024, "out": done.stdout, "err": done.stderr}
+
+
+def check(work: Path, jobs: int, cache: Path, *extra: str, rules: str = "rules", corpus: str = "corpus") -> dict:
+    argv = [CLAIMCHECK, "check", "--rules", rules, "--corpus", corpus, "--format", "lines",
+            "--jobs", str(jobs), "--cache", str(cache), "--cache-stats", *extra]
+    return measure(argv, work)
+
+
+def found(out: str) -> set[tuple[str, str]]:
+    """(event, field) of every discrepancy in `--format lines` output."""
+    pairs = set()
+    for line in out.splitlines():
+        path, _, _, field, _ = line.split(":", 4)
+        pairs.add((Path(path).parent.name, field.strip()))
+    return pairs
+
+
+def _stats(m: dict) -> str:
+    """'10000 hits, 0 parsed' from --cache-stats."""
+    return re.search(r"\d+ hits, \d+ parsed", m["err"]).group(0)
+
+
+def row(name: str, m: dict, size: int, articles: int, extra: str = "") -> list:
+    return [name, f"{m['seconds']:.2f}", f"{size / 1e6 / m['seconds']:.2f}", f"{articles / m['seconds']:,.0f}",
+            f"{m['peak_mb']:.0f}", extra]
+
+
+# -- sections ----------------------------------------------------------------------
+def cold_warm_incremental(work: Path, info: dict) -> tuple[list, list]:
+    planted = {(p["event"], p["field"]) for p in json.loads((work / "planted.json").read_text())}
+    size, articles = info["bytes"], info["articles"]
+    rows = []
+    for jobs in (1, 2):
+        cache = work / f"cache-{jobs}"
+        shutil.rmtree(cache, ignore_errors=True)
+        m = check(work, jobs, cache)
+        hit = found(m["out"])
+        rows.append(row(f"cold, --jobs {jobs}", m, size, articles,
+                        f"{len(hit & planted)} of {len(planted)} planted found, {len(hit - planted)} others"))
+    warm = check(work, 2, work / "cache-2")
+    rows.append(row("warm (all cached), --jobs 2", warm, size, articles, _stats(warm)))
+    edited = sorted((work / "corpus").rglob("*.txt"))[len(list((work / "corpus").iterdir())) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("officials said", "officials told reporters", 1), encoding="utf-8")
+    incremental = check(work, 1, work / "cache-2", str(edited.relative_to(work)))
+    rows.append(row("one article edited, its file given", incremental, size, articles, _stats(incremental) + ", as pre-commit runs it"))
+    after = check(work, 2, work / "cache-2")
+    rows.append(row("one article edited, whole corpus", after, size, articles, _stats(after)))
+    return rows, [warm, incremental]
+
+
+def value_extraction(work: Path, sample_bytes: int) -> list:
+    texts, size = [], 0
+    for path in sorted((work / "corpus").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        texts.append(text)
+        size += len(text.encode())
+        if size >= sample_bytes:
+            break
+    text = "\n\n".join(texts)
+    mb = len(text.encode()) / 1e6
+    sentences = [s.text for s in split_sentences(normalize(text))]
+
+    def timed(fn):
+        start = time.perf_counter()
+        count = fn()
+        return time.perf_counter() - start, count
+
+    ours, ours_n = timed(lambda: sum(1 for s in sentences for _ in find_values(s)))
+    regex, regex_n = timed(lambda: sum(1 for _ in CANDIDATE.finditer(text)))
+    # the last column: how many times faster claimcheck is (below 1: slower)
+    rows = [["claimcheck value layer", f"{mb / ours:.3f}", "1", ours_n],
+            ["one compiled regex pass (candidate starts)", f"{mb / regex:.1f}", f"{regex / ours:.2f}", regex_n]]
+    try:
+        from quantulum3 import parser as quantulum
+
+        q, q_n = timed(lambda: len(quantulum.parse(text)))
+        rows.append(["quantulum3 parse (quantities)", f"{mb / q:.3f}", f"{q / ours:.1f}", q_n])
+    except ImportError:
+        rows.append(["quantulum3", "not installed", "", ""])
+    try:
+        from dateparser.search import search_dates
+
+        d, d_n = timed(lambda: len(search_dates(text, languages=["en"]) or []))
+        rows.append(["dateparser search_dates (dates)", f"{mb / d:.3f}", f"{d / ours:.1f}", d_n])
+    except ImportError:
+        rows.append(["dateparser", "not installed", "", ""])
+    return rows
+
+
+def seed_counts() -> list:
+    """What each extractor finds in the five seed articles."""
+    numeric, dated, q_n, d_n = 0, 0, 0, 0
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8"))
+        for sentence in split_sentences(text):
+            for v in find_values(sentence.text):
+                dated += v.type in ("date", "date-range")
+                numeric += v.type not in ("date", "date-range")
+        try:
+            from quantulum3 import parser as quantulum
+
+            q_n += len(quantulum.parse(text))
+        except ImportError:
+            pass
+        try:
+            from dateparser.search import search_dates
+
+            d_n += len(search_dates(text, languages=["en"]) or [])
+        except ImportError:
+            pass
+    return [["claimcheck", numeric, dated], ["quantulum3", q_n, ""], ["dateparser", "", d_n]]
+
+
+def scaling(work: Path, events: int, outlets: int, seed: int) -> tuple[list, list]:
+    corpus_rows, rules_rows = [], []
+    base = max(1, events // 4)
+    for factor in (1, 2, 4):
+        folder = work / f"scale-{factor}"
+        info = generator.generate(folder, base * factor, outlets, seed)
+        m = check(folder, 1, folder / "cache", "--no-cache")
+        corpus_rows.append([f"{factor}x", info["articles"], f"{info['bytes'] / 1e6:.1f}", f"{m['seconds']:.2f}"])
+    small = work / "scale-1"
+    for factor in (1, 4, 16):
+        rules = small / f"rules-{factor}"
+        shutil.rmtree(rules, ignore_errors=True)
+        for copy in range(factor):
+            for path in (small / "rules").rglob("*.yaml"):
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                for field in data["fields"]:
+                    field["id"] = f"{field['id']}-{copy}"
+                target = rules / f"copy-{copy}" / path.relative_to(small / "rules")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        fields = sum(len(yaml.safe_load(p.read_text())["fields"]) for p in rules.rglob("*.yaml"))
+        m = check(small, 1, small / "cache", "--no-cache", rules=str(rules.name))
+        rules_rows.append([f"{factor}x", fields, f"{m['seconds']:.2f}"])
+    return corpus_rows, rules_rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    try:
+        memory = next(int(line.split()[1]) // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        memory = f", {memory:,} MB memory"
+    except (OSError, StopIteration):
+        memory = ""
+    return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Measure claimcheck; print the figures and write bench/RESULTS.md.")
+    parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--outlets", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sample", type=int, default=100_000, help="bytes of text for the extractor comparison")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+        work = Path(tmp)
+        start = time.perf_counter()
+        info = generator.generate(work, args.events, args.outlets, args.seed)
+        made = time.perf_counter() - start
+        sections = []
+        sections.append(("Corpus", tabulate(
+            [[info["articles"], f"{info['bytes'] / 1e6:.1f}", info["planted"], f"{made:.1f}"]],
+            headers=["articles", "MB", "planted contradictions", "generated in (s)"])))
+        rows, _ = cold_warm_incremental(work, info)
+        sections.append(("Check (seed rules for every event + rules/common)", tabulate(
+            rows, headers=["run", "seconds", "MB/s", "articles/s", "peak MB", ""])))
+        sections.append((f"Value extraction on the same {args.sample // 1000} KB of text, in one process", tabulate(
+            value_extraction(work, args.sample), headers=["extractor", "MB/s", "claimcheck is N times faster", "values found"])))
+        sections.append(("Values found in the five seed articles", tabulate(
+            seed_counts(), headers=["extractor", "numbers, percents, money, durations", "dates"])))
+        corpus_rows, rules_rows = scaling(work, args.events, args.outlets, args.seed)
+        sections.append(("Scaling with the corpus (--jobs 1, no cache)", tabulate(
+            corpus_rows, headers=["corpus", "articles", "MB", "seconds"])))
+        sections.append(("Scaling with the rules (the 1x corpus)", tabulate(
+            rules_rows, headers=["rules", "fields", "seconds"])))
+
+    text = "\n\n".join(f"## {title}\n\n```\n{table}\n```" for title, table in sections)
+    header = (
+        "# claimcheck benchmark results\n\n"
+        f"Measured by `make bench` (bench/run.py --events {args.events} --outlets {args.outlets} --seed {args.seed}) "
+        f"on {time.strftime('%Y-%m-%d')}.\n\nMachine: {machine()}.\n\n"
+    )
+    args.output.write_text(header + text + "\n", encoding="utf-8")
+    print(header + text)
+
+
+if __name__ == "__main__":
+    main()
