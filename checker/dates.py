@@ -418,6 +418,15 @@ DATE_RANGE = (
     FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT | YEAR_RANGE | MONTH_RANGE
 ).set_name("date range")
 
+# The forms that can start with a month name or a weekday, in the order
+# DATE_RANGE and DATE try them: where a value starts with such a word, only
+# these need trying.
+MONTH_LED_RANGE = (MONTH_DAY_RANGE | POINT_TO_POINT | MONTH_RANGE).set_name("date range")
+MONTH_LED_DATE = (MONTH_OF_RELATIVE_YEAR | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | MONTH_YEAR | MONTH_ALONE).set_name("date")
+WEEKDAY_LED_DATE = (
+    DAY_ALONE | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | _WEEKDAY_PREFIX + DAY_MONTH_YEAR | RELATIVE_WEEKDAY + DAY_PART
+).set_name("date")
+
 
 # -- resolution -----------------------------------------------------------
 def _month_span(year: int, month: int) -> DaySpan:

@@ -188,7 +188,8 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
 
     "digits" may start any value; "words" (number words, "a", "between")
     figures, "two days ago" and ranges; "money" (a currency sign or code)
-    only money; "date" (month, weekday, "last", "the", ...) only dates. A figure is parsed once, then what follows it says what kind
+    only money; "month" and "weekday" the dates such a word starts; "date"
+    ("last", "the", "today", ...) any date. A figure is parsed once, then what follows it says what kind
     of value it is. Built twice: without ranges for "rose from 5 to 7".
     """
     amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
@@ -230,7 +231,12 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
         pp.FollowedBy(word("between")) + dates.DATE_RANGE.copy() | dates.SHIFT.copy()
     ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
     in_words = word_dates | between | ordinal_words | figure | unit_alone
-    kinds = {"digits": in_digits, "words": in_words, "money": signed, "date": date}
+    month = (
+        dates.MONTH_LED_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        | dates.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    )
+    weekday = dates.WEEKDAY_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    kinds = {"digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month, "weekday": weekday}
     return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
 
 
@@ -257,7 +263,7 @@ _AFTER_A = [
     "handful", "couple", "quarter", "third", *numbers.ORDINAL_FRACTIONS,
     *DURATION_UNITS,
 ]
-_DATE_WORDS = [*dates.MONTHS, *dates.WEEKDAYS, *dates.DAY_WORDS, "tonight", "weekend", "Q1", "Q2", "Q3", "Q4"]
+_DATE_WORDS = [*dates.DAY_WORDS, "tonight", "weekend", "Q1", "Q2", "Q3", "Q4"]
 _ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dates.ORDINAL_DAYS)
 _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dates.MONTHS, *dates.WEEKDAYS]
 # Where a value can start, by the kind of grammar to try there.
@@ -271,6 +277,7 @@ CANDIDATE = re.compile(
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
     r"|\bbetween\s+(?=[\d$€£¥₹.]|[A-Z]{1,3}\$|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
+    r"|(?P<month>" + _any_word(dates.MONTHS) + r")|(?P<weekday>" + _any_word(dates.WEEKDAYS) + r")"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
     r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dates.MONTHS) + r"\b))"
