@@ -39,6 +39,15 @@ OUTLETS = [
 SPEAKERS = ["Blinken", "The secretary of state", "The top US diplomat", "The envoy"]
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 PLANTABLE = ("ukraine-aid", "wang-yi-talks-duration", "visit-length", "counter-china-military")
+# Filler sentences are varied: their people and places change from article to article.
+VARIANTS = {
+    "Blinken": ["Blinken", "Sullivan", "Raimondo", "Yellen", "Austin", "Burns"],
+    "Beijing": ["Beijing", "Shanghai", "Guangzhou", "Tianjin", "Shenzhen"],
+    "Xi Jinping": ["Xi Jinping", "Li Qiang", "Han Zheng"],
+    "Biden": ["Biden", "the president", "the White House"],
+    "Russia": ["Russia", "Moscow", "the Kremlin"],
+    "Taiwan": ["Taiwan", "the island", "Taipei"],
+}
 
 
 def bench_rules(out: Path) -> Path:
@@ -115,12 +124,18 @@ def article(rng: random.Random, f: dict, fillers: list[str], outlet: str) -> str
         f"The agenda for the talks was set during the Biden-Xi summit in San Francisco in {calendar.month_name[f['summit']]}.",
         "China is the top supplier of machine tools, microelectronics and nitrocellulose, he said.",
     ]
-    body = rng.sample(fillers, k=min(len(fillers), 24)) + facts_written
+    body = [_vary(s, rng) for s in rng.sample(fillers, k=min(len(fillers), 24))] + facts_written
     rng.shuffle(body)
     dateline = f"BEIJING, {calendar.month_name[end.month]} {end.day} ({outlet}) - "
     headline = f"{rng.choice(SPEAKERS)} ends China visit with talks on trade and Ukraine"
     paragraphs = [headline, dateline + body[0], *body[1:]]
     return "\n\n".join(paragraphs) + "\n"
+
+
+def _vary(sentence: str, rng: random.Random) -> str:
+    for name, choices in VARIANTS.items():
+        sentence = sentence.replace(name, rng.choice(choices))
+    return sentence
 
 
 def mutate(f: dict, field: str, rng: random.Random) -> dict:
