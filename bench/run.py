@@ -80,9 +80,10 @@ def _stats(m: dict) -> str:
     return re.search(r"\d+ hits, \d+ parsed", m["err"]).group(0)
 
 
-def row(name: str, m: dict, size: int, articles: int, extra: str = "") -> list:
-    return [name, f"{m['seconds']:.2f}", f"{size / 1e6 / m['seconds']:.2f}", f"{articles / m['seconds']:,.0f}",
-            f"{m['peak_mb']:.0f}", extra]
+def row(name: str, m: dict, size: int, articles: int, extra: str = "", whole: bool = True) -> list:
+    """A table row; throughput only where the run read the whole corpus."""
+    rate = [f"{size / 1e6 / m['seconds']:.2f}", f"{articles / m['seconds']:,.0f}"] if whole else ["", ""]
+    return [name, f"{m['seconds']:.2f}", *rate, f"{m['peak_mb']:.0f}", extra]
 
 
 # -- sections ----------------------------------------------------------------------
@@ -102,7 +103,9 @@ def cold_warm_incremental(work: Path, info: dict) -> tuple[list, list]:
     edited = sorted((work / "corpus").rglob("*.txt"))[len(list((work / "corpus").iterdir())) // 2]
     edited.write_text(edited.read_text(encoding="utf-8").replace("officials said", "officials told reporters", 1), encoding="utf-8")
     incremental = check(work, 1, work / "cache-2", str(edited.relative_to(work)))
-    rows.append(row("one article edited, its file given", incremental, size, articles, _stats(incremental) + ", as pre-commit runs it"))
+    rows.append(row("one article edited, its file given", incremental, size, articles,
+                    _stats(incremental) + ", as pre-commit runs it", whole=False))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("officials told reporters", "officials noted", 1), encoding="utf-8")
     after = check(work, 2, work / "cache-2")
     rows.append(row("one article edited, whole corpus", after, size, articles, _stats(after)))
     return rows, [warm, incremental]
