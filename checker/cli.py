@@ -41,11 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="print the consistency report for a corpus",
         description="Extract every rule's field from every article and compare across outlets.",
     )
-    c.add_argument(
-        "--rules", action="append", metavar="DIR",
-        help="a folder (or file) of rules; give it again to add more (default: rules)",
-    )
-    c.add_argument("--corpus", default="seeds", metavar="DIR", help="articles and manifest.yaml (default: seeds)")
+    _rules_option(c)
+    _corpus_option(c)
     c.add_argument("--format", choices=report.FORMATS, default="table", help="report format (default: table)")
     c.add_argument(
         "--explain", nargs="?", const=report.ALL, metavar="FIELD",
@@ -89,18 +86,15 @@ def _parser() -> argparse.ArgumentParser:
         "test-rules", help="run every rule's examples",
         description="Each field's examples: the text must give the expected value (null: no match).",
     )
-    t.add_argument(
-        "--rules", action="append", metavar="DIR",
-        help="a folder (or file) of rules; give it again to add more (default: rules)",
-    )
+    _rules_option(t)
 
     b = commands.add_parser(
         "baseline", help="accept today's discrepancies; later checks fail only on new ones",
         description="Write every current discrepancy to a baseline file (sorted YAML, replaced atomically). "
         "`claimcheck check --baseline FILE` then fails only on discrepancies not in it.",
     )
-    b.add_argument("--rules", action="append", metavar="DIR", help="as for check (default: rules)")
-    b.add_argument("--corpus", default="seeds", metavar="DIR", help="as for check (default: seeds)")
+    _rules_option(b)
+    _corpus_option(b)
     b.add_argument("--output", default=baseline.DEFAULT_FILE, metavar="FILE",
                    help=f"the baseline file (default: {baseline.DEFAULT_FILE})")
     _cache_options(b)
@@ -110,6 +104,21 @@ def _parser() -> argparse.ArgumentParser:
         description="The JSON Schema rule files follow; editors use it to validate and complete them.",
     )
     return parser
+
+
+def _rules_option(parser) -> None:
+    parser.add_argument(
+        "--rules", action="append", metavar="DIR",
+        help="a folder (or file) of rules; give it again to add more (default: rules)",
+    )
+
+
+def _corpus_option(parser) -> None:
+    parser.add_argument("--corpus", default="seeds", metavar="DIR", help="articles and manifest.yaml (default: seeds)")
+
+
+def _load_rules(args):
+    return load_rule_folders(args.rules or ["rules"])
 
 
 def _cache_options(parser) -> None:
@@ -158,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
-    rules = load_rule_folders(args.rules or ["rules"])
+    rules = _load_rules(args)
     folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
     corpus = load_corpus(Path(args.corpus), args.corpus, folders)
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
@@ -192,7 +201,7 @@ def _run(args, rules, corpus, events):
 
 
 def _baseline(args) -> int:
-    rules = load_rule_folders(args.rules or ["rules"])
+    rules = _load_rules(args)
     corpus = load_corpus(Path(args.corpus), args.corpus)
     entries = baseline.entries(_run(args, rules, corpus, frozenset(corpus.events)))
     baseline.write(Path(args.output), entries)
@@ -264,7 +273,7 @@ def _schema(args) -> int:
 
 
 def _test_rules(args) -> int:
-    rules = load_rule_folders(args.rules or ["rules"])
+    rules = _load_rules(args)
     outcomes = run_all(rules)
     table = [
         [f"{o.example.location}", o.field.id, o.example.text[:60], _expected(o.example.value), o.got, "pass" if o.passed else "FAIL"]
