@@ -416,23 +416,27 @@ _CHANGE = re.compile(
 _TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 
 
-# -- the bare figure: most figures in news are plain counts ("200 people"); one
-# regex tells them apart before the grammar is tried at all. A figure is bare
-# when nothing that could extend it follows: no scale, unit, currency, percent,
-# range or fraction word, no sign, dash, slash or glued letter. Its reading is
-# then exactly what the grammar would give (tests/test_properties.py checks).
+# -- the bare figure: most figures in news are plain counts, durations or
+# percents ("200 people", "36 hours", "5%"); one regex tells them apart before
+# the grammar is tried at all. A figure is bare when nothing that could extend
+# it follows: no scale, currency, range, fraction or compound word ("and"), no
+# "ago", no sign, dash, slash or glued letter. Its reading is then exactly what
+# the grammar would give (tests/test_properties.py checks).
 _EXTENDERS = sorted(
     {*numbers.SCALES, *numbers.SPACED_SCALES, "hundred", *DURATION_WORDS, *CURRENCY_CODES,
      *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
      "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or",
      "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,
-     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS},
+     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old"},
     key=len, reverse=True,
 )
 _BARE = re.compile(
     r"(?:(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
     r"|(?P<word>" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"))"
+    # and maybe a time unit or a percent sign: "36 hours", "5%", "three per cent"
+    r"(?:\s+(?P<unit>" + word_alternation(DURATION_WORDS) + r")\b|(?P<percent>%|\s+(?:per\s+cent|percent|pct)\b))?"
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
+    r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=\s*(?:[,;:!?)\]\x22“”]|\.(?!\d)|$)"  # then the end of a clause
     r"|\s+(?!(?:" + word_alternation(_EXTENDERS) + r")\b)[^\W\d])",  # or a word that cannot extend it
     re.IGNORECASE,
@@ -452,6 +456,10 @@ def _bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
     else:
         word = match.group("word").lower()
         value = float(numbers.UNITS.get(word, numbers.TENS.get(word, 0)))
+    if match.group("unit"):
+        return Reading("duration", amount=Amount.of(value * DURATION_WORDS[match.group("unit").lower()])), match.end()
+    if match.group("percent"):
+        return Reading("percent", amount=Amount.of(value)), match.end()
     return Reading("number", amount=Amount.of(value)), match.end()
 
 

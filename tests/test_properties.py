@@ -231,6 +231,10 @@ FOLLOWERS = [
     "-7", "and a half", "or more", "Section", "May", "April 2024", ".", ",", "", "p", "bn", "euros",
     "US$", "USD", "cents", "twenty", "thirds", "quarters", "point five", "a day", "times", "per cent",
     "km", "Chinese yuan", "years and 3 months", "people, officials said.", "’s", "/7", ":30",
+    "hours of talks", "days ago", "weeks later", "days' time", "per cent of voters", "% to 7%",
+    "% points", "percent.", "hrs", "minutes, he said", "years old", "days long", "months and a half",
+    "seconds", "decades", "hours and 20 minutes", "years ago", "days from now", "hours, twenty minutes",
+    "hours, 5 seconds", "days, officials said",
 ]
 
 
