@@ -90,7 +90,8 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
                 found = _named(field, sentence.text, words)
             else:
                 if values is None:
-                    values = tuple(find_values(sentence.text, article.ref_date))
+                    wanted = any(f.type in _TAKES_DATES for f in live)
+                    values = tuple(find_values(sentence.text, article.ref_date, dates=wanted))
                 found = _typed(field, sentence.text, words, values)
             for start, end, claim in found:
                 line, column = index.position(sentence.start + start)
@@ -180,6 +181,8 @@ def _slot_regex(pattern: Pattern, choice: str, listed: bool) -> re.Pattern:
     return pattern.full(choice)
 
 
+# Field types that take dates (a duration takes a date range's length).
+_TAKES_DATES = frozenset({"date", "date-range", "duration"})
 # The value types each field type takes.
 ACCEPTS = {
     "number": ("number",), "count": ("number",), "percent": ("percent",),

@@ -514,10 +514,17 @@ def _lookalike_kind(reading: Reading) -> str | None:
     return None
 
 
-def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Iterator[Value]:
+_DATE_KINDS = frozenset({"month", "weekday", "date"})
+# A date with a figure in it has one within a few words of its start.
+_FIGURE_SOON = re.compile(r"[^;\n]{0,30}?(?:\d|\b" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b)", re.IGNORECASE)
+
+
+def find_values(text: str, ref: dt.date | None = None, offset: int = 0, dates: bool = True) -> Iterator[Value]:
     """Every value in `text` (one sentence, ideally), in text order, not overlapping.
 
-    `ref` resolves relative dates; `offset` is added to every span.
+    `ref` resolves relative dates; `offset` is added to every span. With
+    `dates` false, no date is wanted: a date is read only where it may hold a
+    figure ("June 19", "the 1990s"), so that the figure is not read alone.
     """
     last_end = 0
     headline = None  # whether `text` is a title-case headline, once asked
@@ -525,6 +532,8 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0) -> Itera
     for match in CANDIDATE.finditer(text):
         pos = match.start()
         if pos < last_end:
+            continue
+        if not dates and match.lastgroup in _DATE_KINDS and not _FIGURE_SOON.match(text, match.end()):
             continue
         parsed = _read(text, pos, match.lastgroup)
         if parsed is None:

@@ -68,3 +68,18 @@ def test_value_case(case, ref):
 def test_there_are_enough_cases():
     # The value layer's coverage is argued by these tables; keep them broad.
     assert len(list(_load())) >= 300
+
+
+@pytest.mark.parametrize("case, ref", list(_load()))
+def test_skipping_dates_never_changes_the_other_values(case, ref):
+    # When no field wants dates, date words without a figure nearby are not read;
+    # every other value must come out the same.
+    def others(dates: bool):
+        return [
+            (v.type, v.start, v.end, v.interval())
+            for s in split_sentences(normalize(case["text"]))
+            for v in find_values(s.text, ref, offset=s.start, dates=dates)
+            if v.type not in ("date", "date-range")
+        ]
+
+    assert others(dates=False) == others(dates=True)
