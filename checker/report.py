@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections import Counter
 
 from tabulate import tabulate
@@ -189,42 +190,50 @@ def _summary(results) -> str:
 
 
 def as_json(results) -> str:
-    entries = []
-    for r in results:
-        outlets = {v.article: v.outlet for v in r.values}
-        entries.append({
-            "event": r.event,
-            "field": r.field.id,
-            "type": r.field.type,
-            "unit": r.field.unit,
-            "severity": r.field.severity,
-            "verdict": r.verdict,
-            **({"accepted": True} if r.accepted else {}),
-            "articles": [
-                {
-                    "article": v.article,
-                    "outlet": v.outlet,
-                    "value": show.claim_json(r.field, v.claim),
-                    **({"omits": sorted(v.omits)} if v.omits else {}),
-                }
-                for v in r.values
-            ],
-            "groups": [[outlets[a] for a in group] for group in r.groups],
-            **({"misses": [
-                {"article": m.article, "outlet": m.outlet, "line": m.line, "column": m.column, "sentence": m.sentence}
-                for m in r.misses
-            ]} if r.misses else {}),
-            "mentions": [
-                {
-                    "article": m.article,
-                    "outlet": m.outlet,
-                    "text": m.text,
-                    "value": show.claim_json(r.field, m.claim),
-                    "line": m.line,
-                    "column": m.column,
-                }
-                for v in r.values
-                for m in v.mentions
-            ],
-        })
-    return json.dumps({"schema": JSON_SCHEMA_VERSION, "results": entries}, indent=2, ensure_ascii=False)
+    """The versioned JSON report; each entry is built and written in turn, so a
+    large corpus never holds all of them as dicts at once."""
+    body = ",\n".join(
+        textwrap.indent(json.dumps(_json_entry(r), indent=2, ensure_ascii=False), "    ") for r in results
+    )
+    return f'{{\n  "schema": {JSON_SCHEMA_VERSION},\n  "results": [\n{body}\n  ]\n}}' if body else (
+        json.dumps({"schema": JSON_SCHEMA_VERSION, "results": []}, indent=2)
+    )
+
+
+def _json_entry(r: Result) -> dict:
+    outlets = {v.article: v.outlet for v in r.values}
+    return {
+        "event": r.event,
+        "field": r.field.id,
+        "type": r.field.type,
+        "unit": r.field.unit,
+        "severity": r.field.severity,
+        "verdict": r.verdict,
+        **({"accepted": True} if r.accepted else {}),
+        "articles": [
+            {
+                "article": v.article,
+                "outlet": v.outlet,
+                "value": show.claim_json(r.field, v.claim),
+                **({"omits": sorted(v.omits)} if v.omits else {}),
+            }
+            for v in r.values
+        ],
+        "groups": [[outlets[a] for a in group] for group in r.groups],
+        **({"misses": [
+            {"article": m.article, "outlet": m.outlet, "line": m.line, "column": m.column, "sentence": m.sentence}
+            for m in r.misses
+        ]} if r.misses else {}),
+        "mentions": [
+            {
+                "article": m.article,
+                "outlet": m.outlet,
+                "text": m.text,
+                "value": show.claim_json(r.field, m.claim),
+                "line": m.line,
+                "column": m.column,
+            }
+            for v in r.values
+            for m in v.mentions
+        ],
+    }
