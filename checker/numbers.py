@@ -268,14 +268,14 @@ NUMBER = (
 
 # One expression for every vague phrase; "of" stays outside the span:
 # "dozens of people" reads as "dozens".
-_VAGUE_PHRASES = {" ".join(p.removesuffix(" of").split()): v for p, v in VAGUE.items()}
+VAGUE_PHRASES = {" ".join(p.removesuffix(" of").split()): v for p, v in VAGUE.items()}
 VAGUE_AMOUNT = pp.Regex(
     r"\b(?:" + "|".join(
-        _SEP.join(phrase.split()) for phrase in sorted(_VAGUE_PHRASES, key=len, reverse=True)
+        _SEP.join(phrase.split()) for phrase in sorted(VAGUE_PHRASES, key=len, reverse=True)
     ) + r")\b",
     flags=re.IGNORECASE,
 ).set_parse_action(
-    lambda t: Amount(*map(float, _VAGUE_PHRASES[" ".join(re.split(_SEP, t[0].lower()))]), vague=True)
+    lambda t: Amount(*map(float, VAGUE_PHRASES[" ".join(re.split(_SEP, t[0].lower()))]), vague=True)
 ).set_name("vague amount")
 
 # A vague plural scale on its own reads as its range: "billions in aid".

@@ -172,7 +172,7 @@ def _duration(t) -> Reading:
 # range or "of"), a numeric date, a decade, "N days ago"; other digits skip
 # the date grammars.
 _DIGIT_DATE_START = re.compile(
-    r"(?i)\d{4}|\d{1,4}[/.-]\d|\d{2,4}s\b"
+    r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + word_alternation(dates.MONTHS) + r"\b|\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|from|hence)\b"
 )
@@ -236,7 +236,11 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
         | dates.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     )
     weekday = dates.WEEKDAY_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
-    kinds = {"digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month, "weekday": weekday}
+    shift = dates.SHIFT.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    kinds = {
+        "digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month,
+        "weekday": weekday, "shift": shift,
+    }
     return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
 
 
@@ -283,10 +287,11 @@ CANDIDATE = re.compile(
     r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dates.MONTHS) + r"\b))"
     r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
     r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"
-    r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\b|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
+    r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\s+(?:the\s+(?:week|month|year)\b|this\b|last\b|next\b|\d|"
+    + word_alternation(dates.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
     r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b)"
     r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dates.MONTHS) + r"\b)"  # "fourteenth of June"
-    r"|\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))",  # "in three weeks"
+    r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))",  # "in three weeks"
     re.IGNORECASE,
 )
 # A figure right before "-digit" that did not make a range (a score, a phone
@@ -430,15 +435,26 @@ _EXTENDERS = sorted(
      *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old"},
     key=len, reverse=True,
 )
+# after a time unit or a percent, fewer words can go on: "two hours and ten
+# minutes", "5% to 7%", "5% points", "three days ago"
+_UNIT_EXTENDERS = [
+    "and", "to", "until", "through", "till", "ago", "from", "hence", "points", "percentage", "a", "an",
+    *numbers.UNITS, *numbers.TENS,
+]
+_SINGLE_VAGUE = [p for p in numbers.VAGUE_PHRASES if " " not in p]  # "several", "billions"
+_CLAUSE_END = r"\s*(?:[,;:!?)\]\x22“”]|\.(?!\d)|$)"
 _BARE = re.compile(
     r"(?:(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    r"|(?P<word>" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"))"
-    # and maybe a time unit or a percent sign: "36 hours", "5%", "three per cent"
-    r"(?:\s+(?P<unit>" + word_alternation(DURATION_WORDS) + r")\b|(?P<percent>%|\s+(?:per\s+cent|percent|pct)\b))?"
+    r"|(?P<word>" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r")"
+    r"|(?P<vague>" + word_alternation(_SINGLE_VAGUE) + r"))"
+    # and maybe a time unit (also as an adjective) or a percent sign: "36 hours",
+    # "a two-day visit", "five-hour-long", "5%", "three per cent"
+    r"(?:(?:\s+|-)(?P<unit>" + word_alternation(DURATION_WORDS) + r")\b(?:-long\b)?"
+    r"|(?P<percent>%|\s+(?:per\s+cent|percent|pct)\b))?"
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
-    r"(?=\s*(?:[,;:!?)\]\x22“”]|\.(?!\d)|$)"  # then the end of a clause
-    r"|\s+(?!(?:" + word_alternation(_EXTENDERS) + r")\b)[^\W\d])",  # or a word that cannot extend it
+    r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
+    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)[^\W\d])",
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")
@@ -448,6 +464,11 @@ def _bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
     match = _BARE.match(text, pos)
     if match is None:
         return None
+    if match.group("vague"):  # "billions in aid", "several officials"
+        if match.group("unit") or match.group("percent"):
+            return None
+        low, high = numbers.VAGUE_PHRASES[match.group("vague").lower()]
+        return Reading("number", amount=Amount(float(low), float(high), vague=True)), match.end()
     digits = match.group("digits")
     if digits is not None:
         if _YEAR_LIKE.match(digits):  # a year, for the grammar
@@ -514,7 +535,7 @@ def _lookalike_kind(reading: Reading) -> str | None:
     return None
 
 
-_DATE_KINDS = frozenset({"month", "weekday", "date"})
+_DATE_KINDS = frozenset({"month", "weekday", "date", "shift"})
 # A date with a figure in it has one within a few words of its start.
 _FIGURE_SOON = re.compile(r"[^;\n]{0,30}?(?:\d|\b" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b)", re.IGNORECASE)
 

@@ -234,7 +234,8 @@ FOLLOWERS = [
     "hours of talks", "days ago", "weeks later", "days' time", "per cent of voters", "% to 7%",
     "% points", "percent.", "hrs", "minutes, he said", "years old", "days long", "months and a half",
     "seconds", "decades", "hours and 20 minutes", "years ago", "days from now", "hours, twenty minutes",
-    "hours, 5 seconds", "days, officials said",
+    "hours, 5 seconds", "days, officials said", "-day visit", "-hour-long meeting", "-day-old", "-year",
+    "hours of talks with Wang Yi", "% of the vote", "hours a day", "days two hours", "in aid", "of them",
 ]
 
 
@@ -243,14 +244,15 @@ FOLLOWERS = [
         st.integers(min_value=0, max_value=99_999).map(str),
         st.integers(min_value=1_000, max_value=9_999_999).map(lambda n: f"{n:,}"),
         st.decimals(min_value=0, max_value=999, places=2).map(str),
-        st.sampled_from(ONES + TENS[2:]),
+        st.sampled_from(ONES + TENS[2:] + ["several", "dozens", "scores", "hundreds", "thousands", "billions"]),
     ),
     st.sampled_from(FOLLOWERS),
+    st.booleans(),
 )
-def test_the_bare_figure_shortcut_agrees_with_the_grammar(figure, follower):
+def test_the_bare_figure_shortcut_agrees_with_the_grammar(figure, follower, glued):
     from checker import values
 
-    sentence = f"Officials said {figure} {follower}".rstrip()
+    sentence = f"Officials said {figure}{'' if glued else ' '}{follower}".rstrip()
     with_shortcut = [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence)]
     shortcut, values._bare_figure = values._bare_figure, lambda text, pos: None
     try:
