@@ -418,6 +418,12 @@ DATE_RANGE = (
     FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT | YEAR_RANGE | MONTH_RANGE
 ).set_name("date range")
 
+# The forms that start with last/next/this or a day word ("today", "tonight"),
+# in the order DATE tries them.
+RELATIVE_LED_DATE = (
+    WEEKEND | RELATIVE_MONTH | RELATIVE_PERIOD | RELATIVE_WEEKDAY + DAY_PART | RELATIVE_DAY
+).set_name("date")
+
 # The forms that can start with a month name or a weekday, in the order
 # DATE_RANGE and DATE try them: where a value starts with such a word, only
 # these need trying.

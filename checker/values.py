@@ -237,9 +237,10 @@ def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
     )
     weekday = dates.WEEKDAY_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     shift = dates.SHIFT.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    relative = dates.RELATIVE_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     kinds = {
         "digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month,
-        "weekday": weekday, "shift": shift,
+        "weekday": weekday, "shift": shift, "relative": relative,
     }
     return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
 
@@ -267,7 +268,8 @@ _AFTER_A = [
     "handful", "couple", "quarter", "third", *numbers.ORDINAL_FRACTIONS,
     *DURATION_UNITS,
 ]
-_DATE_WORDS = [*dates.DAY_WORDS, "tonight", "weekend", "Q1", "Q2", "Q3", "Q4"]
+_RELATIVE_WORDS = [*dates.DAY_WORDS, "tonight", "weekend"]
+_DATE_WORDS = ["Q1", "Q2", "Q3", "Q4"]
 _ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dates.ORDINAL_DAYS)
 _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dates.MONTHS, *dates.WEEKDAYS]
 # Where a value can start, by the kind of grammar to try there.
@@ -284,9 +286,9 @@ CANDIDATE = re.compile(
     r"|\bbetween\s+(?=[\d$€£¥₹.]|[A-Z]{1,3}\$|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<month>" + _any_word(dates.MONTHS) + r")|(?P<weekday>" + _any_word(dates.WEEKDAYS) + r")"
+    r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
-    + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r")"
-    r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dates.MONTHS) + r"\b))"
+    + r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dates.MONTHS) + r"\b))"
     r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
     r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dates.MONTHS) + r")"
     r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\s+(?:the\s+(?:week|month|year)\b|this\b|last\b|next\b|\d|"
@@ -537,7 +539,7 @@ def _lookalike_kind(reading: Reading) -> str | None:
     return None
 
 
-_DATE_KINDS = frozenset({"month", "weekday", "date", "shift"})
+_DATE_KINDS = frozenset({"month", "weekday", "date", "shift", "relative"})
 # A date with a figure in it has one within a few words of its start.
 _FIGURE_SOON = re.compile(r"[^;\n]{0,30}?(?:\d|\b" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b)", re.IGNORECASE)
 
