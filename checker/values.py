@@ -1,9 +1,18 @@
 """Typed values found in text: numbers, percents, money, durations, dates.
 
-Finding is two-staged, because pyparsing tries a grammar at every character
-and that is slow: one compiled regex finds the places where a value can start
-(digits, number words, currency signs, month and weekday names, ...), and the
-pyparsing grammar then parses only there, on a bounded slice of text.
+Finding is staged, because pyparsing tries a grammar at every character and
+that is slow:
+
+1. one compiled regex (CANDIDATE) finds the places where a value can start
+   and sorts them by kind: digits, number words, money, a month, a weekday,
+   a relative word, "in N weeks", other date words;
+2. a plain figure, duration or percent ("200 people", "36 hours", "5%") is
+   read by one more regex (`_bare_figure`), which a property test holds to
+   what the grammar would read;
+3. anything else is parsed by the pyparsing grammar of its kind, on a
+   bounded slice of text;
+4. the words around each reading decide what it is: a qualifier ("about"),
+   a lookalike to drop ("Boeing 737"), the tense a bare weekday follows.
 """
 
 from __future__ import annotations
