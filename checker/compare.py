@@ -65,7 +65,10 @@ def combine(field: Field, mentions: tuple[Mention, ...]) -> tuple[Claim | None, 
     if not known:
         return None, False
     if len({c.currency for c in known}) > 1:
-        return known[0], False
+        converted = _in_one_currency(field, known)
+        if converted is None:
+            return known[0], False
+        known = converted
     if field.combine == "first":
         return known[0], False
     if field.combine == "max":
@@ -111,10 +114,25 @@ def _verdict(field: Field, stated: list[ArticleValue]) -> tuple[str, tuple]:
     if field.type == "text":
         return "conflict", _group_by(stated, lambda v: v.claim.names)
     if len({c.currency for c in claims}) > 1:
-        return "not-comparable", ()
+        converted = _in_one_currency(field, claims)
+        if converted is None:
+            return "not-comparable", ()
+        stated = [attrs.evolve(v, claim=c) for v, c in zip(stated, converted)]
+        claims = converted
     if not intersect_all(c.interval for c in claims).is_empty:
         return "compatible", ()
     return "conflict", _interval_groups(stated)
+
+
+def _in_one_currency(field: Field, claims: list[Claim]) -> list[Claim] | None:
+    """Money in several currencies, converted through the field's declared rates, or None."""
+    into = field.unit or "USD"
+    if field.rates is None:
+        return None
+    converted = [field.rates.convert(c.interval, c.currency, into) for c in claims]
+    if any(i is None for i in converted):
+        return None
+    return [Claim(i, into) for i in converted]
 
 
 def _group_by(stated, key) -> tuple:

@@ -33,7 +33,7 @@ FILE_KEYS = ("$schema", "event", "description", "fields")
 FIELD_KEYS = (
     "id", "about", "type", "unit", "patterns", "near", "not_near", "only_in_sentences_with",
     "skip", "tolerance", "severity", "combine", "part", "choices", "items", "exhaustive",
-    "examples",
+    "rates", "examples",
 )
 CUE_KEYS = ("words", "within")
 EXAMPLE_KEYS = ("text", "value", "ref_date")
@@ -50,6 +50,27 @@ class Tolerance:
         if self.relative:
             return self.amount * abs(figure)
         return self.amount * unit_factor
+
+
+@attrs.frozen(slots=True)
+class Rates:
+    """Exchange rates declared for an event: what one unit of each currency is
+    worth in the field's currency, as of a day, give or take `tolerance`."""
+
+    worth: tuple[tuple[str, float], ...]
+    as_of: dt.date | None = None
+    tolerance: float = 0.0  # a fraction: 0.02 for "2%"
+
+    def convert(self, interval, currency: str, into: str):
+        """The interval in `into`, or None when no rate for `currency` was declared."""
+        if currency == into:
+            return interval
+        rate = dict(self.worth).get(currency)
+        if rate is None:
+            return None
+        return attrs.evolve(
+            interval, low=interval.low * rate * (1 - self.tolerance), high=interval.high * rate * (1 + self.tolerance)
+        )
 
 
 @attrs.frozen(slots=True)
@@ -80,6 +101,7 @@ class Field:
     not_near: Cues | None = None  # cue words that take a value away
     only_in: Cues | None = None  # a sentence must name one of these
     skip: frozenset[str] = frozenset()  # captions, bylines
+    rates: Rates | None = None  # money fields: how to compare other currencies
 
     @property
     def unit_factor(self) -> float:
@@ -246,6 +268,7 @@ def _field(doc, path, spec, event) -> Field:
         not_near=_cues(doc, path + ("not_near",), spec.get("not_near")),
         only_in=_cues(doc, path + ("only_in_sentences_with",), spec.get("only_in_sentences_with"), within=False),
         skip=_skip(doc, path + ("skip",), spec.get("skip", [])),
+        rates=_rates(doc, path + ("rates",), spec.get("rates"), type_),
     )
     if type_ in ("text", "set") and field.near is not None:
         raise doc.error(path + ("near",), f"a {type_} field is found by its patterns; `near` is for typed values", key=True)
@@ -339,6 +362,36 @@ def _cues(doc, path, value, within: bool = True) -> Cues | None:
     if isinstance(reach, bool) or not isinstance(reach, int) or reach < 0:
         raise doc.error(path + ("within",), "within is a whole number of words, like 6")
     return Cues(_words(doc, path + ("words",), value["words"], "words"), reach)
+
+
+def _rates(doc, path, value, type_: str) -> Rates | None:
+    """`rates: {EUR: 1.08, GBP: 1.27, as_of: 2024-04-26, tolerance: "2%"}`."""
+    if value is None:
+        return None
+    if type_ != "money":
+        raise doc.error(path, f"`rates` convert currencies for a money field; a {type_} field takes none", key=True)
+    if not isinstance(value, dict) or not value:
+        raise doc.error(path, "`rates` maps currency codes to what one unit is worth in the field's currency")
+    worth, as_of, tolerance = [], None, 0.0
+    for key, rate in value.items():
+        if key == "as_of":
+            if not isinstance(rate, dt.date):
+                raise doc.error(path + (key,), "as_of must be a date like 2024-04-26")
+            as_of = rate
+        elif key == "tolerance":
+            match = _PERCENT.match(str(rate))
+            if not match:
+                raise doc.error(path + (key,), "the tolerance of rates is a percentage like \"2%\"")
+            tolerance = float(match.group(1)) / 100
+        else:
+            code = CODE_ALIASES.get(str(key).upper(), str(key).upper())
+            _one_of(doc, path + (key,), code, tuple(CURRENCY_CODES), "currency")
+            if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+                raise doc.error(path + (key,), f"the rate of {key} must be a positive number")
+            worth.append((code, float(rate)))
+    if not worth:
+        raise doc.error(path, "`rates` names no currency")
+    return Rates(tuple(worth), as_of, tolerance)
 
 
 def _skip(doc, path, value) -> frozenset[str]:
