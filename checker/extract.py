@@ -153,9 +153,29 @@ def _typed(field: Field, text: str, words: frozenset[str], values) -> list:
             p.could_match(words) and p.matches_around(text, value.start, value.end) for p in field.patterns
         )
         others = [span for span in figures if span != (value.start, value.end)]
+        if field.counting and not counts_one_of(field.counting, text, value.end):
+            continue
         if takes(field.near, field.not_near, text, value.start, value.end, matched, others):
             found.append((value.start, value.end, claim))
     return found
+
+
+_WORD_AFTER = re.compile(r"[\s-]+(?:of\s+)?([A-Za-z][\w'’]*)")
+
+
+def counts_one_of(nouns: frozenset[str], text: str, end: int) -> bool:
+    """Whether one of the three words after a count is one of `nouns` ("24 people",
+    "two dozen villagers", "24 of them", "24 more civilians"); a plural -s is allowed."""
+    at = end
+    for _ in range(3):
+        match = _WORD_AFTER.match(text, at)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if word in nouns or word.rstrip("s") in nouns or word + "s" in nouns:
+            return True
+        at = match.end()
+    return False
 
 
 def _named(field: Field, text: str, words: frozenset[str]) -> list:

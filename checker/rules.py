@@ -33,7 +33,7 @@ FILE_KEYS = ("$schema", "event", "description", "fields")
 FIELD_KEYS = (
     "id", "about", "type", "unit", "patterns", "near", "not_near", "only_in_sentences_with",
     "skip", "tolerance", "severity", "combine", "part", "choices", "items", "exhaustive",
-    "rates", "examples",
+    "rates", "counting", "examples",
 )
 CUE_KEYS = ("words", "within")
 EXAMPLE_KEYS = ("text", "value", "ref_date")
@@ -102,6 +102,7 @@ class Field:
     only_in: Cues | None = None  # a sentence must name one of these
     skip: frozenset[str] = frozenset()  # captions, bylines
     rates: Rates | None = None  # money fields: how to compare other currencies
+    counting: frozenset[str] = frozenset()  # count fields: the nouns a count may be of
 
     @property
     def unit_factor(self) -> float:
@@ -269,6 +270,7 @@ def _field(doc, path, spec, event) -> Field:
         only_in=_cues(doc, path + ("only_in_sentences_with",), spec.get("only_in_sentences_with"), within=False),
         skip=_skip(doc, path + ("skip",), spec.get("skip", [])),
         rates=_rates(doc, path + ("rates",), spec.get("rates"), type_),
+        counting=_counting(doc, path + ("counting",), spec.get("counting"), type_),
     )
     if type_ in ("text", "set") and field.near is not None:
         raise doc.error(path + ("near",), f"a {type_} field is found by its patterns; `near` is for typed values", key=True)
@@ -392,6 +394,15 @@ def _rates(doc, path, value, type_: str) -> Rates | None:
     if not worth:
         raise doc.error(path, "`rates` names no currency")
     return Rates(tuple(worth), as_of, tolerance)
+
+
+def _counting(doc, path, value, type_: str) -> frozenset[str]:
+    """`counting: [people, villagers, dead]`: the words a count must be of."""
+    if value is None:
+        return frozenset()
+    if type_ not in ("count", "number"):
+        raise doc.error(path, f"`counting` names what a count counts; a {type_} field takes none", key=True)
+    return frozenset(w.lower() for w in _words(doc, path, value, "`counting`"))
 
 
 def _skip(doc, path, value) -> frozenset[str]:
