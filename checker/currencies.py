@@ -15,6 +15,8 @@ SIGNS = {
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND", "₴": "UAH", "Rs.": "INR", "Rs": "INR",
     "RM": "MYR", "Rp": "IDR",
 }
+# The one-character signs besides "$": "€", "£", "₹", ...
+SYMBOLS = "".join(sign for sign in SIGNS if len(sign) == 1 and sign != "$")
 CODES = frozenset(
     """
     USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD NZD ZAR RUB KRW BRL MXN SGD SEK NOK DKK

@@ -103,7 +103,7 @@ _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
     | (pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_NAME).set_parse_action(_tagged("money"))
     | _SUBUNIT.copy().add_parse_action(_tagged("cents"))
     # "10 €", "880,000 ₫": a sign after the figure, as much of Europe and Asia writes it
-    | pp.Regex("[" + "".join(s for s in currencies.SIGNS if len(s) == 1 and s != "$") + "]")
+    | pp.Regex("[" + currencies.SYMBOLS + "]")
     .set_parse_action(lambda t: [("money", currencies.SIGNS[t[0]])])
     | _POINTS.copy().set_parse_action(_tagged("percent", "point"))
     | _PERCENT_SIGN.copy().set_parse_action(_tagged("percent", ""))
@@ -292,8 +292,8 @@ CANDIDATE = re.compile(
     r"|(?<![\w.,])\.\d)"  # ".5"
     r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
-    r"|\bbetween\s+(?=[\d$€£¥₹.]|[A-Z]{1,3}\$|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
-    r"|(?P<money>[A-Z]{0,2}\$|[€£¥₹₩₽₺₦₱₪₫₴]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
+    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
+    r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<month>" + _any_word(dates.MONTHS) + r")|(?P<weekday>" + _any_word(dates.WEEKDAYS) + r")"
     r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
@@ -310,7 +310,7 @@ CANDIDATE = re.compile(
 # A figure right before "-digit" that did not make a range (a score, a phone
 # number), or written with a leading zero (a code), is no value.
 _CODE_AFTER = re.compile(r"[-–]\d")
-_CODES = (_CODE_AFTER, re.compile(r"0\d"))  # ..., and a leading zero
+_LEADING_ZERO = re.compile(r"0\d")
 # "one of the issues", "one another", "the right one.": a pronoun, not a count.
 _PRONOUN = re.compile(r"\s*(?:of\b|another\b|hand\b|[,.;:!?)\"]|\Z)")
 WINDOW = 160  # no value is longer than this
@@ -320,7 +320,7 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(
-    r"[\s-]*(" + "|".join(sorted(AFTER_QUALIFIERS, key=len, reverse=True)) + r")\b(?!\s*[\d$€£¥₹])", re.IGNORECASE
+    r"[\s-]*(" + "|".join(sorted(AFTER_QUALIFIERS, key=len, reverse=True)) + r")\b(?!\s*[\d$" + currencies.SYMBOLS + r"])", re.IGNORECASE
 )
 # Words that make a bare weekday or month point ahead of the reference date.
 _FUTURE = re.compile(
@@ -576,7 +576,7 @@ def find_values(text: str, ref: dt.date | None = None, offset: int = 0, dates: b
         end = _trim(text, pos, end)
         if reading.type == "number" and text[pos:end].lower() == "one" and _PRONOUN.match(text, end):
             continue
-        if reading.type == "number" and any(r.match(text, end if r is _CODE_AFTER else pos) for r in _CODES):
+        if reading.type == "number" and (_CODE_AFTER.match(text, end) or _LEADING_ZERO.match(text, pos)):
             continue  # "a 3-1 win", "555-1234", "02540": scores and codes
         if _is_span_ahead(reading) and _LOOKS_BACK.search(text, 0, pos) and not _FUTURE.search(text, 0, pos):
             continue  # "the lowest in five years" looks back: a duration, read next
