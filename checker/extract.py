@@ -13,7 +13,7 @@ from checker.intervals import Interval
 from checker.patterns import Pattern, words_regex
 from checker.proximity import takes
 from checker.rules import Field
-from checker.text import LineIndex, split_sentences, words_of
+from checker.text import LineIndex, one_line, split_sentences, words_of
 from checker.values import Value, day_interval, find_values
 from checker.dates import DaySpan
 
@@ -50,7 +50,7 @@ class Mention:
         """The sentence on one line, the mention's text between « »."""
         at = self.start - self.sentence_start
         s = self.sentence
-        return " ".join(f"{s[:at]}«{s[at : at + len(self.text)]}»{s[at + len(self.text):]}".split())
+        return one_line(f"{s[:at]}«{s[at : at + len(self.text)]}»{s[at + len(self.text):]}")
 
 
 @attrs.frozen(slots=True)
@@ -133,7 +133,7 @@ def misses(article: Article, fields: tuple[Field, ...], mentions: tuple[Mention,
         for field in live:
             if (field.id, sentence.start) not in found and _names_cues(field, sentence.text):
                 line, column = index.position(sentence.start)
-                result.append(Miss(field.id, article.path, article.outlet, line, column, " ".join(sentence.text.split())))
+                result.append(Miss(field.id, article.path, article.outlet, line, column, one_line(sentence.text)))
     return tuple(result)
 
 

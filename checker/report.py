@@ -10,6 +10,7 @@ from tabulate import tabulate
 
 from checker import show
 from checker.compare import Result
+from checker.text import one_line
 
 JSON_SCHEMA_VERSION = 1
 FORMATS = ("table", "markdown", "json", "lines", "github")
@@ -96,7 +97,7 @@ def _notes(r: Result) -> list[str]:
         own = [v for v in r.values if v.self_contradiction]
         return [
             f"{r.field.id}: {v.outlet} contradicts itself: "
-            + "; ".join(f"\"{' '.join(m.text.split())}\" (line {m.line})" for m in v.mentions)
+            + "; ".join(f"\"{one_line(m.text)}\" (line {m.line})" for m in v.mentions)
             for v in own
         ]
     if r.field.type == "set" and any(v.omits for v in r.stated):
@@ -146,7 +147,7 @@ def as_lines(results, github: bool = False) -> str:
         if not r.is_discrepancy or r.accepted:
             continue
         for m, message in _messages(r):
-            message = " ".join(message.split())  # one line, whatever the article's line breaks
+            message = one_line(message)  # whatever the article's line breaks
             if github:
                 level = _GITHUB_LEVEL[r.field.severity]
                 out.append(f"::{level} file={m.article},line={m.line},col={m.column},title={r.field.id}::{message}")

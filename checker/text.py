@@ -125,6 +125,11 @@ def word_alternation(words) -> str:
     return emit(trie)
 
 
+def one_line(text: str) -> str:
+    """The text with its line breaks and runs of spaces as single spaces."""
+    return " ".join(text.split())
+
+
 _WORD = re.compile(r"\w+")
 
 
