@@ -10,7 +10,7 @@ from checker.cache import Cache
 from checker.compare import Result, judge
 from checker.corpus import Article, Corpus
 from checker.extract import Mention, extract, misses
-from checker.rules import RuleSet
+from checker.rules import Field, RuleSet
 
 
 def check(
@@ -23,12 +23,13 @@ def check(
     article already parsed under the same rules is not parsed again; with
     `jobs` > 1, articles are parsed in that many processes.
     """
-    chosen = [e for e in corpus.events if (events is None or e in events) and rules.for_event(e)]
+    fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
+    chosen = [e for e, fields in fields_of.items() if fields]
     articles = [a for a in corpus.articles if a.event in chosen]
-    parsed = extract_all(rules, articles, cache, jobs)
+    parsed = extract_all(rules.digest, fields_of, articles, cache, jobs)
     results = []
     for event in chosen:
-        fields = rules.for_event(event)
+        fields = fields_of[event]
         own_articles = tuple(a for a in articles if a.event == event)
         missed = (
             [m for a in own_articles for m in misses(a, fields, parsed[a.path])] if show_misses else []
@@ -43,43 +44,46 @@ def check(
 
 
 def extract_all(
-    rules: RuleSet, articles: list[Article], cache: Cache | None, jobs: int
+    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles: list[Article],
+    cache: Cache | None, jobs: int,
 ) -> dict[str, tuple[Mention, ...]]:
-    """Each article's mentions: from the cache, else parsed (in `jobs` processes)."""
+    """Each article's mentions: from the cache, else parsed (in `jobs` processes).
+
+    `fields_of` gives each event's fields; `rules_digest` keys the cache.
+    """
     parsed = {}
     pending = []
     for article in articles:
-        stored = cache.lookup(article, rules.digest) if cache else None
+        stored = cache.lookup(article, rules_digest) if cache else None
         if stored is None:
             pending.append(article)
         else:
             parsed[article.path] = stored
     if jobs > 1 and len(pending) > 1:
-        with _pool(jobs, rules) as pool:
+        with _pool(jobs, fields_of) as pool:
             found = pool.map(_extract_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
     else:
-        found = [extract(a, rules.for_event(a.event)) for a in pending]
+        found = [extract(a, fields_of[a.event]) for a in pending]
     for article, mentions in zip(pending, found):
         parsed[article.path] = mentions
         if cache:
-            cache.store(article, rules.digest, mentions)
+            cache.store(article, rules_digest, mentions)
     return parsed
 
 
-# Worker processes get the rules once, when they start, not with every article.
-_WORKER_RULES: RuleSet | None = None
+# Worker processes get each event's fields once, when they start, not with every article.
+_WORKER_FIELDS: dict[str, tuple[Field, ...]] = {}
 
 
-def _start_worker(rules: RuleSet) -> None:
-    global _WORKER_RULES
-    _WORKER_RULES = rules
+def _start_worker(fields_of: dict[str, tuple[Field, ...]]) -> None:
+    _WORKER_FIELDS.update(fields_of)
 
 
 def _extract_in_worker(article: Article) -> tuple[Mention, ...]:
-    return extract(article, _WORKER_RULES.for_event(article.event))
+    return extract(article, _WORKER_FIELDS[article.event])
 
 
-def _pool(jobs: int, rules: RuleSet):
+def _pool(jobs: int, fields_of: dict[str, tuple[Field, ...]]):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(jobs, initializer=_start_worker, initargs=(rules,))
+    return context.Pool(jobs, initializer=_start_worker, initargs=(fields_of,))
