@@ -20,24 +20,14 @@ BYLINES = ["By Ana Ferreira", "By Jane Doe and John Roe, Reuters", "Reporting by
 NOT_BYLINES = ["By Friday, the death toll had risen to 40.", "By March the fund had run dry.", "By then, 40 had died."]
 
 
-@pytest.mark.parametrize("line", CAPTIONS)
-def test_captions(line):
-    assert is_caption(line)
-
-
-@pytest.mark.parametrize("line", NOT_CAPTIONS)
-def test_not_captions(line):
-    assert not is_caption(line)
-
-
-@pytest.mark.parametrize("line", BYLINES)
-def test_bylines(line):
-    assert is_byline(line)
-
-
-@pytest.mark.parametrize("line", NOT_BYLINES)
-def test_not_bylines(line):
-    assert not is_byline(line)
+@pytest.mark.parametrize(
+    "test, line, expected",
+    [(is_caption, line, True) for line in CAPTIONS] + [(is_caption, line, False) for line in NOT_CAPTIONS]
+    + [(is_byline, line, True) for line in BYLINES] + [(is_byline, line, False) for line in NOT_BYLINES],
+    ids=lambda x: x.__name__ if callable(x) else None,
+)
+def test_line_kinds(test, line, expected):
+    assert test(line) is expected
 
 
 def test_spans_name_each_skipped_line_and_its_kind():
