@@ -1,7 +1,7 @@
 """Extraction results cached per article, so an unchanged article is parsed once.
 
 An entry is keyed by the tool (its version and source), the rules' digest, the article's event,
-reference date and text: editing an article, a rule or upgrading claimcheck
+reference date, time zone and text: editing an article, a rule or upgrading claimcheck
 makes a new key. Entries are JSON files in a folder (default
 `.claimcheck-cache/`) that is always safe to delete. Each is written to a
 temporary file and renamed into place, so runs at the same time never read
@@ -54,7 +54,10 @@ class Cache:
         return f"cache {self.folder}: {self.hits} hits, {self.misses} parsed, {self.corrupt} corrupt"
 
     def _key(self, article: Article, rules_digest: str) -> str:
-        parts = (str(_FORMAT), _code_digest(), rules_digest, article.event, str(article.ref_date), article.text)
+        parts = (
+            str(_FORMAT), _code_digest(), rules_digest, article.event, str(article.ref_date),
+            str(article.timezone), article.text,
+        )
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -95,14 +98,15 @@ def _stored(m: Mention) -> dict:
         "field": m.field, "line": m.line, "column": m.column, "start": m.start, "end": m.end,
         "text": m.text, "sentence": m.sentence, "sentence_start": m.sentence_start,
         "interval": None if interval is None else [interval.low, interval.high, interval.low_open, interval.high_open],
-        "currency": claim.currency, "names": sorted(claim.names),
+        "currency": claim.currency, "names": sorted(claim.names), "stated": claim.stated,
     }
 
 
 def _mention(d: dict, article: Article) -> Mention:
     low, high, low_open, high_open = d["interval"] if d["interval"] is not None else (None,) * 4
     interval = None if low is None else Interval(float(low), float(high), bool(low_open), bool(high_open))
-    claim = Claim(interval, d["currency"], frozenset(d["names"]))
+    stated = tuple(d["stated"]) if d.get("stated") is not None else None
+    claim = Claim(interval, d["currency"], frozenset(d["names"]), stated)
     if article.text[int(d["start"]) : int(d["end"])] != d["text"]:
         raise ValueError("the entry does not fit the article")
     return Mention(

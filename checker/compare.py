@@ -78,7 +78,8 @@ def combine(field: Field, mentions: tuple[Mention, ...]) -> tuple[Claim | None, 
     together = intersect_all(c.interval for c in known)
     if together.is_empty:
         return known[0], True
-    return Claim(together, known[0].currency), False
+    stated = known[0].stated if together == known[0].interval else None
+    return Claim(together, known[0].currency, stated=stated), False
 
 
 def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tuple[Mention, ...]) -> Result:

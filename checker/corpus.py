@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from checker import dates, yamlfile
+from checker import clock, dates, yamlfile
 from checker.errors import InputError
 from checker.text import normalize
 from checker.values import find_values
@@ -30,6 +30,7 @@ class Article:
     ref_source: str  # manifest | dateline | none
     inferred: tuple[str, ...] = ()
     url: str | None = None
+    timezone: str | None = None  # the manifest's IANA zone, for times of day
 
     @property
     def digest(self) -> str:
@@ -74,11 +75,11 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         root = root.resolve()
     for folder in chosen:
         shown = Path(display) / folder.relative_to(root)
-        default_event, entries = _manifest(folder, shown, fallback_event=folder.name)
+        default_event, entries, timezone = _manifest(folder, shown, fallback_event=folder.name)
         files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
         for path in files:
             entry, _ = entries.pop(path.name, (None, None))
-            articles.append(_article(path, str(shown / path.name), entry, default_event))
+            articles.append(_article(path, str(shown / path.name), entry, default_event, timezone))
         for name, (_, where) in entries.items():
             raise InputError(where, f"manifest lists {name!r}, but there is no such article")
     if not articles and folders is None:
@@ -89,13 +90,14 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
 def _manifest(folder: Path, shown: Path, fallback_event: str):
     path = folder / MANIFEST
     if not path.exists():
-        return fallback_event, {}
+        return fallback_event, {}, None
     doc = yamlfile.load(path, str(shown / MANIFEST))
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "a manifest is a mapping with `event:` and `articles:`")
     doc.check_keys((), data, MANIFEST_KEYS, "manifest")
     event = data.get("event") or fallback_event
+    timezone = clock.timezone_name(doc, ("timezone",), data.get("timezone"))
     listed = data.get("articles") or []
     if not isinstance(listed, list):
         raise doc.error(("articles",), "`articles` must be a list")
@@ -115,10 +117,10 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
             raise doc.error(where + ("inferred",), "`inferred` must be a list of keys")
         entry = _Entry(item.get("outlet"), item.get("event"), published, tuple(inferred), item.get("url"))
         entries[item["file"]] = (entry, doc.where(where))
-    return event, entries
+    return event, entries, timezone
 
 
-def _article(path: Path, shown: str, entry: _Entry | None, default_event: str) -> Article:
+def _article(path: Path, shown: str, entry: _Entry | None, default_event: str, timezone: str | None = None) -> Article:
     text = yamlfile.read_text(path, shown)
     if not text.strip():
         raise InputError(shown, "empty article")
@@ -136,6 +138,7 @@ def _article(path: Path, shown: str, entry: _Entry | None, default_event: str) -
         ref_source=source,
         inferred=entry.inferred if entry else (),
         url=entry.url if entry else None,
+        timezone=timezone,
     )
 
 
@@ -178,7 +181,7 @@ def dateline(text: str) -> dt.date | None:
 def reference_date(path: Path, text: str) -> dt.date | None:
     """An article's reference date: its manifest's `published`, else its dateline."""
     if (path.parent / MANIFEST).exists():
-        _, entries = _manifest(path.parent, path.parent, path.parent.name)
+        _, entries, _ = _manifest(path.parent, path.parent, path.parent.name)
         entry, _ = entries.get(path.name, (None, None))
         if entry is not None and entry.published is not None:
             return entry.published

@@ -7,12 +7,12 @@ import re
 
 import attrs
 
-from checker import layout
+from checker import layout, units
 from checker.corpus import Article
 from checker.intervals import Interval
 from checker.patterns import Pattern, words_regex
 from checker.proximity import takes
-from checker.rules import Field
+from checker.rules import MEASURE_TYPES, Field
 from checker.text import LineIndex, one_line, split_sentences, words_of
 from checker.values import Value, day_interval, find_values
 from checker.dates import DaySpan
@@ -29,6 +29,9 @@ class Claim:
     interval: Interval | None = None
     currency: str | None = None
     names: frozenset[str] = frozenset()
+    # quantities and magnitudes: the figure as stated (amount, unit, status),
+    # shown instead of the interval its precision makes of it
+    stated: tuple | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(slots=True)
@@ -91,8 +94,9 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
             else:
                 if values is None:
                     wanted = any(f.type in _TAKES_DATES for f in live)
-                    values = tuple(find_values(sentence.text, article.ref_date, dates=wanted))
-                found = _typed(field, sentence.text, words, values)
+                    measures = any(f.type in MEASURE_TYPES for f in live)
+                    values = tuple(find_values(sentence.text, article.ref_date, dates=wanted, measures=measures))
+                found = _typed(field, sentence.text, words, values, article.timezone or field.timezone)
             for start, end, claim in found:
                 line, column = index.position(sentence.start + start)
                 mentions.append(Mention(
@@ -142,9 +146,9 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
     return frozenset(kind for s, e, kind in skipped if s < end and start < e)
 
 
-def _typed(field: Field, text: str, words: frozenset[str], values) -> list:
+def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
     found = []
-    fitting = [(v, claim_for(field, v)) for v in values]
+    fitting = [(v, claim_for(field, v, zone)) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
     for value, claim in fitting:
         if claim is None:
@@ -201,22 +205,32 @@ def _slot_regex(pattern: Pattern, choice: str, listed: bool) -> re.Pattern:
     return pattern.full(choice)
 
 
-# Field types that take dates (a duration takes a date range's length).
-_TAKES_DATES = frozenset({"date", "date-range", "duration"})
+# Field types that take dates (a duration takes a date range's length; a
+# time of day is on the day its sentence names).
+_TAKES_DATES = frozenset({"date", "date-range", "duration", "time"})
 # The value types each field type takes.
 ACCEPTS = {
     "number": ("number",), "count": ("number",), "percent": ("percent",),
     "money": ("money", "number"),  # a bare amount is in the field's currency
     "duration": ("duration", "date-range"),  # a range gives its length
     "date": ("date", "date-range"), "date-range": ("date-range",),
+    "quantity": ("quantity",), "magnitude": ("magnitude",), "time": ("time",),
 }
 
 
-def claim_for(field: Field, value: Value) -> Claim | None:
-    """The claim a value makes for a field, or None when its type does not fit."""
+def claim_for(field: Field, value: Value, zone: str | None = None) -> Claim | None:
+    """The claim a value makes for a field, or None when its type does not fit.
+
+    `zone` is the event's IANA time zone, for times of day.
+    """
     kind = field.type
     if value.type not in ACCEPTS[kind]:
         return None
+    if kind == "quantity" and units.dimension_of(value.unit) != field.dimension:
+        return None  # "10 km" is no temperature
+    if kind == "time":
+        tolerance = field.tolerance.absolute(0.0, field.unit_factor) if field.tolerance else None
+        return Claim(value.instant(zone, tolerance))
     if kind == "percent" and (value.unit == "point") != (field.unit == "point"):
         return None  # "5 percentage points" is not "5%"
     if kind in ("date", "date-range"):
@@ -229,9 +243,11 @@ def claim_for(field: Field, value: Value) -> Claim | None:
         return Claim(Interval.point(length.low)) if length else None
     tolerance = None
     if field.tolerance is not None:
-        tolerance = field.tolerance.absolute(value.amount.low, field.unit_factor)
+        figure = value.amount.low * (units.unit(value.unit).factor if kind == "quantity" else 1.0)
+        tolerance = field.tolerance.absolute(figure, field.unit_factor)
     currency = (value.currency or field.unit or "USD") if kind == "money" else None
-    return Claim(value.interval(tolerance), currency)
+    stated = (value.amount.low, value.unit, value.status) if kind in ("quantity", "magnitude") and not value.qualifier else None
+    return Claim(value.interval(tolerance), currency, stated=stated)
 
 
 def _part(days: DaySpan, part: str | None) -> DaySpan:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from checker import yamlfile
+from checker import clock, units, yamlfile
 from checker.errors import InputError, Location
 from checker.dates import iso_span
 from checker.currencies import CODE_ALIASES
@@ -23,17 +23,21 @@ from checker.proximity import DEFAULT_WITHIN, Cues
 from checker.patterns import Pattern, PatternError, compile_pattern, words_regex
 from checker.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
 
-FIELD_TYPES = ("number", "count", "percent", "money", "duration", "date", "date-range", "text", "set")
+FIELD_TYPES = (
+    "number", "count", "percent", "money", "duration", "date", "date-range", "text", "set",
+    "quantity", "magnitude", "time",
+)
+MEASURE_TYPES = frozenset({"quantity", "magnitude", "time"})  # read only where a field asks
 SEVERITIES = ("info", "warning", "error")  # in rising order
 COMBINES = ("intersect", "max", "min", "first")
 PARTS = ("start", "end")
 DATE_GRAINS = ("day", "month", "year")
 
-FILE_KEYS = ("$schema", "event", "description", "fields")
+FILE_KEYS = ("$schema", "event", "description", "timezone", "fields")
 FIELD_KEYS = (
     "id", "about", "type", "unit", "patterns", "near", "not_near", "only_in_sentences_with",
     "skip", "tolerance", "severity", "combine", "part", "choices", "items", "exhaustive",
-    "rates", "counting", "examples",
+    "rates", "counting", "dimension", "examples",
 )
 CUE_KEYS = ("words", "within")
 EXAMPLE_KEYS = ("text", "value", "ref_date")
@@ -103,14 +107,20 @@ class Field:
     skip: frozenset[str] = frozenset()  # captions, bylines
     rates: Rates | None = None  # money fields: how to compare other currencies
     counting: frozenset[str] = frozenset()  # count fields: the nouns a count may be of
+    dimension: str | None = None  # quantity fields: length, area, mass, ...
+    timezone: str | None = None  # the rule file's `timezone:`, for times of day
 
     @property
     def unit_factor(self) -> float:
-        """Canonical units per display unit (seconds per hour, ...)."""
+        """Canonical units per display unit (seconds per hour, metres per km, ...)."""
         if self.type == "duration":
             return DURATION_UNITS[self.unit or "hour"]
         if self.type in ("date", "date-range"):
             return DAY
+        if self.type == "quantity":
+            return units.unit(self.unit).factor
+        if self.type == "time":
+            return 60.0  # a time's tolerance is in minutes
         return 1.0
 
     # text and set fields: the phrases of every choice, longest first, as one
@@ -220,7 +230,8 @@ def load_rule_file(path: Path, display: str) -> list[Field]:
     fields = data.get("fields")
     if not isinstance(fields, list) or not fields:
         raise doc.error(("fields",) if "fields" in data else (), "`fields` must be a non-empty list")
-    return [_field(doc, ("fields", i), spec, event) for i, spec in enumerate(fields)]
+    timezone = clock.timezone_name(doc, ("timezone",), data.get("timezone"))
+    return [attrs.evolve(_field(doc, ("fields", i), spec, event), timezone=timezone) for i, spec in enumerate(fields)]
 
 
 def _string(doc, path, value, what: str) -> str:
@@ -248,7 +259,8 @@ def _field(doc, path, spec, event) -> Field:
     if not _ID.match(field_id):
         raise doc.error(path + ("id",), f"id {field_id!r} must be lower-case words joined by '-'")
     type_ = _one_of(doc, path + ("type",), spec["type"], FIELD_TYPES, "type")
-    unit = _unit(doc, path + ("unit",), spec.get("unit"), type_)
+    dimension = _dimension(doc, path, spec, type_)
+    unit = _unit(doc, path + ("unit",), spec.get("unit"), type_, dimension)
     choices = _choices(doc, path, spec, type_)
     field = Field(
         id=field_id,
@@ -271,7 +283,10 @@ def _field(doc, path, spec, event) -> Field:
         skip=_skip(doc, path + ("skip",), spec.get("skip", [])),
         rates=_rates(doc, path + ("rates",), spec.get("rates"), type_),
         counting=_counting(doc, path + ("counting",), spec.get("counting"), type_),
+        dimension=dimension,
     )
+    if type_ == "time" and field.tolerance is not None and field.tolerance.relative:
+        raise doc.error(path + ("tolerance",), "a time's tolerance is a number of minutes, not a percentage")
     if type_ in ("text", "set") and field.near is not None:
         raise doc.error(path + ("near",), f"a {type_} field is found by its patterns; `near` is for typed values", key=True)
     examples = _examples(doc, path + ("examples",), spec.get("examples", []), field)
@@ -295,7 +310,28 @@ def _boolean(doc, path, value) -> bool:
 _PERCENT_UNITS = {"%": "percent", "points": "point", "percentage point": "point", "percentage points": "point"}
 
 
-def _unit(doc, path, unit, type_: str) -> str | None:
+def _dimension(doc, path, spec, type_: str) -> str | None:
+    if type_ != "quantity":
+        if "dimension" in spec:
+            raise doc.error(path + ("dimension",), f"`dimension` belongs to a quantity field, not a {type_} field", key=True)
+        return None
+    if "dimension" not in spec:
+        raise doc.error(path, f"a quantity field needs `dimension`: one of {', '.join(units.DIMENSIONS)}")
+    return _one_of(doc, path + ("dimension",), spec["dimension"], tuple(units.DIMENSIONS), "dimension")
+
+
+def _unit(doc, path, unit, type_: str, dimension: str | None = None) -> str | None:
+    if type_ == "quantity":
+        if unit is None:
+            return units.DIMENSIONS[dimension][2]
+        name = units.unit_named(str(unit))
+        if name is None or units.dimension_of(name) != dimension:
+            raise doc.error(path, f"unknown {dimension} unit {unit!r} (expected one of: {', '.join(units.units_of(dimension))})")
+        return name
+    if type_ in ("magnitude", "time"):
+        if unit is not None:
+            raise doc.error(path, f"a {type_} field takes no unit")
+        return None
     if unit is None:
         return {"duration": "hour", "date": "day"}.get(type_)
     if type_ == "duration":
@@ -468,6 +504,24 @@ def _examples(doc, path, examples, field: Field) -> tuple[Example, ...]:
     return tuple(result)
 
 
+_UTC_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def expected_instant(value) -> dt.datetime | dt.time | None:
+    """A time example's expected value: a UTC time of day, or an instant with its offset."""
+    if isinstance(value, str) and _UTC_TIME.match(value.strip()):
+        hour, minute = _UTC_TIME.match(value.strip()).groups()
+        return dt.time(int(hour), int(minute))
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return None
+
+
 def expected_problem(field: Field, value) -> str | None:
     """Why an example's expected value does not fit the field, or None."""
     if value is None:
@@ -482,6 +536,10 @@ def expected_problem(field: Field, value) -> str | None:
         return None
     if field.type in ("date", "date-range"):
         return None if iso_span(value) else f"expected value {value!r} is not a date like 2024-04-26, 2024-04 or 2024"
+    if field.type == "time":
+        return None if expected_instant(value) else (
+            f"expected value {value!r} is not a time: \"07:37\" (UTC) or a date-time like 2024-04-26T07:37:00+07:00"
+        )
     if isinstance(value, dict):
         if set(value) - {"low", "high"} or all(v is None for v in value.values()):
             return "an interval is written {low: x, high: y}; either may be left out, not both"

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import attrs
 
-from checker import show
+from checker import show, units
 from checker.compare import combine
 from checker.corpus import Article
 from checker.dates import iso_span
 from checker.extract import extract
-from checker.rules import Example, Field, RuleSet
+from checker.rules import Example, Field, RuleSet, expected_instant
 from checker.text import normalize
 from checker.values import day_interval
 
@@ -48,6 +49,14 @@ def _close(a: float, b: float) -> bool:
     return a == b or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
+def _at(got, expected: dt.datetime | dt.time) -> bool:
+    """Whether a time's instants hold the expected instant, or the expected UTC time of day."""
+    if isinstance(expected, dt.time):
+        low = dt.datetime.fromtimestamp(got.low, dt.timezone.utc)
+        expected = dt.datetime.combine(low.date(), expected, tzinfo=dt.timezone.utc)
+    return got.high - got.low <= 2 * 3600 and got.contains(expected.timestamp())
+
+
 def _matches(field: Field, claim, expected) -> bool:
     if expected is None:
         return claim is None
@@ -63,7 +72,15 @@ def _matches(field: Field, claim, expected) -> bool:
         span = iso_span(expected)
         got = claim.interval
         return span is not None and (got.low, got.high) == (day_interval(span).low, day_interval(span).high)
-    got = claim.interval.scale(1 / field.unit_factor)
+    if field.type == "time":
+        return _at(claim.interval, expected_instant(expected))
+    if field.type == "quantity":
+        got = units.unit(field.unit).from_base(claim.interval)
+    else:
+        got = claim.interval.scale(1 / field.unit_factor)
+    if field.type in ("quantity", "magnitude") and not isinstance(expected, dict):
+        # a stated figure stands for its precision: "six miles" is 5.5-6.5 miles
+        return math.isfinite(got.low) and math.isfinite(got.high) and got.contains(float(expected))
     if isinstance(expected, dict):
         low = expected.get("low")
         high = expected.get("high")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from checker import clock, units
 from checker.extract import Claim
 from checker.intervals import Interval
 from checker.rules import Field
@@ -70,6 +71,19 @@ def claim(field: Field, c: Claim | None) -> str:
         return "(unresolved)"
     if field.type in ("date", "date-range"):
         return day_span(*days_of(c.interval))
+    if field.type == "time":
+        return clock.utc_label(c.interval)
+    if field.type == "quantity" and c.stated:
+        amount, unit, _ = c.stated
+        if unit == field.unit:
+            return units.spelled(number(amount), amount, unit)
+        point = units.unit(field.unit).from_base(units.unit(unit).to_base(Interval.point(amount))).low
+        return f"{units.spelled(number(amount), amount, unit)} ≈ {units.spelled(number(point), point, field.unit)}"
+    if field.type == "quantity":
+        return units.spelled(interval(units.unit(field.unit).from_base(c.interval)), 2, field.unit)
+    if field.type == "magnitude" and c.stated:
+        amount, _, status = c.stated
+        return f"{number(amount)} ({status})" if status else number(amount)
     shown = interval(c.interval.scale(1 / field.unit_factor))
     if field.type == "money":
         return f"{c.currency} {shown}"
@@ -80,8 +94,17 @@ def claim(field: Field, c: Claim | None) -> str:
     return shown
 
 
+def _utc(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).isoformat()
+
+
 def _bound(x: float):
     return None if math.isinf(x) else x
+
+
+def _tidy(x: float):
+    """A bound without float noise: 6.1 + 0.05 is 6.15, not 6.1499999999999995."""
+    return None if math.isinf(x) else float(f"{x:.12g}")
 
 
 def claim_json(field: Field, c: Claim | None):
@@ -96,7 +119,12 @@ def claim_json(field: Field, c: Claim | None):
     if field.type in ("date", "date-range"):
         first, last = days_of(c.interval)
         return {"value": day_span(first, last), "start": first.isoformat(), "end": last.isoformat()}
-    iv = c.interval.scale(1 / field.unit_factor)
+    if field.type == "time":
+        return {"value": clock.utc_label(c.interval), "start": _utc(c.interval.low), "end": _utc(c.interval.high)}
+    if field.type == "quantity":
+        iv = units.unit(field.unit).from_base(c.interval)
+    else:
+        iv = c.interval.scale(1 / field.unit_factor)
     result = {
         "value": iv.low if iv.is_point else None,
         "low": _bound(iv.low), "high": _bound(iv.high),
@@ -109,9 +137,21 @@ def claim_json(field: Field, c: Claim | None):
 
 
 # -- values, for `claimcheck values` -----------------------------------------
-def value_json(v: Value) -> dict:
-    """One value as docs/design.md's JSON: text, start, end, type, value (+ low/high)."""
+def value_json(v: Value, zone: str | None = None) -> dict:
+    """One value as docs/design.md's JSON: text, start, end, type, value (+ low/high).
+
+    A time of day adds its instants in UTC when `zone` (or its own) places it.
+    """
     out = {"text": v.text, "start": v.start, "end": v.end, "type": v.type}
+    if v.type == "time":
+        spec = v.clock
+        out.update(value=f"{spec.hour:02d}:{spec.minute:02d}", zone=spec.zone, grain="hour" if spec.grain >= 3600 else "minute")
+        if spec.qualifier:
+            out["qualifier"] = spec.qualifier
+        at = v.instant(zone)
+        if at is not None:
+            out["instant"] = {"start": _utc(at.low), "end": _utc(at.high)}
+        return out
     if v.type in ("date", "date-range"):
         if v.days is None:
             out.update(value=None, unresolved=True)
@@ -126,17 +166,28 @@ def value_json(v: Value) -> dict:
         return out
     iv = v.interval()
     point = v.amount.low if v.amount.low == v.amount.high else None
-    out["value"] = {"amount": point, "currency": v.currency} if v.type == "money" else point
+    if v.type == "quantity":  # in its stated unit; `si` is what is compared
+        unit = units.unit(v.unit)
+        out["value"] = {"amount": point, "unit": v.unit, "dimension": unit.dimension}
+        out["si"] = {"low": _tidy(iv.low), "high": _tidy(iv.high), "unit": units.DIMENSIONS[unit.dimension][1]}
+        iv = unit.from_base(iv)
+    else:
+        out["value"] = {"amount": point, "currency": v.currency} if v.type == "money" else point
     if not iv.is_point:
-        out.update(low=_bound(iv.low), high=_bound(iv.high))
+        out.update(low=_tidy(iv.low), high=_tidy(iv.high))
+    if v.status:
+        out["status"] = v.status
     if v.qualifier:
         out["qualifier"] = v.qualifier
-    if v.unit:
+    if v.unit == "point":
         out["unit"] = "percentage point"
     return out
 
 
-def value_text(v: Value) -> str:
+def value_text(v: Value, zone: str | None = None) -> str:
+    if v.type == "time":
+        at = v.instant(zone)
+        return v.clock.label() + (f" = {clock.utc_label(at)}" if at else " (no day or zone to place it)")
     if v.type in ("date", "date-range"):
         if v.days is None:
             return "(unresolved: no reference date)"
@@ -146,7 +197,11 @@ def value_text(v: Value) -> str:
         seconds = iv.low if math.isfinite(iv.low) and iv.low > 0 else iv.high
         unit = next((u for u, s in _DURATION_STEPS if seconds >= s), "second")
         return f"{interval(iv.scale(1 / dict(_DURATION_STEPS)[unit]))} {_UNIT_LABELS[unit]}"
+    if v.type == "quantity":
+        return units.spelled(interval(units.unit(v.unit).from_base(iv)), 2, v.unit)
     shown = interval(iv)
+    if v.type == "magnitude" and v.status:
+        return f"{shown} ({v.status})"
     if v.type == "money":
         return f"{v.currency} {shown}"
     if v.type == "percent":

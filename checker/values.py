@@ -1,4 +1,6 @@
-"""Typed values found in text: numbers, percents, money, durations, dates.
+"""Typed values found in text: numbers, percents, money, durations, dates,
+and, when asked for, the measures: quantities with units, earthquake
+magnitudes and times of day.
 
 Finding is staged, because pyparsing tries a grammar at every character and
 that is slow:
@@ -18,13 +20,15 @@ that is slow:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Iterator
 
 import attrs
 import pyparsing as pp
 
-from checker import currencies, dates, lookalikes, numbers
+from checker import clock, currencies, dates, lookalikes, numbers, units
+from checker.clock import ClockSpec
 from checker.dates import DateSpec, DaySpan, RangeSpec
 from checker.intervals import AFTER_QUALIFIERS, QUALIFIERS, Interval, qualify
 from checker.numbers import AMOUNT, NUMBER, Amount, table, word
@@ -60,7 +64,9 @@ class Reading:
     amount: Amount | None = None
     currency: str | None = None
     date: DateSpec | RangeSpec | None = None
-    unit: str | None = None  # "point": percentage points
+    unit: str | None = None  # "point": percentage points; a quantity's unit ("km")
+    clock: ClockSpec | None = None
+    status: str | None = None  # a magnitude's "preliminary", "revised"
 
 
 # -- grammar --------------------------------------------------------------
@@ -113,12 +119,24 @@ _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
 )
 
 
+# What may follow a figure when measures are read: a unit ("six miles",
+# "a 10-km stretch", "120 km/h") or "magnitude" ("a 6.1 magnitude quake").
+_MEASURE_SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
+    pp.Regex(units.UNIT_AFTER).set_parse_action(lambda t: [("quantity", units.unit_named(t[0]))])
+    | pp.Regex(r"(?i:magnitude\b|on\s+the\s+Richter(?:\s+scale)?\b|Richter\b)").set_parse_action(
+        lambda t: [("magnitude", None)]
+    )
+) | _SUFFIX
+
+
 def _figure(t) -> Reading:
     """A figure and what follows it."""
     amount = t[0]
     if len(t) == 1:
         return Reading("number", amount=amount)
     kind, unit = t[1]
+    if kind in ("quantity", "magnitude"):
+        return Reading(kind, amount=amount, unit=unit)
     if kind == "money":
         return Reading("money", amount=amount, currency=unit)
     if kind == "cents":
@@ -192,22 +210,24 @@ _PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
 )
 
 
-def value_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
+def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserElement]:
     """The value grammars, one for each kind of candidate start (see CANDIDATE).
 
     "digits" may start any value; "words" (number words, "a", "between")
     figures, "two days ago" and ranges; "money" (a currency sign or code)
     only money; "month" and "weekday" the dates such a word starts; "date"
     ("last", "the", "today", ...) any date. A figure is parsed once, then what follows it says what kind
-    of value it is. Built twice: without ranges for "rose from 5 to 7".
+    of value it is. Built twice: without ranges for "rose from 5 to 7"; and
+    twice more, on first use, with units after a figure (`measures`).
     """
+    suffix = _MEASURE_SUFFIX if measures else _SUFFIX
     amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
     signed = ((_SIGN | _CODE) + amount).set_parse_action(
         _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
     )
     # parsed once; only a failed compound ("5 and 3 days") reads the lone figure again
-    figure = (amount + pp.Opt(_SUFFIX) + pp.ZeroOrMore(_MORE_TIME)).set_parse_action(_compound) | (
-        amount + pp.Opt(_SUFFIX)
+    figure = (amount + pp.Opt(suffix) + pp.ZeroOrMore(_MORE_TIME)).set_parse_action(_compound) | (
+        amount + pp.Opt(suffix)
     ).set_parse_action(_figure)
     between = pp.NoMatch()
     if ranges:  # "$5bn to $7bn", "5% to 7%", "between 2% and 3%"
@@ -261,6 +281,12 @@ _GRAMMARS = value_grammars(ranges=True)
 # After "from", a figure is a starting point, not a range's low end.
 _SINGLE_GRAMMARS = value_grammars(ranges=False)
 
+
+@functools.cache
+def _measure_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
+    return value_grammars(ranges, measures=True)
+
+
 # -- candidate starts -----------------------------------------------------
 def _any_word(words) -> str:
     return r"\b" + word_alternation(words) + r"\b"
@@ -307,6 +333,52 @@ CANDIDATE = re.compile(
     r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b)))",  # "in three weeks"
     re.IGNORECASE,
 )
+_STATUS = r"(?:preliminary|revised|initial|updated)"
+# With measures, more starts: "magnitude 6.1", "M6.1", "a preliminary 6.1",
+# "shortly after midnight", "about 7:30", "noon".
+MEASURE_CANDIDATE = re.compile(
+    CANDIDATE.pattern[:-1]
+    + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\bmagnitude\b|\b(?-i:M[wLs]?)\s?(?=\d))"
+    + r"|(?P<clock>" + clock.CLOCK_START + "))",
+    re.IGNORECASE,
+)
+# "6.1-magnitude", "magnitude-6.1", "a magnitude of 6.1", "M6.1", "Mw 6.1",
+# "6.1 on the Richter scale", each maybe after "preliminary" or "revised"
+_MAGNITUDE = re.compile(
+    r"(?:(?P<status>" + _STATUS + r")\s+)?(?:"
+    r"(?:Richter\s+)?magnitude(?:\s+of)?[\s-]*(?P<a>\d{1,2}(?:\.\d{1,2})?)"
+    r"|(?-i:M[wLs]?)\s?(?P<b>\d(?:\.\d{1,2})?)"
+    r"|(?P<c>\d{1,2}(?:\.\d{1,2})?)(?:[\s-]*magnitude|\s+on\s+the\s+Richter(?:\s+scale)?|\s+Richter)\b"
+    r")(?![\d.]\d)",
+    re.IGNORECASE,
+)
+# A unit glued to its figure: "10km", "40C", "104°F", "120kph"
+_GLUED_QUANTITY = re.compile(
+    r"(?P<figure>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>"
+    + units.UNIT_AFTER.pattern + "|" + units.UNIT_GLUED.pattern + ")"
+)
+# After a bare figure: a unit or "magnitude" that the grammar should read
+_MEASURE_AFTER = re.compile(r"[\s-]*(?:" + units.UNIT_AFTER.pattern + r"|(?i:magnitude|on\s+the\s+Richter)\b)")
+
+
+def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
+    """A magnitude, a time of day or a glued quantity at `pos`, or None."""
+    if kind in ("digits", "magnitude"):
+        match = _MAGNITUDE.match(text, pos)
+        if match:
+            figure = float(match.group("a") or match.group("b") or match.group("c"))
+            status = match.group("status") and match.group("status").lower()
+            return Reading("magnitude", amount=Amount.of(figure), status=status), match.end()
+    if kind == "clock" or (kind == "digits" and clock.DIGIT_CLOCK.match(text, pos)):
+        read = clock.read(text, pos)
+        if read:
+            return Reading("time", clock=read[0]), read[1]
+    if kind == "digits":
+        match = _GLUED_QUANTITY.match(text, pos)
+        if match:
+            figure = float(match.group("figure").replace(",", ""))
+            return Reading("quantity", amount=Amount.of(figure), unit=units.unit_named(match.group("unit"))), match.end()
+    return None
 # A figure right before "-digit" that did not make a range (a score, a phone
 # number), or written with a leading zero (a code), is no value.
 _CODE_AFTER = re.compile(r"[-–]\d")
@@ -345,7 +417,8 @@ class Value:
     """One typed value in a text: what it says, where, and what it means.
 
     `amount` is in the canonical unit of its type (seconds, currency units,
-    counts, percent); `days` holds a resolved date or date range.
+    counts, percent), except a quantity's, which is in its stated `unit`;
+    `days` holds a resolved date or date range, and the day a time of day is on.
     """
 
     type: str
@@ -358,10 +431,19 @@ class Value:
     days: DaySpan | None = None
     unresolved: bool = False
     range_days: int | None = None  # a date range's length, known even without a year
-    unit: str | None = None  # "point" for percentage points, kept apart from percents
+    unit: str | None = None  # "point" for percentage points, kept apart from percents; a quantity's unit
+    clock: ClockSpec | None = None  # a time of day
+    status: str | None = None  # a magnitude's "preliminary", "revised"
+    precision: float = 0.0  # quantities and magnitudes: half a unit of the last digit written
 
     def interval(self, tolerance: float | None = None) -> Interval | None:
-        """The interval this value stands for; `tolerance` is absolute, canonical units."""
+        """The interval this value stands for; `tolerance` is absolute, canonical units.
+
+        A quantity's is in its dimension's SI unit. A time of day has none
+        without a zone: see `instant`.
+        """
+        if self.clock is not None:
+            return None
         if self.days is not None:
             return day_interval(self.days)
         if self.amount is None:
@@ -369,9 +451,19 @@ class Value:
         base = Interval(
             self.amount.low, self.amount.high, False, self.amount.vague
         )
+        if self.precision and QUALIFIERS.get(self.qualifier or "", "about") == "about":
+            base = attrs.evolve(base, low=base.low - self.precision, high=base.high + self.precision)
+        factor = units.unit(self.unit).factor if self.type == "quantity" else 1.0
         if tolerance is None:
             tolerance = DEFAULT_TOLERANCE * abs(self.amount.low)
-        return qualify(base, self.qualifier, tolerance)
+        else:
+            tolerance /= factor  # qualified in the stated unit, then converted
+        qualified = qualify(base, self.qualifier, tolerance)
+        return units.unit(self.unit).to_base(qualified) if self.type == "quantity" else qualified
+
+    def instant(self, zone: str | None, tolerance: float | None = None) -> Interval | None:
+        """A time of day's instants in UTC, given the event's IANA zone."""
+        return clock.instant(self.clock, self.days.first if self.days else None, zone, tolerance)
 
     @property
     def length(self) -> Amount | None:
@@ -412,7 +504,13 @@ def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) 
         unresolved=unresolved,
         range_days=range_days,
         unit=reading.unit,
+        clock=reading.clock,
+        status=reading.status,
+        precision=units.precision(text[start:end], reading.amount.scale) if reading.type in _PRECISE else 0.0,
     )
+
+
+_PRECISE = frozenset({"quantity", "magnitude"})
 
 
 def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
@@ -497,13 +595,18 @@ def _bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
     return Reading("number", amount=Amount.of(value)), match.end()
 
 
-def _read(text: str, pos: int, kind: str):
+def _read(text: str, pos: int, kind: str, measures: bool = False):
     """The reading at `pos` and where it ends, or None; `kind` is the candidate's."""
+    if measures:
+        measured = _read_measure(text, pos, kind)
+        if measured or kind in ("magnitude", "clock"):
+            return measured
     if kind in ("digits", "words") and not (kind == "digits" and _DIGIT_DATE_START.match(text, pos)):
         bare = _bare_figure(text, pos)
-        if bare is not None:
+        if bare is not None and not (measures and _MEASURE_AFTER.match(text, bare[1])):
             return bare
-    parsed = _parse_at(text, pos, _GRAMMARS[kind])
+    grammars, single = (_measure_grammars(True), _measure_grammars(False)) if measures else (_GRAMMARS, _SINGLE_GRAMMARS)
+    parsed = _parse_at(text, pos, grammars[kind])
     if parsed is None:
         return None
     reading, end = parsed
@@ -512,7 +615,7 @@ def _read(text: str, pos: int, kind: str):
         amount is not None and amount.low < amount.high and not amount.vague
         and _TO_WORD.search(text, pos, end) and _CHANGE.search(text, max(0, pos - 50), pos)
     ):
-        parsed = _parse_at(text, pos, _SINGLE_GRAMMARS[kind])  # "rose from 5 to 7"
+        parsed = _parse_at(text, pos, single[kind])  # "rose from 5 to 7"
     return parsed
 
 
@@ -553,23 +656,42 @@ _DATE_KINDS = frozenset({"month", "weekday", "date", "shift", "relative"})
 _FIGURE_SOON = re.compile(r"[^;\n]{0,30}?(?:\d|\b" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b)", re.IGNORECASE)
 
 
-def find_values(text: str, ref: dt.date | None = None, offset: int = 0, dates: bool = True) -> Iterator[Value]:
+def find_values(
+    text: str, ref: dt.date | None = None, offset: int = 0, dates: bool = True, measures: bool = False
+) -> Iterator[Value]:
     """Every value in `text` (one sentence, ideally), in text order, not overlapping.
 
     `ref` resolves relative dates; `offset` is added to every span. With
     `dates` false, no date is wanted: a date is read only where it may hold a
     figure ("June 19", "the 1990s"), so that the figure is not read alone.
+    With `measures`, quantities, magnitudes and times of day are read too; a
+    time of day is on the day its sentence names, else on `ref`.
     """
+    found = _find_values(text, ref, offset, dates, measures)
+    if not measures:
+        yield from found
+        return
+    found = list(found)
+    days = [v for v in found if v.type == "date" and v.days is not None and v.days.grain == "day"]
+    for value in found:
+        if value.type == "time":
+            nearest = min(days, key=lambda d: abs(d.start - value.start), default=None)
+            day = nearest.days.first if nearest else ref
+            value = attrs.evolve(value, days=DaySpan(day, day, "day") if day else None, unresolved=day is None)
+        yield value
+
+
+def _find_values(text: str, ref, offset: int, dates: bool, measures: bool) -> Iterator[Value]:
     last_end = 0
     headline = None  # whether `text` is a title-case headline, once asked
     year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
-    for match in CANDIDATE.finditer(text):
+    for match in (MEASURE_CANDIDATE if measures else CANDIDATE).finditer(text):
         pos = match.start()
         if pos < last_end:
             continue
         if not dates and match.lastgroup in _DATE_KINDS and not _FIGURE_SOON.match(text, match.end()):
             continue
-        parsed = _read(text, pos, match.lastgroup)
+        parsed = _read(text, pos, match.lastgroup, measures)
         if parsed is None:
             continue
         reading, end = parsed

@@ -22,7 +22,9 @@ from test_bad_input import RULE_CASES
 
 SCHEMA = json.loads(schema_text())
 ROOT = Path(__file__).resolve().parent.parent
-RULE_FILES = sorted(p for folder in ("rules", "examples") for p in (ROOT / folder).rglob("*.yaml") if "rules" in p.parts)
+RULE_FILES = sorted(
+    p for folder in ("rules", "examples", "tests/corpora") for p in (ROOT / folder).rglob("*.yaml") if "rules" in p.parts
+)
 
 
 def as_json(data):

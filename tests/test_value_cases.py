@@ -5,6 +5,8 @@ give for it, in docs/design.md's JSON (text, type, value, and low/high where the
 value is an interval). An expected value names only the keys it checks;
 its span is where its text stands in the case's text (or `start`, when the
 text occurs more than once). `values: []` means the text holds no value.
+A file with `measures: true` also reads quantities, magnitudes and times of
+day, as a field of those types would; its `timezone` places local times.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import pytest
 import yaml
 
@@ -27,16 +30,23 @@ def _load():
     for path in sorted(CASES.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         ref = document.get("ref_date", DEFAULT_REF)
+        how = Reading(document.get("measures", False), document.get("timezone"))
         for number, case in enumerate(document["cases"], 1):
-            yield pytest.param(case, case.get("ref_date", ref), id=f"{path.stem}-{number}")
+            yield pytest.param(case, case.get("ref_date", ref), how, id=f"{path.stem}-{number}")
 
 
-def values_of(text: str, ref: dt.date | None) -> list[dict]:
+@attrs.frozen
+class Reading:
+    measures: bool = False
+    zone: str | None = None
+
+
+def values_of(text: str, ref: dt.date | None, how: Reading = Reading()) -> list[dict]:
     """What `claimcheck values` reports for `text`, sentence by sentence."""
     found = []
     for sentence in split_sentences(normalize(text)):
-        for v in find_values(sentence.text, ref, offset=sentence.start):
-            found.append({**value_json(v), "text": text[v.start : v.end]})
+        for v in find_values(sentence.text, ref, offset=sentence.start, measures=how.measures):
+            found.append({**value_json(v, how.zone), "text": text[v.start : v.end]})
     return found
 
 
@@ -52,10 +62,10 @@ def _same(expected, actual) -> bool:
     return expected == actual
 
 
-@pytest.mark.parametrize("case, ref", list(_load()))
-def test_value_case(case, ref):
+@pytest.mark.parametrize("case, ref, how", list(_load()))
+def test_value_case(case, ref, how):
     text = case["text"]
-    got = values_of(text, ref)
+    got = values_of(text, ref, how)
     expected = case["values"]
     assert [v["text"] for v in got] == [e["text"] for e in expected], got
     for want, have in zip(expected, got):
@@ -70,16 +80,16 @@ def test_there_are_enough_cases():
     assert len(list(_load())) >= 300
 
 
-@pytest.mark.parametrize("case, ref", list(_load()))
-def test_skipping_dates_never_changes_the_other_values(case, ref):
+@pytest.mark.parametrize("case, ref, how", list(_load()))
+def test_skipping_dates_never_changes_the_other_values(case, ref, how):
     # When no field wants dates, date words without a figure nearby are not read;
     # every other value must come out the same.
     def others(dates: bool):
         return [
             (v.type, v.start, v.end, v.interval())
             for s in split_sentences(normalize(case["text"]))
-            for v in find_values(s.text, ref, offset=s.start, dates=dates)
-            if v.type not in ("date", "date-range")
+            for v in find_values(s.text, ref, offset=s.start, dates=dates, measures=how.measures)
+            if v.type not in ("date", "date-range", "time")  # a time takes its day from a date
         ]
 
     assert others(dates=False) == others(dates=True)

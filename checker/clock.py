@@ -1,0 +1,198 @@
+"""Times of day: "7:37 AM local time", "07:37 GMT", "14:37 WIB", "at 2.37pm",
+"shortly after midnight", and the instants they stand for.
+
+A time of day is read with the zone it names, if any. It becomes an instant
+once it has a day (a date in its sentence, else the article's reference date)
+and a zone: the one it names, or for "local time" and times that name none
+the event's zone (`timezone:` in the manifest or the rule file). Instants are
+compared in UTC, so "07:37 GMT" and "14:37 local time" in Jakarta agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import zoneinfo
+
+import attrs
+
+from checker.intervals import Interval
+
+MINUTE = 60.0
+HOUR = 3_600.0
+# How wide a time is when a qualifier stands before it.
+_NEAR = 15 * MINUTE  # "about 7:30", "just after 7"
+_SOON = HOUR  # "shortly after midnight"
+
+# Zone names news uses, by the zone they stand for: a fixed offset in hours,
+# or an IANA name where the region changes its clocks.
+ZONES: dict[str, float | str] = {
+    "GMT": 0, "UTC": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "WAT": 1, "CAT": 2, "SAST": 2,
+    "EET": 2, "EEST": 3, "EAT": 3, "MSK": 3, "PKT": 5, "IST": 5.5, "NPT": 5.75, "ICT": 7, "WIB": 7,
+    "WITA": 8, "WIT": 9, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9.5,
+    "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "HST": -10, "AKST": -9, "AKDT": -8,
+    "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4,
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}
+LOCAL = "local"
+
+
+@attrs.frozen(slots=True)
+class ClockSpec:
+    """A time of day as written: hour and minute, how precisely, in which zone."""
+
+    hour: int
+    minute: int
+    grain: float  # seconds: 60 for "7:37", 3600 for "7 a.m."
+    zone: str | None = None  # a key of ZONES, "UTC+5:30", LOCAL, or None (unstated: local)
+    qualifier: str | None = None  # "shortly after", "about", ...
+
+    def label(self) -> str:
+        """"07:37 GMT", "07:00 (hour)", "about 00:00 local"."""
+        text = f"{self.hour:02d}:{self.minute:02d}"
+        if self.grain >= HOUR:
+            text += " (hour)"
+        if self.zone:
+            text += f" {self.zone}"
+        return f"{self.qualifier} {text}" if self.qualifier else text
+
+
+_AMPM = r"(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"  # "p.m." keeps its dot, "pm." does not
+_ZONE_NAMES = "|".join(sorted(ZONES, key=len, reverse=True))
+_OFFSET = r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)"
+_ZONE = (
+    r"(?P<zone>\s*\(?\s*(?:(?P<local>local(?:\s+time)?)|(?P<name>(?:" + _ZONE_NAMES + r")(?![\w]))"
+    + _OFFSET + r"?)(?:\s+time\b)?\s*\)?)"
+)
+_QUALIFIER = r"(?P<qualifier>(?:shortly|just|soon|right)\s+(?:after|before)|about|around|approximately|roughly)\s+(?:at\s+)?"
+# "7:37", "07:37:12", "2.37pm", "7 a.m.", "0737 GMT", "1437 hrs", "noon",
+# "midnight", "7 o'clock"; a dotted or four-digit time needs a.m./p.m., a
+# zone or "hours" after it, or it is a decimal or a year.
+CLOCK = re.compile(
+    r"(?:" + _QUALIFIER + r")?(?:"
+    r"(?P<word>midnight|noon|midday)\b"
+    r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?!\d)(?:\s*" + _AMPM + r")?"
+    r"|(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|hours?\b|hrs\b|" + _ZONE_NAMES + r"\b|local\b))"
+    r"(?:\s*" + _AMPM.replace("ampm", "dampm") + r")?"
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|" + _ZONE_NAMES + r"\b))"
+    r"|(?P<ah>1[0-2]|0?[1-9])(?:\s*o['’]clock\b|\s*" + _AMPM.replace("ampm", "aampm") + r")"
+    r")(?:\s*(?:hours|hrs|h)\b)?(?:" + _ZONE + r")?",
+    re.IGNORECASE,
+)
+# Where a time can start, for the candidate scan.
+CLOCK_START = (
+    r"\b(?:(?:shortly|just|soon|right)\s+(?:after|before)|about|around|approximately|roughly)\s+(?:at\s+)?"
+    r"(?=\d{1,2}(?:[:.]\d\d|\s*[ap]\.?\s?m\b|\s*o['’]clock)|\d{4}\s*(?:hours|hrs|GMT|UTC)\b|midnight\b|noon\b|midday\b)"
+    r"|\b(?:midnight|noon|midday)\b"
+)
+DIGIT_CLOCK = re.compile(
+    r"\d{1,2}(?::\d\d|\.\d\d\s*(?:[ap]\.?\s?m\b|hours?\b|hrs\b|local\b|(?:" + _ZONE_NAMES + r")\b)"
+    r"|\s*[ap]\.?\s?m\b|\s*o['’]clock)|\d{4}\s*(?:hours?|hrs|h|" + _ZONE_NAMES + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _spec(match: re.Match) -> ClockSpec | None:
+    g = match.groupdict()
+    if g["word"]:
+        hour, minute, grain = (0 if g["word"].lower() == "midnight" else 12), 0, MINUTE
+    elif g["h"] is not None:
+        hour, minute, grain = int(g["h"]), int(g["m"]), MINUTE
+    elif g["dh"] is not None:
+        hour, minute, grain, g["ampm"] = int(g["dh"]), int(g["dm"]), MINUTE, g["dampm"]
+    elif g["hh"] is not None:
+        hour, minute, grain = int(g["hh"]), int(g["mm"]), MINUTE
+    else:
+        hour, minute, grain, g["ampm"] = int(g["ah"]), 0, HOUR, g["aampm"]
+    ampm = (g["ampm"] or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None  # "14:37 pm"
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    qualifier = " ".join(g["qualifier"].lower().split()) if g["qualifier"] else None
+    return ClockSpec(hour, minute, grain, _zone_of(g), qualifier)
+
+
+def _zone_of(g: dict) -> str | None:
+    if not g["zone"]:
+        return None
+    if g["local"]:
+        return LOCAL
+    name = g["name"].upper()
+    if g["sign"]:
+        minutes = int(g["om"] or 0)
+        return f"{name}{'-' if g['sign'] in '-−' else '+'}{int(g['oh'])}" + (f":{minutes:02d}" if minutes else "")
+    return name
+
+
+def read(text: str, pos: int = 0) -> tuple[ClockSpec, int] | None:
+    """The time of day at `pos` and where it ends (trailing space left out), or None."""
+    match = CLOCK.match(text, pos)
+    spec = _spec(match) if match else None
+    if spec is None:
+        return None
+    return spec, pos + len(match.group(0).rstrip())
+
+
+@functools.cache
+def zone(name: str) -> dt.tzinfo:
+    """A zone by IANA name ("Asia/Jakarta"), or ZoneInfoNotFoundError/ValueError."""
+    return zoneinfo.ZoneInfo(name)
+
+
+def timezone_name(doc, path, name) -> str | None:
+    """An IANA zone name ("Asia/Jakarta"), checked against the zone database."""
+    if name is None:
+        return None
+    if isinstance(name, str):
+        try:
+            zone(name)
+            return name
+        except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            pass
+    raise doc.error(path, f"unknown time zone {name!r} (an IANA name like Asia/Jakarta or Europe/London)")
+
+
+def _tz(spec_zone: str | None, local: str | None) -> dt.tzinfo | None:
+    if spec_zone in (None, LOCAL):
+        return zone(local) if local else None
+    match = re.fullmatch(r"([A-Z]+)(?:([+-])(\d+)(?::(\d\d))?)?", spec_zone)
+    base = ZONES[match.group(1)]
+    if isinstance(base, str):
+        return zone(base)
+    hours = base
+    if match.group(2):
+        sign = -1 if match.group(2) == "-" else 1
+        hours += sign * (int(match.group(3)) + int(match.group(4) or 0) / 60)
+    return dt.timezone(dt.timedelta(hours=hours))
+
+
+def instant(spec: ClockSpec, day: dt.date | None, local: str | None, tolerance: float | None = None) -> Interval | None:
+    """The UTC instants (seconds since 1970) the time stands for on `day`, or None
+    when the day or the zone is unknown. `local` is the event's IANA zone;
+    `tolerance` (seconds) replaces what "about" allows."""
+    tz = _tz(spec.zone, local)
+    if tz is None or day is None:
+        return None
+    start = dt.datetime.combine(day, dt.time(spec.hour, spec.minute), tzinfo=tz).timestamp()
+    near = _NEAR if tolerance is None else tolerance
+    qualifier = spec.qualifier or ""
+    if qualifier.endswith("after"):
+        return Interval(start, start + (near if qualifier.startswith("just") else _SOON))
+    if qualifier.endswith("before"):
+        return Interval(start - (near if qualifier.startswith("just") else _SOON), start)
+    if qualifier:
+        return Interval(start - near, start + spec.grain + near)
+    return Interval(start, start + spec.grain, False, True)
+
+
+def utc_label(interval: Interval) -> str:
+    """"2024-04-26 07:37 UTC", or a span "2024-04-26 07:00–08:00 UTC"."""
+    low = dt.datetime.fromtimestamp(interval.low, dt.timezone.utc)
+    high = dt.datetime.fromtimestamp(interval.high, dt.timezone.utc)
+    if interval.high_open and interval.high - interval.low == MINUTE:
+        return f"{low:%Y-%m-%d %H:%M} UTC"
+    if low.date() == high.date():
+        return f"{low:%Y-%m-%d %H:%M}–{high:%H:%M} UTC"
+    return f"{low:%Y-%m-%d %H:%M}–{high:%Y-%m-%d %H:%M} UTC"

@@ -1,0 +1,198 @@
+"""Physical units as news writes them, converted by pint.
+
+The words and symbols writers use ("six miles", "120 km/h", "40C", "1.5 sq
+km") are listed here, each with the pint unit it names; every factor comes
+from pint, never from this file. pint is imported on first use, so runs
+without a quantity field never pay for it.
+
+A quantity's amount is kept in the unit it was stated in; `to_base` turns an
+interval of it into the dimension's SI unit, where values are compared.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from checker.intervals import Interval
+
+# dimension: (pint dimensionality, SI unit compared in, unit shown by default)
+DIMENSIONS = {
+    "length": ("[length]", "meter", "km"),
+    "area": ("[length] ** 2", "meter ** 2", "sq km"),
+    "mass": ("[mass]", "kilogram", "tonne"),
+    "speed": ("[length] / [time]", "meter / second", "km/h"),
+    "temperature": ("[temperature]", "kelvin", "°C"),
+    "volume": ("[length] ** 3", "meter ** 3", "litre"),
+    "energy": ("[length] ** 2 * [mass] / [time] ** 2", "joule", "kWh"),
+}
+
+# Each unit by the name shown in reports, with the pint unit it is and the
+# other ways writers spell it. Words match in any case and in the plural
+# given; symbols match exactly as written ("MWh", "°C").
+_UNITS = {
+    # length
+    "km": ("kilometer", ["kilometre", "kilometres", "kilometer", "kilometers", "kms"], ["km", "KM", "Km"]),
+    "mile": ("mile", ["mile", "miles"], ["mi"]),
+    "nautical mile": ("nautical_mile", ["nautical mile", "nautical miles"], ["nmi"]),
+    "metre": ("meter", ["metre", "metres", "meter", "meters"], []),
+    "cm": ("centimeter", ["centimetre", "centimetres", "centimeter", "centimeters"], ["cm"]),
+    "mm": ("millimeter", ["millimetre", "millimetres", "millimeter", "millimeters"], ["mm"]),
+    "foot": ("foot", ["foot", "feet"], ["ft"]),
+    "yard": ("yard", ["yard", "yards"], ["yd", "yds"]),
+    "inch": ("inch", ["inch", "inches"], []),
+    # area
+    "sq km": ("kilometer ** 2", ["square kilometre", "square kilometres", "square kilometer",
+                                 "square kilometers", "sq km", "sq. km", "sq kilometres"], ["km2", "km²"]),
+    "sq mile": ("mile ** 2", ["square mile", "square miles", "sq mile", "sq miles", "sq mi", "sq. mi"], []),
+    "sq m": ("meter ** 2", ["square metre", "square metres", "square meter", "square meters", "sq m",
+                            "sq metres"], ["m2", "m²"]),
+    "sq ft": ("foot ** 2", ["square foot", "square feet", "sq ft", "sq feet"], []),
+    "hectare": ("hectare", ["hectare", "hectares"], ["ha"]),
+    "acre": ("acre", ["acre", "acres"], []),
+    # mass
+    "tonne": ("metric_ton", ["tonne", "tonnes", "metric ton", "metric tons", "ton", "tons"], []),
+    "kg": ("kilogram", ["kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"], ["kg", "kgs"]),
+    "gram": ("gram", ["gram", "grams", "gramme", "grammes"], []),
+    "lb": ("pound", [], ["lb", "lbs"]),
+    "ounce": ("ounce", ["ounce", "ounces"], ["oz"]),
+    # speed
+    "km/h": ("kilometer / hour", ["kilometres per hour", "kilometers per hour", "kilometres an hour",
+                                  "kilometers an hour", "km per hour", "km an hour"], ["km/h", "kph", "kmh", "km/hr"]),
+    "mph": ("mile / hour", ["miles per hour", "miles an hour"], ["mph", "MPH"]),
+    "knot": ("knot", ["knot", "knots"], ["kt", "kts"]),
+    "m/s": ("meter / second", ["metres per second", "meters per second", "metres a second"], ["m/s"]),
+    # temperature
+    "°C": ("degree_Celsius", ["degrees celsius", "degree celsius", "degrees centigrade", "degrees c",
+                              "celsius"], ["°C", "ºC", "° C", "C"]),
+    "°F": ("degree_Fahrenheit", ["degrees fahrenheit", "degree fahrenheit", "degrees f", "fahrenheit"],
+           ["°F", "ºF", "° F", "F"]),
+    "kelvin": ("kelvin", ["kelvin", "kelvins"], []),
+    # volume
+    "litre": ("liter", ["litre", "litres", "liter", "liters"], []),
+    "ml": ("milliliter", ["millilitre", "millilitres", "milliliter", "milliliters"], ["ml"]),
+    "gallon": ("gallon", ["gallon", "gallons"], []),
+    "cubic metre": ("meter ** 3", ["cubic metre", "cubic metres", "cubic meter", "cubic meters", "cu m"], ["m3", "m³"]),
+    "cubic foot": ("foot ** 3", ["cubic foot", "cubic feet", "cu ft"], []),
+    "barrel": ("oil_barrel", ["barrel", "barrels"], ["bbl"]),
+    # energy
+    "joule": ("joule", ["joule", "joules"], []),
+    "kJ": ("kilojoule", ["kilojoule", "kilojoules"], ["kJ"]),
+    "MJ": ("megajoule", ["megajoule", "megajoules"], ["MJ"]),
+    "GJ": ("gigajoule", ["gigajoule", "gigajoules"], ["GJ"]),
+    "TJ": ("terajoule", ["terajoule", "terajoules"], ["TJ"]),
+    "kWh": ("kilowatt_hour", ["kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"], ["kWh"]),
+    "MWh": ("megawatt_hour", ["megawatt-hour", "megawatt-hours", "megawatt hour", "megawatt hours"], ["MWh"]),
+    "GWh": ("gigawatt_hour", ["gigawatt-hour", "gigawatt-hours", "gigawatt hour", "gigawatt hours"], ["GWh"]),
+    "TWh": ("terawatt_hour", ["terawatt-hour", "terawatt-hours", "terawatt hour", "terawatt hours"], ["TWh"]),
+    "kcal": ("kilocalorie", ["kilocalorie", "kilocalories"], ["kcal"]),
+    "calorie": ("calorie", ["calorie", "calories"], []),
+}
+# Symbols that are also common words or letters read only when glued to the
+# figure: "40C", "104F", "3,000t" is not taken at all (tonnes or trillions).
+GLUED_ONLY = frozenset({"C", "F", "ha", "kt", "kts", "mi", "yd", "yds", "oz"})
+
+# every spelling -> the unit's name: "kilometres" -> "km", "KM" -> "km"
+WORD_FORMS = {w.lower(): name for name, (_, words, _) in _UNITS.items() for w in words}
+SYMBOL_FORMS = {s: name for name, (_, _, symbols) in _UNITS.items() for s in symbols}
+NAMES = tuple(_UNITS)
+
+
+def _spaced(form: str) -> str:
+    """A spelling as a regex: spaces and hyphens between its words are alike."""
+    return r"[\s-]+".join(re.escape(part) for part in form.split())
+
+
+def _alternation(forms) -> str:
+    return "|".join(_spaced(f) for f in sorted(forms, key=len, reverse=True))
+
+
+# A unit after a figure, spaced or glued; the longest spelling wins.
+UNIT_AFTER = re.compile(
+    r"(?:(?i:" + _alternation(WORD_FORMS) + r")|"
+    + _alternation(s for s in SYMBOL_FORMS if s not in GLUED_ONLY) + r")(?![\w/²³])"
+)
+UNIT_GLUED = re.compile(r"(?:" + _alternation(GLUED_ONLY) + r")(?![\w/²³])")
+
+
+def unit_named(spelling: str) -> str | None:
+    """The unit a spelling names ("kilometres", "KM", "°C"), or None."""
+    key = " ".join(spelling.split())
+    if key in _UNITS:
+        return key
+    return SYMBOL_FORMS.get(key) or WORD_FORMS.get(key.lower()) or WORD_FORMS.get(key.lower().replace("-", " "))
+
+
+@attrs.frozen(slots=True)
+class Unit:
+    """A unit as an affine map into its dimension's SI unit: si = x * factor + offset."""
+
+    name: str
+    dimension: str
+    factor: float
+    offset: float = 0.0
+
+    def to_base(self, interval: Interval) -> Interval:
+        return attrs.evolve(interval, low=interval.low * self.factor + self.offset,
+                            high=interval.high * self.factor + self.offset)
+
+    def from_base(self, interval: Interval) -> Interval:
+        return attrs.evolve(interval, low=(interval.low - self.offset) / self.factor,
+                            high=(interval.high - self.offset) / self.factor)
+
+
+@functools.cache
+def _registry():
+    import pint  # imported here: about 0.2 s that only quantity fields need
+
+    return pint.UnitRegistry(cache_folder=None)
+
+
+@functools.cache
+def unit(name: str) -> Unit:
+    """The unit called `name` (one of NAMES), with its factors taken from pint."""
+    registry = _registry()
+    pint_name = _UNITS[name][0]
+    one = registry.Quantity(1.0, pint_name)
+    dimension = next(
+        d for d, (dims, _, _) in DIMENSIONS.items() if one.dimensionality == registry.get_dimensionality(dims)
+    )
+    base = DIMENSIONS[dimension][1]
+    offset = registry.Quantity(0.0, pint_name).to(base).magnitude
+    factor = one.to(base).magnitude - offset
+    return Unit(name, dimension, float(factor), float(offset))
+
+
+def dimension_of(name: str) -> str:
+    return unit(name).dimension
+
+
+def units_of(dimension: str) -> tuple[str, ...]:
+    """The names of the units of a dimension, for messages."""
+    return tuple(n for n in NAMES if dimension_of(n) == dimension)
+
+
+_IRREGULAR = {"foot": "feet", "inch": "inches", "cubic foot": "cubic feet", "kelvin": "kelvin"}
+
+
+def spelled(figure: str, amount: float, name: str) -> str:
+    """A figure with its unit's name, plural when it should be: "6 miles", "1 km", "2 feet"."""
+    plural = amount != 1 and name[-1].isalpha() and name[-1].islower() and len(name.split()[-1]) > 3
+    if plural:
+        name = _IRREGULAR.get(name, name + "s")
+    return f"{figure} {name}"
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def precision(text: str, scale: float = 1.0) -> float:
+    """Half a unit of the last digit written: "6" ±0.5, "6.1" ±0.05, "1.2 million" ±50,000.
+
+    A figure in words ("six") is precise to a unit.
+    """
+    match = _FIGURE.search(text)
+    decimals = len(match.group(1)) if match and match.group(1) else 0
+    return 0.5 * 10.0 ** -decimals * scale
