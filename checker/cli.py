@@ -12,12 +12,12 @@ from pathlib import Path
 import attrs
 from tabulate import tabulate
 
-from checker import __version__, baseline, report, show
+from checker import __version__, baseline, clock, report, show
 from checker.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from checker.cache import Cache
 from checker.check import check
 from checker.touched import article_folders, touched_events
-from checker.corpus import dateline, load_corpus, reference_date
+from checker.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
 from checker.rules import SEVERITIES, load_rule_folders, schema_text
 from checker.ruletests import run_all
@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
 
     v = commands.add_parser(
         "values", help="list every typed value found in a text",
-        description="List the numbers, percents, money, durations, dates and date ranges in a text.",
+        description="List the numbers, percents, money, durations, dates and date ranges in a text, "
+        "and the measures: quantities with units, earthquake magnitudes and times of day.",
     )
     v.add_argument("file", nargs="?", default="-", metavar="FILE", help="a text file, or - for standard input (default)")
     v.add_argument("--ref-date", type=_date, metavar="YYYY-MM-DD", help="resolve relative dates against this day")
@@ -80,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "json", "jsonl"), default="table",
         help='jsonl: read {"id", "text", "ref_date"} lines, write {"id", "values"} lines '
         "(docs/design.md's batch format)",
+    )
+    v.add_argument(
+        "--measures", action=argparse.BooleanOptionalAction, default=None,
+        help="also read quantities, magnitudes and times of day, as fields of those types do "
+        "(default: on, except with --format jsonl, whose six types are a stable contract)",
+    )
+    v.add_argument(
+        "--timezone", type=_zone, metavar="ZONE",
+        help="IANA zone (Asia/Jakarta) that places local times of day "
+        "(default: the timezone of the file's manifest)",
     )
 
     t = commands.add_parser(
@@ -142,6 +153,14 @@ def _positive(text: str) -> int:
 def _iso_day(text: str) -> dt.date:
     """2024-04-26, or a date-time (2024-04-26T10:00+08:00): its day as written."""
     return dt.datetime.fromisoformat(text).date()
+
+
+def _zone(name: str) -> str:
+    try:
+        clock.zone(name)
+    except (ValueError, KeyError, OSError):
+        raise argparse.ArgumentTypeError(f"unknown time zone {name!r} (an IANA name like Asia/Jakarta)") from None
+    return name
 
 
 def _date(text: str) -> dt.date:
@@ -210,8 +229,11 @@ def _baseline(args) -> int:
 
 
 def _values(args) -> int:
+    if args.measures is None:
+        args.measures = args.format != "jsonl"
     if args.format == "jsonl":
         return _values_jsonl(args)
+    zone = args.timezone
     if args.file == "-":
         name, raw = "<stdin>", sys.stdin.read()
         ref = args.ref_date or dateline(normalize(raw))
@@ -219,29 +241,34 @@ def _values(args) -> int:
         name = args.file
         raw = read_text(Path(args.file), args.file)
         ref = args.ref_date or reference_date(Path(args.file), normalize(raw))
+        zone = zone or manifest_timezone(Path(args.file))
     index = LineIndex(raw)
-    found = list(_all_values(raw, ref))
+    found = list(_all_values(raw, ref, args.measures))
     if args.format == "json":
         rows = []
         for v in found:
             line, column = index.position(v.start)
-            rows.append({**_as_written(show.value_json(v), raw), "line": line, "column": column})
-        print(json.dumps({"file": name, "ref_date": ref and ref.isoformat(), "values": rows}, indent=2, ensure_ascii=False))
+            rows.append({**_as_written(show.value_json(v, zone), raw), "line": line, "column": column})
+        print(json.dumps(
+            {"file": name, "ref_date": ref and ref.isoformat(), "timezone": zone, "values": rows},
+            indent=2, ensure_ascii=False,
+        ))
         return EXIT_OK
     table = []
     for v in found:
         line, column = index.position(v.start)
-        table.append([f"{line}:{column}", raw[v.start : v.end], v.type, show.value_text(v)])
+        table.append([f"{line}:{column}", raw[v.start : v.end], v.type, show.value_text(v, zone)])
     print(tabulate(table, headers=["where", "text", "type", "value"], tablefmt="simple"))
-    print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}")
+    print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}"
+          + (f"; time zone: {zone}" if zone else ""))
     return EXIT_OK
 
 
-def _all_values(raw: str, ref):
+def _all_values(raw: str, ref, measures: bool = False):
     """Values of a whole text; spans index `raw` (normalising keeps lengths)."""
     text = normalize(raw)
     for sentence in split_sentences(text):
-        yield from find_values(sentence.text, ref, offset=sentence.start)
+        yield from find_values(sentence.text, ref, offset=sentence.start, measures=measures)
 
 
 def _as_written(value: dict, raw: str) -> dict:
@@ -262,7 +289,8 @@ def _values_jsonl(args) -> int:
                 ref = _iso_day(ref) if ref else args.ref_date
             except (ValueError, KeyError, TypeError) as error:
                 raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
-            values = [_as_written(show.value_json(v), text) for v in _all_values(text, ref)]
+            zone = record.get("timezone") or args.timezone
+            values = [_as_written(show.value_json(v, zone), text) for v in _all_values(text, ref, args.measures)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
     return EXIT_OK
 

@@ -60,7 +60,7 @@ class ClockSpec:
 
 _AMPM = r"(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"  # "p.m." keeps its dot, "pm." does not
 _ZONE_NAMES = "|".join(sorted(ZONES, key=len, reverse=True))
-_OFFSET = r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)"
+_OFFSET = r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)"
 _ZONE = (
     r"(?P<zone>\s*\(?\s*(?:(?P<local>local(?:\s+time)?)|(?P<name>(?:" + _ZONE_NAMES + r")(?![\w]))"
     + _OFFSET + r"?)(?:\s+time\b)?\s*\)?)"

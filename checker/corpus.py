@@ -178,6 +178,13 @@ def dateline(text: str) -> dt.date | None:
     return None
 
 
+def manifest_timezone(path: Path) -> str | None:
+    """The `timezone:` of the manifest beside an article, if any."""
+    if not (path.parent / MANIFEST).exists():
+        return None
+    return _manifest(path.parent, path.parent, path.parent.name)[2]
+
+
 def reference_date(path: Path, text: str) -> dt.date | None:
     """An article's reference date: its manifest's `published`, else its dateline."""
     if (path.parent / MANIFEST).exists():

@@ -133,6 +133,9 @@ def claim_json(field: Field, c: Claim | None):
     }
     if field.type == "money":
         result["currency"] = c.currency
+    if c.stated:  # the figure as the article wrote it, before its precision made it an interval
+        amount, unit, status = c.stated
+        result["stated"] = {"amount": amount, "unit": unit, "status": status}
     return result
 
 
@@ -197,10 +200,13 @@ def value_text(v: Value, zone: str | None = None) -> str:
         seconds = iv.low if math.isfinite(iv.low) and iv.low > 0 else iv.high
         unit = next((u for u, s in _DURATION_STEPS if seconds >= s), "second")
         return f"{interval(iv.scale(1 / dict(_DURATION_STEPS)[unit]))} {_UNIT_LABELS[unit]}"
+    stated = v.amount.low == v.amount.high and not v.qualifier
     if v.type == "quantity":
+        if stated:  # the figure, and how precise it is
+            return units.spelled(f"{number(v.amount.low)} ±{number(v.precision)}", v.amount.low, v.unit)
         return units.spelled(interval(units.unit(v.unit).from_base(iv)), 2, v.unit)
-    shown = interval(iv)
-    if v.type == "magnitude" and v.status:
+    shown = f"{number(v.amount.low)} ±{number(v.precision)}" if v.type == "magnitude" and stated else interval(iv)
+    if v.status:
         return f"{shown} ({v.status})"
     if v.type == "money":
         return f"{v.currency} {shown}"

@@ -179,7 +179,8 @@ _IRREGULAR = {"foot": "feet", "inch": "inches", "cubic foot": "cubic feet", "kel
 
 def spelled(figure: str, amount: float, name: str) -> str:
     """A figure with its unit's name, plural when it should be: "6 miles", "1 km", "2 feet"."""
-    plural = amount != 1 and name[-1].isalpha() and name[-1].islower() and len(name.split()[-1]) > 3
+    last = name.split()[-1]
+    plural = amount != 1 and last.isalpha() and last.islower() and len(last) > 3
     if plural:
         name = _IRREGULAR.get(name, name + "s")
     return f"{figure} {name}"

@@ -330,6 +330,79 @@ RULE_CASES = {
         """,
         "7:16", "YAML reads 2e+6 as text: write 2.0e+6 or 2000000", False,
     ),
+    "quantity field without a dimension": RuleCase(
+        """\
+        fields:
+          - id: depth
+            type: quantity
+            patterns: ["depth of {value}"]
+        """,
+        "2:5", "a quantity field needs `dimension`: one of length, area, mass",
+    ),
+    "unknown dimension": RuleCase(
+        """\
+        fields:
+          - id: depth
+            type: quantity
+            dimension: lenght
+            patterns: ["depth of {value}"]
+        """,
+        "4:16", "unknown dimension 'lenght' (expected one of: length, area",
+    ),
+    "unit of another dimension": RuleCase(
+        """\
+        fields:
+          - id: depth
+            type: quantity
+            dimension: length
+            unit: kg
+            patterns: ["depth of {value}"]
+        """,
+        "5:11", "unknown length unit 'kg' (expected one of: km, mile,", False,
+    ),
+    "dimension on a count field": RuleCase(
+        """\
+        fields:
+          - id: deaths
+            type: count
+            dimension: length
+            near: [killed]
+        """,
+        "4:5", "`dimension` belongs to a quantity field, not a count field",
+    ),
+    "unknown time zone in a rule file": RuleCase(
+        """\
+        event: museum-heist-2025
+        timezone: Europe/Pariss
+        fields:
+          - id: break-in
+            type: time
+            near: [broke]
+        """,
+        "2:11", "unknown time zone 'Europe/Pariss' (an IANA name like Asia/Jakarta", False,
+    ),
+    "time tolerance as a percentage": RuleCase(
+        """\
+        fields:
+          - id: break-in
+            type: time
+            near: [broke]
+            tolerance: "5%"
+        """,
+        "5:16", "a time's tolerance is a number of minutes, not a percentage", False,
+    ),
+    "time example that is not a time": RuleCase(
+        """\
+        fields:
+          - id: break-in
+            type: time
+            near: [broke]
+            examples:
+              - text: "They broke in at 9:34 a.m."
+                value: 9.34
+        """,
+        "7:16", "expected value 9.34 is not a time", False,
+    ),
     "fields that is not a list": RuleCase(
         """\
         event: blinken-china-2024
@@ -456,6 +529,18 @@ def test_malformed_manifest(capsys, root, seed_copy):
         capsys,
         ["check", "--rules", str(root / "rules"), "--corpus", str(seed_copy)],
         manifest, "5:14", "invalid YAML", corpus=seed_copy,
+    )
+
+
+def test_manifest_with_an_unknown_time_zone(capsys, root, seed_copy):
+    manifest = seed_copy / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "timezone: Asia/Shanghai\n" in text
+    manifest.write_text(text.replace("timezone: Asia/Shanghai\n", "timezone: Asia/Beijng\n"), encoding="utf-8")
+    expect_bad_input(
+        capsys,
+        ["check", "--rules", str(root / "rules"), "--corpus", str(seed_copy)],
+        manifest, "4:11", "unknown time zone 'Asia/Beijng'", corpus=seed_copy,
     )
 
 
