@@ -338,7 +338,7 @@ _STATUS = r"(?:preliminary|revised|initial|updated)"
 # "shortly after midnight", "about 7:30", "noon".
 MEASURE_CANDIDATE = re.compile(
     CANDIDATE.pattern[:-1]
-    + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\bmagnitude\b|\b(?-i:M[wLs]?)\s?(?=\d))"
+    + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\bmagnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
     + r"|(?P<clock>" + clock.CLOCK_START + "))",
     re.IGNORECASE,
 )
@@ -347,9 +347,9 @@ MEASURE_CANDIDATE = re.compile(
 _MAGNITUDE = re.compile(
     r"(?:(?P<status>" + _STATUS + r")\s+)?(?:"
     r"(?:Richter\s+)?magnitude(?:\s+of)?[\s-]*(?P<a>\d{1,2}(?:\.\d{1,2})?)"
-    r"|(?-i:M[wLs]?)\s?(?P<b>\d(?:\.\d{1,2})?)"
+    r"|(?-i:M[wLs]?)\s?(?P<b>\d\.\d{1,2})"  # "M6.1", never "the M5 motorway"
     r"|(?P<c>\d{1,2}(?:\.\d{1,2})?)(?:[\s-]*magnitude|\s+on\s+the\s+Richter(?:\s+scale)?|\s+Richter)\b"
-    r")(?![\d.]\d)",
+    r")(?!\d|\.\d)",
     re.IGNORECASE,
 )
 # A unit glued to its figure: "10km", "40C", "104°F", "120kph"
