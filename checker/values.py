@@ -338,18 +338,22 @@ _STATUS = r"(?:preliminary|revised|initial|updated)"
 # "shortly after midnight", "about 7:30", "noon".
 MEASURE_CANDIDATE = re.compile(
     CANDIDATE.pattern[:-1]
-    + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\bmagnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
+    + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\b(?:Richter\s+)?magnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
     + r"|(?P<clock>" + clock.CLOCK_START + "))",
     re.IGNORECASE,
 )
 # "6.1-magnitude", "magnitude-6.1", "a magnitude of 6.1", "M6.1", "Mw 6.1",
-# "6.1 on the Richter scale", each maybe after "preliminary" or "revised"
+# "6.1 on the Richter scale", each maybe after "preliminary" or "revised" or
+# before "(preliminary)"; "magnitude 6.1-6.3" is a range
+_MAG = r"\d{1,2}(?:\.\d{1,2})?"
+_MAG_TO = r"\s*(?:-|–|to)\s*"
 _MAGNITUDE = re.compile(
     r"(?:(?P<status>" + _STATUS + r")\s+)?(?:"
-    r"(?:Richter\s+)?magnitude(?:\s+of)?[\s-]*(?P<a>\d{1,2}(?:\.\d{1,2})?)"
+    r"(?:Richter\s+)?magnitude(?:\s+of)?[\s-]*(?P<a>" + _MAG + r")(?:" + _MAG_TO + r"(?P<a_to>" + _MAG + r"))?"
     r"|(?-i:M[wLs]?)\s?(?P<b>\d\.\d{1,2})"  # "M6.1", never "the M5 motorway"
-    r"|(?P<c>\d{1,2}(?:\.\d{1,2})?)(?:[\s-]*magnitude|\s+on\s+the\s+Richter(?:\s+scale)?|\s+Richter)\b"
-    r")(?!\d|\.\d)",
+    r"|(?P<c>" + _MAG + r")(?:" + _MAG_TO + r"(?P<c_to>" + _MAG + r"))?"
+    r"(?:[\s-]*magnitude|\s+on\s+the\s+Richter(?:\s+scale)?|\s+Richter)\b"
+    r")(?!\d|\.\d)(?:\s*\((?P<after>" + _STATUS + r")\))?",
     re.IGNORECASE,
 )
 # A unit glued to its figure: "10km", "40C", "104°F", "120kph"
@@ -366,9 +370,11 @@ def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
     if kind in ("digits", "magnitude"):
         match = _MAGNITUDE.match(text, pos)
         if match:
-            figure = float(match.group("a") or match.group("b") or match.group("c"))
-            status = match.group("status") and match.group("status").lower()
-            return Reading("magnitude", amount=Amount.of(figure), status=status), match.end()
+            one = float(match.group("a") or match.group("b") or match.group("c"))
+            other = float(match.group("a_to") or match.group("c_to") or one)
+            status = match.group("status") or match.group("after")
+            status = status and status.lower()
+            return Reading("magnitude", amount=Amount(min(one, other), max(one, other)), status=status), match.end()
     if kind == "clock" or (kind == "digits" and clock.DIGIT_CLOCK.match(text, pos)):
         read = clock.read(text, pos)
         if read:
