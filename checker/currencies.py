@@ -13,10 +13,10 @@ SIGNS = {
     "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "$": "USD",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND", "₴": "UAH", "Rs.": "INR", "Rs": "INR",
-    "RM": "MYR", "Rp": "IDR",
+    "RM": "MYR", "Rp": "IDR", "R": "ZAR",
 }
-# The one-character signs besides "$": "€", "£", "₹", ...
-SYMBOLS = "".join(sign for sign in SIGNS if len(sign) == 1 and sign != "$")
+# The one-character signs besides "$" and "R": "€", "£", "₹", ...
+SYMBOLS = "".join(sign for sign in SIGNS if len(sign) == 1 and sign not in "$R")
 CODES = frozenset(
     """
     USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD NZD ZAR RUB KRW BRL MXN SGD SEK NOK DKK
