@@ -158,7 +158,7 @@ def _iso_day(text: str) -> dt.date:
 def _zone(name: str) -> str:
     try:
         clock.zone(name)
-    except (ValueError, KeyError, OSError):
+    except (ValueError, KeyError, OSError, TypeError):
         raise argparse.ArgumentTypeError(f"unknown time zone {name!r} (an IANA name like Asia/Jakarta)") from None
     return name
 
@@ -287,9 +287,9 @@ def _values_jsonl(args) -> int:
                 text = record["text"]
                 ref = record.get("ref_date")
                 ref = _iso_day(ref) if ref else args.ref_date
-            except (ValueError, KeyError, TypeError) as error:
+                zone = _zone(record["timezone"]) if record.get("timezone") else args.timezone
+            except (ValueError, KeyError, TypeError, argparse.ArgumentTypeError) as error:
                 raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
-            zone = record.get("timezone") or args.timezone
             values = [_as_written(show.value_json(v, zone), text) for v in _all_values(text, ref, args.measures)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
     return EXIT_OK

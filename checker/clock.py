@@ -35,6 +35,14 @@ ZONES: dict[str, float | str] = {
     "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4,
     "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
 }
+# Zones written as words, by the name above they stand for: "Eastern time".
+_ZONE_WORDS = {
+    "eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT",
+    "eastern standard": "EST", "eastern daylight": "EDT", "central standard": "CST",
+    "central daylight": "CDT", "pacific standard": "PST", "pacific daylight": "PDT",
+    "greenwich mean": "GMT", "british summer": "BST", "coordinated universal": "UTC",
+    "central european": "CET", "western indonesian": "WIB", "japan standard": "JST",
+}
 LOCAL = "local"
 
 
@@ -61,35 +69,46 @@ class ClockSpec:
 _AMPM = r"(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"  # "p.m." keeps its dot, "pm." does not
 _ZONE_NAMES = "|".join(sorted(ZONES, key=len, reverse=True))
 _OFFSET = r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)"
+# "GMT", "(GMT)", "UTC+5:30", "local time", "Eastern time"; a bare "local"
+# only before no other word ("9:30 local police" names no zone)
 _ZONE = (
-    r"(?P<zone>\s*\(?\s*(?:(?P<local>local(?:\s+time)?)|(?P<name>(?:" + _ZONE_NAMES + r")(?![\w]))"
-    + _OFFSET + r"?)(?:\s+time\b)?\s*\)?)"
+    r"(?P<zone>\s*(?P<open>\(\s*)?(?:(?P<local>local(?:\s+time\b|(?!\s+[a-z])))"
+    r"|(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_ZONE_WORDS, key=len, reverse=True)) + r")\s+time\b"
+    r"|(?P<name>(?:" + _ZONE_NAMES + r")(?![\w]))" + _OFFSET + r"?(?:\s+time\b)?)(?(open)\s*\)))"
 )
-_QUALIFIER = r"(?P<qualifier>(?:shortly|just|soon|right)\s+(?:after|before)|about|around|approximately|roughly)\s+(?:at\s+)?"
+# Before a time: how near it the moment is, or on which side of it.
+_QUALIFIERS = (
+    r"(?:shortly|just|soon|right|a\s+little|some\s+time)\s+(?:after|before)|about|around|approximately|roughly"
+    r"|nearly|almost|after|before|by"
+)
+_QUALIFIER = r"(?P<qualifier>" + _QUALIFIERS + r")\s+(?:at\s+)?"
+# "7:37 in the evening", "11 at night": a.m. or p.m. in words
+_PART_OF_DAY = r"\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b"
+_ANY_PART_OF_DAY = r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
 # "7:37", "07:37:12", "2.37pm", "7 a.m.", "0737 GMT", "1437 hrs", "noon",
 # "midnight", "7 o'clock"; a dotted or four-digit time needs a.m./p.m., a
 # zone or "hours" after it, or it is a decimal or a year.
 CLOCK = re.compile(
     r"(?:" + _QUALIFIER + r")?(?:"
-    r"(?P<word>midnight|noon|midday)\b"
+    r"(?:12\s+)?(?P<word>midnight|noon|midday)\b"
     r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?!\d)(?:\s*" + _AMPM + r")?"
-    r"|(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|hours?\b|hrs\b|" + _ZONE_NAMES + r"\b|local\b))"
+    r"|(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|" + _ZONE_NAMES + r"\b|local\b))"
     r"(?:\s*" + _AMPM.replace("ampm", "dampm") + r")?"
-    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|" + _ZONE_NAMES + r"\b))"
-    r"|(?P<ah>1[0-2]|0?[1-9])(?:\s*o['’]clock\b|\s*" + _AMPM.replace("ampm", "aampm") + r")"
-    r")(?:\s*(?:hours|hrs|h)\b)?(?:" + _ZONE + r")?",
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|local\s+time\b|" + _ZONE_NAMES + r"\b))"
+    r"|(?P<ah>1[0-2]|0?[1-9])(?:\s*o['’]clock\b|\s*" + _AMPM.replace("ampm", "aampm") + r"|(?=" + _ANY_PART_OF_DAY + r"))"
+    r")(?:\s*(?:hours|hrs|h)\b)?(?:" + _PART_OF_DAY + r")?(?:" + _ZONE + r")?",
     re.IGNORECASE,
 )
 # Where a time can start, for the candidate scan.
-CLOCK_START = (
-    r"\b(?:(?:shortly|just|soon|right)\s+(?:after|before)|about|around|approximately|roughly)\s+(?:at\s+)?"
-    r"(?=\d{1,2}(?:[:.]\d\d|\s*[ap]\.?\s?m\b|\s*o['’]clock)|\d{4}\s*(?:hours|hrs|GMT|UTC)\b|midnight\b|noon\b|midday\b)"
-    r"|\b(?:midnight|noon|midday)\b"
-)
 DIGIT_CLOCK = re.compile(
-    r"\d{1,2}(?::\d\d|\.\d\d\s*(?:[ap]\.?\s?m\b|hours?\b|hrs\b|local\b|(?:" + _ZONE_NAMES + r")\b)"
-    r"|\s*[ap]\.?\s?m\b|\s*o['’]clock)|\d{4}\s*(?:hours?|hrs|h|" + _ZONE_NAMES + r")\b",
+    r"\d{1,2}(?::\d\d|\.\d\d\s*(?:[ap]\.?\s?m\b|local\b|(?:" + _ZONE_NAMES + r")\b)"
+    r"|\s*[ap]\.?\s?m\b|\s*o['’]clock|" + _ANY_PART_OF_DAY + r")"
+    r"|\d{4}\s*(?:hours?|hrs|h|local\s+time|" + _ZONE_NAMES + r")\b|12\s+(?:midnight|noon|midday)\b",
     re.IGNORECASE,
+)
+CLOCK_START = (
+    r"\b(?:" + _QUALIFIERS + r")\s+(?:at\s+)?(?=" + DIGIT_CLOCK.pattern + r"|midnight\b|noon\b|midday\b)"
+    r"|\b(?:midnight|noon|midday)\b"
 )
 
 
@@ -106,6 +125,8 @@ def _spec(match: re.Match) -> ClockSpec | None:
     else:
         hour, minute, grain, g["ampm"] = int(g["ah"]), 0, HOUR, g["aampm"]
     ampm = (g["ampm"] or "").lower()
+    if g["part"] or g["night"]:  # "7 in the evening"; "11 at night", but "2 at night" is a.m.
+        ampm = "a" if g["part"] == "morning" or (g["night"] and hour < 6) else "p"
     if ampm:
         if not 1 <= hour <= 12:
             return None  # "14:37 pm"
@@ -119,6 +140,8 @@ def _zone_of(g: dict) -> str | None:
         return None
     if g["local"]:
         return LOCAL
+    if g["words"]:
+        return _ZONE_WORDS[" ".join(g["words"].lower().split())]
     name = g["name"].upper()
     if g["sign"]:
         minutes = int(g["om"] or 0)
@@ -154,9 +177,15 @@ def timezone_name(doc, path, name) -> str | None:
     raise doc.error(path, f"unknown time zone {name!r} (an IANA name like Asia/Jakarta or Europe/London)")
 
 
-def _tz(spec_zone: str | None, local: str | None) -> dt.tzinfo | None:
+def _tz(spec_zone: str | None, local: str | None, day: dt.date, spec: ClockSpec) -> dt.tzinfo | None:
     if spec_zone in (None, LOCAL):
         return zone(local) if local else None
+    if local and spec_zone in ZONES:
+        # "CST" in a Chinese event is China's, "IST" in Dublin Irish: an
+        # abbreviation the event's own zone uses at that moment is that zone
+        event = zone(local)
+        if dt.datetime.combine(day, dt.time(spec.hour, spec.minute), tzinfo=event).tzname() == spec_zone:
+            return event
     match = re.fullmatch(r"([A-Z]+)(?:([+-])(\d+)(?::(\d\d))?)?", spec_zone)
     base = ZONES[match.group(1)]
     if isinstance(base, str):
@@ -172,19 +201,47 @@ def instant(spec: ClockSpec, day: dt.date | None, local: str | None, tolerance: 
     """The UTC instants (seconds since 1970) the time stands for on `day`, or None
     when the day or the zone is unknown. `local` is the event's IANA zone;
     `tolerance` (seconds) replaces what "about" allows."""
-    tz = _tz(spec.zone, local)
-    if tz is None or day is None:
+    if day is None:
         return None
-    start = dt.datetime.combine(day, dt.time(spec.hour, spec.minute), tzinfo=tz).timestamp()
-    near = _NEAR if tolerance is None else tolerance
+    if spec.hour == spec.minute == 0 and spec.qualifier in _UP_TO:
+        day += dt.timedelta(days=1)  # "just before midnight on Friday" is Friday night
+    tz = _tz(spec.zone, local, day, spec)
+    if tz is None:
+        return None
+    # In the hour the clocks go back a time happens twice, in the hour they
+    # go forward not at all: both readings are kept.
+    spans = [_span(spec, day, tz, fold, _NEAR if tolerance is None else tolerance) for fold in (0, 1)]
+    low, high = min(lo for lo, _ in spans), max(hi for _, hi in spans)
+    return Interval(low, high, False, not spec.qualifier)
+
+
+# Qualifiers that put the moment up to the time written, not after it.
+_UP_TO = frozenset({"before", "by", "nearly", "almost", "just before", "a little before", "right before",
+                    "shortly before", "soon before", "some time before"})
+
+
+def _span(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int, near: float) -> tuple[float, float]:
+    """Where the moment lies, in UTC seconds, for one reading of the local time."""
+    at = dt.datetime.combine(day, dt.time(spec.hour, spec.minute, fold=fold), tzinfo=tz).timestamp()
     qualifier = spec.qualifier or ""
+    if not qualifier:
+        return at, at + spec.grain  # "7:37" is that minute, "7 a.m." that hour
+    close = near if qualifier.split()[0] in ("just", "a", "right") or qualifier in ("nearly", "almost") else _SOON
+    if qualifier in ("before", "by"):  # that day, up to the time
+        named = day - dt.timedelta(days=1) if at <= _day_start(day, tz) else day  # "before midnight"
+        return _day_start(named, tz), at
+    if qualifier == "after":  # that day, from the time
+        return at, _day_start(day + dt.timedelta(days=1), tz)
+    if qualifier in _UP_TO:
+        return at - close, at
     if qualifier.endswith("after"):
-        return Interval(start, start + (near if qualifier.startswith("just") else _SOON))
-    if qualifier.endswith("before"):
-        return Interval(start - (near if qualifier.startswith("just") else _SOON), start)
-    if qualifier:
-        return Interval(start - near, start + spec.grain + near)
-    return Interval(start, start + spec.grain, False, True)
+        return at, at + close
+    # "about 7:30" is near that minute, "around 9 a.m." near 9:00
+    return at - near, at + near + (spec.grain if spec.grain < HOUR else 0)
+
+
+def _day_start(day: dt.date, tz: dt.tzinfo) -> float:
+    return dt.datetime.combine(day, dt.time(), tzinfo=tz).timestamp()
 
 
 def utc_label(interval: Interval) -> str:

@@ -87,16 +87,20 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
     index = LineIndex(article.text)
     mentions = []
     for sentence, words, live in _sentences_for(article, fields):
-        values = None  # parsed only when a numeric field can apply
+        # parsed only when a numeric field can apply; measures apart, since
+        # reading them ("1500 hours" as a time) must not change what other fields read
+        values: dict[bool, tuple] = {}
+        wanted = any(f.type in _TAKES_DATES for f in live)
         for field in live:
             if field.type in ("text", "set"):
                 found = _named(field, sentence.text, words)
             else:
-                if values is None:
-                    wanted = any(f.type in _TAKES_DATES for f in live)
-                    measures = any(f.type in MEASURE_TYPES for f in live)
-                    values = tuple(find_values(sentence.text, article.ref_date, dates=wanted, measures=measures))
-                found = _typed(field, sentence.text, words, values, article.timezone or field.timezone)
+                measures = field.type in MEASURE_TYPES
+                if measures not in values:
+                    values[measures] = tuple(
+                        find_values(sentence.text, article.ref_date, dates=wanted, measures=measures)
+                    )
+                found = _typed(field, sentence.text, words, values[measures], article.timezone or field.timezone)
             for start, end, claim in found:
                 line, column = index.position(sentence.start + start)
                 mentions.append(Mention(

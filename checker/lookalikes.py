@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from checker.clock import ZONES
 from checker.dates import MONTHS, WEEKDAYS
 
 # Capitalised words that still introduce a figure or a date rather than
@@ -83,6 +84,7 @@ def after_name(text: str, start: int) -> bool:
         return True
     if before.endswith(("'s", "’s")) or not any(c.isupper() for c in before):  # "iPhone 15"
         return False
+    if before in ZONES:  # "at 1900 GMT Friday": a time's zone, not a name
         return False
     return before.rstrip(".").lower() not in _LEADS
 

@@ -55,13 +55,16 @@ _UNITS = {
     # mass
     "tonne": ("metric_ton", ["tonne", "tonnes", "metric ton", "metric tons", "ton", "tons"], []),
     "kg": ("kilogram", ["kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"], ["kg", "kgs"]),
-    "gram": ("gram", ["gram", "grams", "gramme", "grammes"], []),
+    "gram": ("gram", ["gram", "grams", "gramme", "grammes"], ["g"]),
     "lb": ("pound", [], ["lb", "lbs"]),
     "ounce": ("ounce", ["ounce", "ounces"], ["oz"]),
     # speed
+    # the singulars are for adjectives: "a 30-mile-per-hour wind"
     "km/h": ("kilometer / hour", ["kilometres per hour", "kilometers per hour", "kilometres an hour",
-                                  "kilometers an hour", "km per hour", "km an hour"], ["km/h", "kph", "kmh", "km/hr"]),
-    "mph": ("mile / hour", ["miles per hour", "miles an hour"], ["mph", "MPH"]),
+                                  "kilometers an hour", "kilometre per hour", "kilometer per hour",
+                                  "kilometre an hour", "kilometer an hour", "km per hour", "km an hour"],
+             ["km/h", "KM/H", "Km/h", "kph", "kmh", "km/hr"]),
+    "mph": ("mile / hour", ["miles per hour", "miles an hour", "mile per hour", "mile an hour"], ["mph", "MPH"]),
     "knot": ("knot", ["knot", "knots"], ["kt", "kts"]),
     "m/s": ("meter / second", ["metres per second", "meters per second", "metres a second"], ["m/s"]),
     # temperature
@@ -87,15 +90,22 @@ _UNITS = {
     "MWh": ("megawatt_hour", ["megawatt-hour", "megawatt-hours", "megawatt hour", "megawatt hours"], ["MWh"]),
     "GWh": ("gigawatt_hour", ["gigawatt-hour", "gigawatt-hours", "gigawatt hour", "gigawatt hours"], ["GWh"]),
     "TWh": ("terawatt_hour", ["terawatt-hour", "terawatt-hours", "terawatt hour", "terawatt hours"], ["TWh"]),
-    "kcal": ("kilocalorie", ["kilocalorie", "kilocalories"], ["kcal"]),
-    "calorie": ("calorie", ["calorie", "calories"], []),
+    # a food "calorie" is a kilocalorie, as in every news story about food
+    "kcal": ("kilocalorie", ["kilocalorie", "kilocalories", "calorie", "calories"], ["kcal"]),
 }
 # Symbols that are also common words or letters read only when glued to the
-# figure: "40C", "104F", "3,000t" is not taken at all (tonnes or trillions).
-GLUED_ONLY = frozenset({"C", "F", "ha", "kt", "kts", "mi", "yd", "yds", "oz"})
+# figure: "40C", "104F", "400g"; "3,000t" is not taken at all (tonnes or trillions).
+GLUED_ONLY = frozenset({"C", "F", "g", "ha", "kt", "kts", "mi"})
+
+
+
+def _key(spelling: str) -> str:
+    """A word spelling as looked up: lower case, any run of spaces and hyphens one space."""
+    return " ".join(re.split(r"[\s-]+", spelling.strip().lower()))
+
 
 # every spelling -> the unit's name: "kilometres" -> "km", "KM" -> "km"
-WORD_FORMS = {w.lower(): name for name, (_, words, _) in _UNITS.items() for w in words}
+WORD_FORMS = {_key(w): name for name, (_, words, _) in _UNITS.items() for w in words}
 SYMBOL_FORMS = {s: name for name, (_, _, symbols) in _UNITS.items() for s in symbols}
 NAMES = tuple(_UNITS)
 
@@ -122,7 +132,7 @@ def unit_named(spelling: str) -> str | None:
     key = " ".join(spelling.split())
     if key in _UNITS:
         return key
-    return SYMBOL_FORMS.get(key) or WORD_FORMS.get(key.lower()) or WORD_FORMS.get(key.lower().replace("-", " "))
+    return SYMBOL_FORMS.get(key) or WORD_FORMS.get(_key(key))  # "square-\nkilometres"
 
 
 @attrs.frozen(slots=True)
@@ -186,7 +196,7 @@ def spelled(figure: str, amount: float, name: str) -> str:
     return f"{figure} {name}"
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?|\.(\d+)")
 
 
 def precision(text: str, scale: float = 1.0) -> float:
@@ -195,5 +205,6 @@ def precision(text: str, scale: float = 1.0) -> float:
     A figure in words ("six") is precise to a unit.
     """
     match = _FIGURE.search(text)
-    decimals = len(match.group(1)) if match and match.group(1) else 0
+    digits = match and (match.group(1) or match.group(2))
+    decimals = len(digits) if digits else 0
     return 0.5 * 10.0 ** -decimals * scale

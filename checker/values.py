@@ -666,6 +666,9 @@ _DATE_KINDS = frozenset({"month", "weekday", "date", "shift", "relative"})
 _FIGURE_SOON = re.compile(r"[^;\n]{0,30}?(?:\d|\b" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b)", re.IGNORECASE)
 
 
+_BRACKET = re.compile(r"[()]")
+
+
 def find_values(
     text: str, ref: dt.date | None = None, offset: int = 0, dates: bool = True, measures: bool = False
 ) -> Iterator[Value]:
@@ -685,7 +688,10 @@ def find_values(
     days = [v for v in found if v.type == "date" and v.days is not None and v.days.grain == "day"]
     for value in found:
         if value.type == "time":
-            nearest = min(days, key=lambda d: abs(d.start - value.start), default=None)
+            # the nearest day, not one across a bracket: "02:00 local time on
+            # Saturday (1900 GMT on Friday)"
+            apart = [d for d in days if not _BRACKET.search(text, min(d.end, value.end) - offset, max(d.start, value.start) - offset)]
+            nearest = min(apart or days, key=lambda d: abs(d.start - value.start), default=None)
             day = nearest.days.first if nearest else ref
             value = attrs.evolve(value, days=DaySpan(day, day, "day") if day else None, unresolved=day is None)
         yield value
