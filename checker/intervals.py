@@ -91,8 +91,11 @@ QUALIFIERS = _BEFORE | _AFTER
 AFTER_QUALIFIERS = tuple(_AFTER)
 
 
-def qualify(amount: Interval, qualifier: str | None, tolerance: float) -> Interval:
-    """Apply a qualifier to a stated amount (a point or a vague range)."""
+def qualify(amount: Interval, qualifier: str | None, tolerance: float, floor: float = 0.0) -> Interval:
+    """Apply a qualifier to a stated amount (a point or a vague range).
+
+    "less than x" reaches down to `floor`: 0, or absolute zero for a temperature.
+    """
     kind = QUALIFIERS.get(qualifier or "")
     low, high = amount.low, amount.high
     if kind is None:
@@ -102,9 +105,9 @@ def qualify(amount: Interval, qualifier: str | None, tolerance: float) -> Interv
     if kind == "ge":
         return Interval(low, INF, amount.low_open, True)
     if kind == "lt":
-        return Interval(0.0, low, False, True)
+        return Interval(floor, low, False, True)
     if kind == "le":
-        return Interval(0.0, high, False, amount.high_open)
+        return Interval(floor, high, False, amount.high_open)
     if kind == "near-below":
         return Interval(low - tolerance, low, False, True)
     if kind == "near-above":

@@ -287,6 +287,9 @@ def _field(doc, path, spec, event) -> Field:
     )
     if type_ == "time" and field.tolerance is not None and field.tolerance.relative:
         raise doc.error(path + ("tolerance",), "a time's tolerance is a number of minutes, not a percentage")
+    if dimension == "temperature" and field.tolerance is not None and field.tolerance.relative:
+        # a percentage of a temperature depends on where its scale puts zero
+        raise doc.error(path + ("tolerance",), "a temperature's tolerance is a number of degrees, not a percentage")
     if type_ in ("text", "set") and field.near is not None:
         raise doc.error(path + ("near",), f"a {type_} field is found by its patterns; `near` is for typed values", key=True)
     examples = _examples(doc, path + ("examples",), spec.get("examples", []), field)

@@ -35,6 +35,9 @@ from checker.numbers import AMOUNT, NUMBER, Amount, table, word
 from checker.text import word_alternation
 
 DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwise
+# ... but a temperature's zero is arbitrary: "about 40C" reaches one kelvin
+# (1 °C, 1.8 °F) beyond what the figure rounds to.
+TEMPERATURE_REACH = 1.0
 
 # -- units ----------------------------------------------------------------
 DAY = 86_400.0
@@ -343,7 +346,8 @@ _STATUS = r"(?:preliminary|revised|initial|updated)"
 MEASURE_CANDIDATE = re.compile(
     CANDIDATE.pattern[:-1]
     + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\b(?:Richter\s+)?magnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
-    + r"|(?P<clock>" + clock.CLOCK_START + "))",
+    + r"|(?P<clock>" + clock.CLOCK_START + ")"
+    + r"|(?P<minus>\bminus\s+(?=\d)|(?<![\w.,\-–−])[-−](?=\d)))",
     re.IGNORECASE,
 )
 # "6.1-magnitude", "magnitude-6.1", "a magnitude of 6.1", "M6.1", "Mw 6.1",
@@ -360,11 +364,26 @@ _MAGNITUDE = re.compile(
     r")(?!\d|\.\d)(?:\s*\((?P<after>" + _STATUS + r")\))?",
     re.IGNORECASE,
 )
-# A unit glued to its figure: "10km", "40C", "104°F", "120kph"
+# A unit glued to its figure: "10km", "40C", "104°F", "120kph"; and ranges
+# ending in one: "35-40C", "10km-15km", "between 35C and 40C", "-10C to -5C".
+_MINUS_SIGN = r"(?:(?:(?i:minus)\s+|[-−])(?=\d))?"
+_FIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_GLUED_UNIT = units.UNIT_AFTER.pattern + "|" + units.UNIT_GLUED.pattern
 _GLUED_QUANTITY = re.compile(
-    r"(?P<figure>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>"
-    + units.UNIT_AFTER.pattern + "|" + units.UNIT_GLUED.pattern + ")"
+    r"(?:(?P<between>(?i:between)\s+)?(?P<low>" + _MINUS_SIGN + _FIG + r")(?P<low_unit>" + _GLUED_UNIT + r")?"
+    r"(?(between)\s+(?i:and)\s+|\s?(?:[-–]|(?i:to)\b)\s?))?"
+    r"(?P<figure>" + _MINUS_SIGN + _FIG + r")(?P<unit>" + _GLUED_UNIT + r")"
 )
+# A minus before a temperature: "minus 10 degrees Celsius", "-10°C", "−5C"
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,\-–−])[-−])(?=\d)", re.IGNORECASE)
+
+
+def _signed(figure: str) -> float:
+    negative = figure[0] in "-−" or figure[:5].lower() == "minus"
+    number = float(re.sub(r"^(?:minus\s+|[-−])|,", "", figure, flags=re.IGNORECASE))
+    return -number if negative else number
+
+
 # After a bare figure: a unit or "magnitude" that the grammar should read
 _MEASURE_AFTER = re.compile(r"[\s-]*(?:" + units.UNIT_AFTER.pattern + r"|(?i:magnitude|on\s+the\s+Richter)\b)")
 
@@ -383,11 +402,21 @@ def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
         read = clock.read(text, pos)
         if read:
             return Reading("time", clock=read[0]), read[1]
-    if kind == "digits":
+    if kind in ("digits", "minus", "words"):
         match = _GLUED_QUANTITY.match(text, pos)
-        if match:
-            figure = float(match.group("figure").replace(",", ""))
-            return Reading("quantity", amount=Amount.of(figure), unit=units.unit_named(match.group("unit"))), match.end()
+        unit = match and units.unit_named(match.group("unit"))
+        if match and match.group("low_unit") and units.unit_named(match.group("low_unit")) != unit:
+            match = None  # "10km-15mi" is no range
+        if match and (kind != "minus" or units.dimension_of(unit) == "temperature"):
+            one = _signed(match.group("figure"))
+            other = _signed(match.group("low")) if match.group("low") else one
+            return Reading("quantity", amount=Amount(min(one, other), max(one, other)), unit=unit), match.end()
+    if kind == "minus":  # "minus 10 degrees Celsius": the quantity after it, negated
+        after = _MINUS.match(text, pos).end()
+        read = _read(text, after, "digits", measures=True)
+        if read and read[0].type == "quantity" and units.dimension_of(read[0].unit) == "temperature":
+            amount = read[0].amount
+            return attrs.evolve(read[0], amount=Amount(-amount.high, -amount.low, amount.vague, amount.scale)), read[1]
     return None
 # A figure right before "-digit" that did not make a range (a score, a phone
 # number), or written with a leading zero (a code), is no value.
@@ -463,13 +492,19 @@ class Value:
         )
         if self.precision and QUALIFIERS.get(self.qualifier or "", "about") == "about":
             base = attrs.evolve(base, low=base.low - self.precision, high=base.high + self.precision)
-        factor = units.unit(self.unit).factor if self.type == "quantity" else 1.0
+        if self.type != "quantity":
+            if tolerance is None:
+                tolerance = DEFAULT_TOLERANCE * abs(self.amount.low)
+            return qualify(base, self.qualifier, tolerance)
+        unit = units.unit(self.unit)
         if tolerance is None:
-            tolerance = DEFAULT_TOLERANCE * abs(self.amount.low)
+            temperature = unit.dimension == "temperature"
+            tolerance = TEMPERATURE_REACH / unit.factor if temperature else DEFAULT_TOLERANCE * abs(self.amount.low)
         else:
-            tolerance /= factor  # qualified in the stated unit, then converted
-        qualified = qualify(base, self.qualifier, tolerance)
-        return units.unit(self.unit).to_base(qualified) if self.type == "quantity" else qualified
+            tolerance /= unit.factor  # qualified in the stated unit, then converted
+        # "below 5C" reaches down to absolute zero, not to 0 °C
+        floor = (0.0 - unit.offset) / unit.factor
+        return unit.to_base(qualify(base, self.qualifier, tolerance, floor))
 
     def instant(self, zone: str | None, tolerance: float | None = None) -> Interval | None:
         """A time of day's instants in UTC, given the event's IANA zone."""
@@ -609,7 +644,7 @@ def _read(text: str, pos: int, kind: str, measures: bool = False):
     """The reading at `pos` and where it ends, or None; `kind` is the candidate's."""
     if measures:
         measured = _read_measure(text, pos, kind)
-        if measured or kind in ("magnitude", "clock"):
+        if measured or kind in ("magnitude", "clock", "minus"):
             return measured
     if kind in ("digits", "words") and not (kind == "digits" and _DIGIT_DATE_START.match(text, pos)):
         bare = _bare_figure(text, pos)

@@ -391,6 +391,17 @@ RULE_CASES = {
         """,
         "5:16", "a time's tolerance is a number of minutes, not a percentage", False,
     ),
+    "temperature tolerance as a percentage": RuleCase(
+        """\
+        fields:
+          - id: heat
+            type: quantity
+            dimension: temperature
+            near: [heat]
+            tolerance: "5%"
+        """,
+        "6:16", "a temperature's tolerance is a number of degrees, not a percentage", False,
+    ),
     "time example that is not a time": RuleCase(
         """\
         fields:
