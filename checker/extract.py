@@ -250,7 +250,8 @@ def claim_for(field: Field, value: Value, zone: str | None = None) -> Claim | No
         figure = value.amount.low * (units.unit(value.unit).factor if kind == "quantity" else 1.0)
         tolerance = field.tolerance.absolute(figure, field.unit_factor)
     currency = (value.currency or field.unit or "USD") if kind == "money" else None
-    stated = (value.amount.low, value.unit, value.status) if kind in ("quantity", "magnitude") and not value.qualifier else None
+    point = value.amount.low == value.amount.high and not value.qualifier
+    stated = (value.amount.low, value.unit, value.status) if kind in ("quantity", "magnitude") and point else None
     return Claim(value.interval(tolerance), currency, stated=stated)
 
 

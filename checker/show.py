@@ -203,9 +203,9 @@ def value_text(v: Value, zone: str | None = None) -> str:
     stated = v.amount.low == v.amount.high and not v.qualifier
     if v.type == "quantity":
         if stated:  # the figure, and how precise it is
-            return units.spelled(f"{number(v.amount.low)} ±{number(v.precision)}", v.amount.low, v.unit)
+            return units.spelled(f"{number(v.amount.low)} ±{number(v.precision[0])}", v.amount.low, v.unit)
         return units.spelled(interval(units.unit(v.unit).from_base(iv)), 2, v.unit)
-    shown = f"{number(v.amount.low)} ±{number(v.precision)}" if v.type == "magnitude" and stated else interval(iv)
+    shown = f"{number(v.amount.low)} ±{number(v.precision[0])}" if v.type == "magnitude" and stated else interval(iv)
     if v.status:
         return f"{shown} ({v.status})"
     if v.type == "money":

@@ -196,15 +196,23 @@ def spelled(figure: str, amount: float, name: str) -> str:
     return f"{figure} {name}"
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?|\.(\d+)")
+_FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?|\.(\d+)")
+ROUND_REACH = 0.05  # a round figure ("60 miles") may stand up to 5 % off
 
 
-def precision(text: str, scale: float = 1.0) -> float:
-    """Half a unit of the last digit written: "6" ±0.5, "6.1" ±0.05, "1.2 million" ±50,000.
-
-    A figure in words ("six") is precise to a unit.
+def precision(text: str, amount: float, scale: float = 1.0, last: bool = False, rounded: bool = True) -> float:
+    """How far a stated figure reaches: half a unit of its last digit ("6.1"
+    ±0.05, "1.2 million" ±50,000), or of its last non-zero digit when it ends
+    in zeros, since those may be rounding ("60 miles" ±3, "100 km" ±5), but
+    never more than 5 % of it. A figure in words ("six") is precise to a unit.
+    `last`: the last figure in `text`, the high end of a range ("5-7.25 km").
+    `rounded` false: zeros count as any digit (a temperature, whose zero is arbitrary).
     """
-    match = _FIGURE.search(text)
-    digits = match and (match.group(1) or match.group(2))
-    decimals = len(digits) if digits else 0
-    return 0.5 * 10.0 ** -decimals * scale
+    figures = list(_FIGURE.finditer(text))
+    match = figures[-1 if last else 0] if figures else None
+    decimals = match and (match.group(2) or match.group(3))
+    if decimals:
+        return 0.5 * 10.0 ** -len(decimals) * scale
+    whole = match.group(1).replace(",", "") if match else ""
+    zeros = len(whole) - len(whole.rstrip("0")) if rounded and whole.strip("0") else 0
+    return min(0.5 * 10.0**zeros * scale, max(0.5 * scale, ROUND_REACH * abs(amount)))

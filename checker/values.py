@@ -395,6 +395,8 @@ def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
         if match:
             one = float(match.group("a") or match.group("b") or match.group("c"))
             other = float(match.group("a_to") or match.group("c_to") or one)
+            if other != one and _TO_WORD.search(text, pos, match.end()) and _CHANGE.search(text, max(0, pos - 50), pos):
+                one = other  # "revised from magnitude 6.1 to 6.9": what it is now, not a range
             status = match.group("status") or match.group("after")
             status = status and status.lower()
             return Reading("magnitude", amount=Amount(min(one, other), max(one, other)), status=status), match.end()
@@ -473,7 +475,9 @@ class Value:
     unit: str | None = None  # "point" for percentage points, kept apart from percents; a quantity's unit
     clock: ClockSpec | None = None  # a time of day
     status: str | None = None  # a magnitude's "preliminary", "revised"
-    precision: float = 0.0  # quantities and magnitudes: half a unit of the last digit written
+    # quantities and magnitudes: how far below and above the figures written
+    # they reach (half a unit of the last digit: see units.precision)
+    precision: tuple[float, float] = (0.0, 0.0)
 
     def interval(self, tolerance: float | None = None) -> Interval | None:
         """The interval this value stands for; `tolerance` is absolute, canonical units.
@@ -490,8 +494,8 @@ class Value:
         base = Interval(
             self.amount.low, self.amount.high, False, self.amount.vague
         )
-        if self.precision and QUALIFIERS.get(self.qualifier or "", "about") == "about":
-            base = attrs.evolve(base, low=base.low - self.precision, high=base.high + self.precision)
+        if any(self.precision) and QUALIFIERS.get(self.qualifier or "", "about") == "about":
+            base = attrs.evolve(base, low=base.low - self.precision[0], high=base.high + self.precision[1])
         if self.type != "quantity":
             if tolerance is None:
                 tolerance = DEFAULT_TOLERANCE * abs(self.amount.low)
@@ -551,11 +555,23 @@ def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) 
         unit=reading.unit,
         clock=reading.clock,
         status=reading.status,
-        precision=units.precision(text[start:end], reading.amount.scale) if reading.type in _PRECISE else 0.0,
+        precision=_precision(reading, text[start:end]),
     )
 
 
 _PRECISE = frozenset({"quantity", "magnitude"})
+
+
+def _precision(reading: Reading, written: str) -> tuple[float, float]:
+    """How far below and above its figures a quantity or magnitude reaches."""
+    amount = reading.amount
+    if reading.type not in _PRECISE:
+        return (0.0, 0.0)
+    rounded = reading.type == "quantity" and units.dimension_of(reading.unit) != "temperature"
+    low = units.precision(written, amount.low, amount.scale, rounded=rounded)
+    if amount.low == amount.high:
+        return (low, low)
+    return (low, units.precision(written, amount.high, amount.scale, last=True, rounded=rounded))
 
 
 def _parse_at(text: str, pos: int, grammar: pp.ParserElement):

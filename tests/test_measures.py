@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.extract import Claim
+from checker.corpus import Article
+from checker.extract import Claim, extract
 from checker.intervals import Interval
 from checker.rules import load_rules
 from checker.show import claim as shown
@@ -113,6 +114,7 @@ def _field(tmp_path, spec: str):
     ("km", "at a depth of 10 kilometres", "10 km"),
     ("mile", "at a depth of 10 km", "10 km ≈ 6.214 miles"),
     ("km", "at a depth of more than 10 km", ">10 km"),
+    ("km", "at a depth of 5-7.25 km", "4.5–7.255 km"),  # a range, not its low end
 ])
 def test_quantities_are_shown_as_stated_and_in_the_field_unit(tmp_path, unit, text, cell):
     from checker.extract import claim_for
@@ -135,6 +137,23 @@ def test_a_time_field_is_shown_in_utc(tmp_path):
     field = _field(tmp_path, "  - id: at\n    type: time\n    near: [struck]\n")
     start = dt.datetime(2025, 3, 14, 7, 37, tzinfo=dt.timezone.utc).timestamp()
     assert shown(field, Claim(Interval(start, start + 60, False, True))) == "2025-03-14 07:37 UTC"
+
+
+def test_measure_fields_never_change_what_other_fields_read(tmp_path):
+    # "1200 hours" is a time of day to a time field, and still a duration to a duration field
+    (tmp_path / "rules.yaml").write_text(
+        "fields:\n"
+        "  - id: search\n    type: duration\n    near: [searched]\n"
+        "  - id: struck\n    type: time\n    near: [searched]\n",
+        encoding="utf-8",
+    )
+    fields = load_rules(tmp_path / "rules.yaml").fields
+    article = Article("a.txt", "A", "e", "Divers searched for 1200 hours.", dt.date(2025, 3, 14), "manifest",
+                      timezone="Asia/Jakarta")
+    read = {m.field: m.text for m in extract(article, fields)}
+    assert read == {"search": "1200 hours", "struck": "1200 hours"}
+    alone = {m.field: m.claim for m in extract(article, fields[:1])}
+    assert {m.field: m.claim for m in extract(article, fields) if m.field == "search"} == alone
 
 
 def test_measures_are_read_only_when_asked():
