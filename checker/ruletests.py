@@ -51,10 +51,12 @@ def _close(a: float, b: float) -> bool:
 
 def _at(got, expected: dt.datetime | dt.time) -> bool:
     """Whether a time's instants hold the expected instant, or the expected UTC time of day."""
-    if isinstance(expected, dt.time):
-        low = dt.datetime.fromtimestamp(got.low, dt.timezone.utc)
-        expected = dt.datetime.combine(low.date(), expected, tzinfo=dt.timezone.utc)
-    return got.high - got.low <= 2 * 3600 and got.contains(expected.timestamp())
+    if got.high - got.low > 24 * 3600:
+        return False
+    if isinstance(expected, dt.time):  # on either day the instants touch: "about 00:05 UTC"
+        days = {dt.datetime.fromtimestamp(t, dt.timezone.utc).date() for t in (got.low, got.high)}
+        return any(got.contains(dt.datetime.combine(d, expected, tzinfo=dt.timezone.utc).timestamp()) for d in days)
+    return got.contains(expected.timestamp())
 
 
 def _matches(field: Field, claim, expected) -> bool:

@@ -56,3 +56,23 @@ def test_a_not_near_cue_as_near_as_the_near_cue_wins(tmp_path):
         """)
     outcome = run_example(field, field.examples[0])
     assert outcome.passed, outcome.got
+
+
+def test_a_utc_time_example_holds_across_midnight(tmp_path):
+    field = field_from(tmp_path, """\
+        fields:
+          - id: struck
+            type: time
+            near: [struck]
+            examples:
+              - text: "The quake struck at about 00:05 GMT."
+                value: "00:10"
+                ref_date: 2025-03-14
+              - text: "The quake struck at about 00:05 GMT."
+                value: "00:30"
+                ref_date: 2025-03-14
+              - text: "The quake struck before noon GMT."
+                value: "07:37"
+                ref_date: 2025-03-14
+        """)
+    assert [run_example(field, e).passed for e in field.examples] == [True, False, True]
