@@ -374,6 +374,7 @@ _GLUED_QUANTITY = re.compile(
     r"(?(between)\s+(?i:and)\s+|\s?(?:[-–]|(?i:to)\b)\s?))?"
     r"(?P<figure>" + _MINUS_SIGN + _FIG + r")(?P<unit>" + _GLUED_UNIT + r")"
 )
+_GLUED_ONE = re.compile(r"(?P<figure>" + _MINUS_SIGN + _FIG + r")(?P<unit>" + _GLUED_UNIT + r")")
 # A minus before a temperature: "minus 10 degrees Celsius", "-10°C", "−5C"
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,\-–−])[-−])(?=\d)", re.IGNORECASE)
 
@@ -406,12 +407,16 @@ def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
             return Reading("time", clock=read[0]), read[1]
     if kind in ("digits", "minus", "words"):
         match = _GLUED_QUANTITY.match(text, pos)
+        if match and match.group("low") and (
+            (match.group("low_unit") and units.unit_named(match.group("low_unit")) != units.unit_named(match.group("unit")))
+            or (_TO_WORD.search(text, pos, match.end()) and _CHANGE.search(text, max(0, pos - 50), pos))
+        ):
+            match = _GLUED_ONE.match(text, pos)  # "10km-15mi", "rose from 10km to 15km": no range
         unit = match and units.unit_named(match.group("unit"))
-        if match and match.group("low_unit") and units.unit_named(match.group("low_unit")) != unit:
-            match = None  # "10km-15mi" is no range
         if match and (kind != "minus" or units.dimension_of(unit) == "temperature"):
             one = _signed(match.group("figure"))
-            other = _signed(match.group("low")) if match.group("low") else one
+            low = match.groupdict().get("low")
+            other = _signed(low) if low else one
             return Reading("quantity", amount=Amount(min(one, other), max(one, other)), unit=unit), match.end()
     if kind == "minus":  # "minus 10 degrees Celsius": the quantity after it, negated
         after = _MINUS.match(text, pos).end()
