@@ -38,6 +38,16 @@ def copy(name: str, tmp_path: Path) -> Path:
     return Path(shutil.copytree(CORPORA / name, tmp_path / name))
 
 
+def edited(tmp_path: Path, name: str, file: str, old: str, new: str) -> Path:
+    """A copy of a test corpus with `old` replaced by `new` in one of its files."""
+    copied = copy(name, tmp_path)
+    path = copied / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return copied
+
+
 def test_earthquake_verdicts(capsys):
     status, results = report(capsys, CORPORA / "earthquake/rules", CORPORA / "earthquake/corpus")
     assert {field: r["verdict"] for field, r in results.items()} == {
@@ -53,17 +63,13 @@ def test_earthquake_verdicts(capsys):
 
 
 def test_a_local_time_read_as_gmt_conflicts(capsys, tmp_path):
-    quake = copy("earthquake", tmp_path)
-    daily = quake / "corpus/daily.txt"
-    daily.write_text(daily.read_text(encoding="utf-8").replace("14:37 local time", "7:37 AM local time"), encoding="utf-8")
+    quake = edited(tmp_path, "earthquake", "corpus/daily.txt", "14:37 local time", "7:37 AM local time")
     _, results = report(capsys, quake / "rules", quake / "corpus")
     assert results["quake-time"]["verdict"] == "conflict"
 
 
 def test_without_the_manifest_time_zone_local_times_are_not_placed(capsys, tmp_path):
-    quake = copy("earthquake", tmp_path)
-    manifest = quake / "corpus/manifest.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("timezone: Asia/Jakarta\n", ""), encoding="utf-8")
+    quake = edited(tmp_path, "earthquake", "corpus/manifest.yaml", "timezone: Asia/Jakarta\n", "")
     _, results = report(capsys, quake / "rules", quake / "corpus")
     time = results["quake-time"]
     assert time["verdict"] == "single-source"  # only the GMT time can be placed
@@ -90,9 +96,7 @@ def test_heist_loot_without_rates_is_not_comparable(capsys, tmp_path):
 
 
 def test_a_mutated_depth_conflicts(capsys, tmp_path):
-    quake = copy("earthquake", tmp_path)
-    daily = quake / "corpus/daily.txt"
-    daily.write_text(daily.read_text(encoding="utf-8").replace("six miles", "sixty miles"), encoding="utf-8")
+    quake = edited(tmp_path, "earthquake", "corpus/daily.txt", "six miles", "sixty miles")
     _, results = report(capsys, quake / "rules", quake / "corpus")
     assert results["depth"]["verdict"] == "conflict"
 
