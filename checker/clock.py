@@ -40,8 +40,9 @@ _ZONE_WORDS = {
     "eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT",
     "eastern standard": "EST", "eastern daylight": "EDT", "central standard": "CST",
     "central daylight": "CDT", "pacific standard": "PST", "pacific daylight": "PDT",
+    "mountain standard": "MST", "mountain daylight": "MDT",
     "greenwich mean": "GMT", "british summer": "BST", "coordinated universal": "UTC",
-    "central european": "CET", "western indonesian": "WIB", "japan standard": "JST",
+    "central european": "CET", "western indonesian": "WIB", "western indonesia": "WIB", "japan standard": "JST",
 }
 LOCAL = "local"
 
@@ -125,8 +126,8 @@ def _spec(match: re.Match) -> ClockSpec | None:
     else:
         hour, minute, grain, g["ampm"] = int(g["ah"]), 0, HOUR, g["aampm"]
     ampm = (g["ampm"] or "").lower()
-    if g["part"] or g["night"]:  # "7 in the evening"; "11 at night", but "2 at night" is a.m.
-        ampm = "a" if g["part"] == "morning" or (g["night"] and hour < 6) else "p"
+    if g["part"] or g["night"]:  # "7 in the evening"; "11 at night", but "2" or "12 at night" is a.m.
+        ampm = "a" if g["part"] == "morning" or (g["night"] and (hour < 6 or hour == 12)) else "p"
     if ampm:
         if not 1 <= hour <= 12:
             return None  # "14:37 pm"
@@ -149,12 +150,20 @@ def _zone_of(g: dict) -> str | None:
     return name
 
 
+_AT_BEFORE = re.compile(r"\bat\s+\Z", re.IGNORECASE)
+
+
 def read(text: str, pos: int = 0) -> tuple[ClockSpec, int] | None:
     """The time of day at `pos` and where it ends (trailing space left out), or None."""
     match = CLOCK.match(text, pos)
     spec = _spec(match) if match else None
     if spec is None:
         return None
+    if match.group("ah") and not (match.group("aampm") or "clock" in match.group(0).lower()):
+        # "5 in the evening" is a time only after "at" or a qualifier: not
+        # in "police arrested 5 in the evening"
+        if not (match.group("qualifier") or _AT_BEFORE.search(text, max(0, pos - 4), pos)):
+            return None
     return spec, pos + len(match.group(0).rstrip())
 
 
@@ -209,8 +218,10 @@ def instant(spec: ClockSpec, day: dt.date | None, local: str | None, tolerance: 
     if tz is None:
         return None
     # In the hour the clocks go back a time happens twice, in the hour they
-    # go forward not at all: both readings are kept.
-    spans = [_span(spec, day, tz, fold, _NEAR if tolerance is None else tolerance) for fold in (0, 1)]
+    # go forward not at all: both readings are kept, unless the time names
+    # its abbreviation ("1:30 a.m. EDT" is the first of the two).
+    folds = [f for f in (0, 1) if _named(spec, day, tz, f)] or [0, 1]
+    spans = [_span(spec, day, tz, fold, _NEAR if tolerance is None else tolerance) for fold in folds]
     low, high = min(lo for lo, _ in spans), max(hi for _, hi in spans)
     return Interval(low, high, False, not spec.qualifier)
 
@@ -238,6 +249,12 @@ def _span(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int, near: float) 
         return at, at + close
     # "about 7:30" is near that minute, "around 9 a.m." near 9:00
     return at - near, at + near + (spec.grain if spec.grain < HOUR else 0)
+
+
+def _named(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int) -> bool:
+    """Whether the zone's abbreviation for this reading is the one the time names."""
+    local = dt.datetime.combine(day, dt.time(spec.hour, spec.minute, fold=fold), tzinfo=tz)
+    return spec.zone in ZONES and local.tzname() == spec.zone
 
 
 def _day_start(day: dt.date, tz: dt.tzinfo) -> float:

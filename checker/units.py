@@ -12,6 +12,7 @@ interval of it into the dimension's SI unit, where values are compared.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 import attrs
@@ -200,19 +201,24 @@ _FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?|\.(\d+)")
 ROUND_REACH = 0.05  # a round figure ("60 miles") may stand up to 5 % off
 
 
-def precision(text: str, amount: float, scale: float = 1.0, last: bool = False, rounded: bool = True) -> float:
-    """How far a stated figure reaches: half a unit of its last digit ("6.1"
-    ±0.05, "1.2 million" ±50,000), or of its last non-zero digit when it ends
-    in zeros, since those may be rounding ("60 miles" ±3, "100 km" ±5), but
-    never more than 5 % of it. A figure in words ("six") is precise to a unit.
-    `last`: the last figure in `text`, the high end of a range ("5-7.25 km").
-    `rounded` false: zeros count as any digit (a temperature, whose zero is arbitrary).
+def precision(text: str, amount: float, scale: float = 1.0, rounded: bool = True) -> float:
+    """How far the figure written for `amount` reaches: half a unit of its last
+    digit ("6.1" ±0.05, "1.2 million" ±50,000), or of its last non-zero digit
+    when it ends in zeros, since those may be rounding ("60 miles" ±3, "100 km"
+    ±5), but never more than 5 % of it. A figure in words ("six") is precise
+    to a unit. Of several figures ("5-7.25 km", "10-15.5 km2") the one that
+    states `amount` counts. `rounded` false: zeros count as any digit (a
+    temperature, whose zero is arbitrary).
     """
     figures = list(_FIGURE.finditer(text))
-    match = figures[-1 if last else 0] if figures else None
+    match = next((m for m in figures if math.isclose(_figure(m) * scale, abs(amount))), figures[0] if figures else None)
     decimals = match and (match.group(2) or match.group(3))
     if decimals:
         return 0.5 * 10.0 ** -len(decimals) * scale
     whole = match.group(1).replace(",", "") if match else ""
     zeros = len(whole) - len(whole.rstrip("0")) if rounded and whole.strip("0") else 0
     return min(0.5 * 10.0**zeros * scale, max(0.5 * scale, ROUND_REACH * abs(amount)))
+
+
+def _figure(match: re.Match) -> float:
+    return float(match.group(0).replace(",", ""))

@@ -325,7 +325,7 @@ CANDIDATE = re.compile(
     r"|(?<![\w.,])\.\d)"  # ".5"
     r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
-    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R\d|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
+    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|R(?=" + _RAND + r")|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<month>" + _any_word(dates.MONTHS) + r")|(?P<weekday>" + _any_word(dates.WEEKDAYS) + r")"
     r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
@@ -354,7 +354,7 @@ MEASURE_CANDIDATE = re.compile(
 # "6.1 on the Richter scale", each maybe after "preliminary" or "revised" or
 # before "(preliminary)"; "magnitude 6.1-6.3" is a range
 _MAG = r"\d{1,2}(?:\.\d{1,2})?"
-_MAG_TO = r"\s*(?:-|–|to)\s*"
+_MAG_TO = r"(?:[-–]|\s+to\s+)"  # "6.1-6.3", "6.1 to 6.3"; not "6.1 - 10 km deep"
 _MAGNITUDE = re.compile(
     r"(?:(?P<status>" + _STATUS + r")\s+)?(?:"
     r"(?:Richter\s+)?magnitude(?:\s+of)?[\s-]*(?P<a>" + _MAG + r")(?:" + _MAG_TO + r"(?P<a_to>" + _MAG + r"))?"
@@ -396,6 +396,10 @@ def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
         if match:
             one = float(match.group("a") or match.group("b") or match.group("c"))
             other = float(match.group("a_to") or match.group("c_to") or one)
+            if abs(other - one) > 2:  # "magnitude 6.1-10km deep": not a range of magnitudes
+                if not match.group("a"):
+                    return None
+                return Reading("magnitude", amount=Amount.of(one)), match.end("a")
             if other != one and _TO_WORD.search(text, pos, match.end()) and _CHANGE.search(text, max(0, pos - 50), pos):
                 one = other  # "revised from magnitude 6.1 to 6.9": what it is now, not a range
             status = match.group("status") or match.group("after")
@@ -574,9 +578,7 @@ def _precision(reading: Reading, written: str) -> tuple[float, float]:
         return (0.0, 0.0)
     rounded = reading.type == "quantity" and units.dimension_of(reading.unit) != "temperature"
     low = units.precision(written, amount.low, amount.scale, rounded=rounded)
-    if amount.low == amount.high:
-        return (low, low)
-    return (low, units.precision(written, amount.high, amount.scale, last=True, rounded=rounded))
+    return (low, units.precision(written, amount.high, amount.scale, rounded=rounded))
 
 
 def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
@@ -591,7 +593,7 @@ def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
 _CHANGE = re.compile(
     r"\b(?:rose|rise[ns]?|rising|fell|falls?|fallen|falling|went|goes|going|grew|grow[ns]?|"
     r"growing|(?:increas|decreas|climb|jump|surg|soar|drop|declin|plung|slid|slump|rais|"
-    r"lower|reduc|boost|hik|gain|widen|narrow|revis|chang|mov|cut|shrank|shrink|swung|"
+    r"lower|reduc|boost|hik|gain|widen|narrow|revis|chang|mov|cut|shrank|shrink|swung|upgrad|downgrad|"
     r"swell|doubl|tripl|halv|expand|trimm|slash)\w*)\b",
     re.IGNORECASE,
 )
