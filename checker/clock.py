@@ -56,11 +56,14 @@ class ClockSpec:
     grain: float  # seconds: 60 for "7:37", 3600 for "7 a.m."
     zone: str | None = None  # a key of ZONES, "UTC+5:30", LOCAL, or None (unstated: local)
     qualifier: str | None = None  # "shortly after", "about", ...
+    since: tuple[int, int] | None = None  # a range's start: "9" of "between 9 and 10 a.m."
 
     def label(self) -> str:
-        """"07:37 GMT", "07:00 (hour)", "about 00:00 local"."""
+        """"07:37 GMT", "07:00 (hour)", "about 00:00 local", "09:00–10:00"."""
         text = f"{self.hour:02d}:{self.minute:02d}"
-        if self.grain >= HOUR:
+        if self.since:
+            text = f"{self.since[0]:02d}:{self.since[1]:02d}–{text}"
+        elif self.grain >= HOUR:
             text += " (hour)"
         if self.zone:
             text += f" {self.zone}"
@@ -86,11 +89,16 @@ _QUALIFIER = r"(?P<qualifier>" + _QUALIFIERS + r")\s+(?:at\s+)?"
 # "7:37 in the evening", "11 at night": a.m. or p.m. in words
 _PART_OF_DAY = r"\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b"
 _ANY_PART_OF_DAY = r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
+# A range's start: "between 9 and", "9-", "9:00 to", "11 a.m. until"
+_SINCE = (
+    r"(?:(?P<between>between\s+)?(?P<sh>[01]?\d|2[0-3])(?:[:.](?P<sm>[0-5]\d))?"
+    r"(?:\s*(?P<sampm>[ap])(?:\.\s?m\b\.?|\s?m\b))?\s*(?(between)and\b|(?:[-–]|to\b|until\b|till\b))\s*)"
+)
 # "7:37", "07:37:12", "2.37pm", "7 a.m.", "0737 GMT", "1437 hrs", "noon",
 # "midnight", "7 o'clock"; a dotted or four-digit time needs a.m./p.m., a
 # zone or "hours" after it, or it is a decimal or a year.
 CLOCK = re.compile(
-    r"(?:" + _QUALIFIER + r")?(?:"
+    r"(?:" + _QUALIFIER + r")?" + _SINCE + "?(?:"
     r"(?:12\s+)?(?P<word>midnight|noon|midday)\b"
     r"|(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?!\d)(?:\s*" + _AMPM + r")?"
     r"|(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|" + _ZONE_NAMES + r"\b|local\b))"
@@ -102,9 +110,10 @@ CLOCK = re.compile(
 )
 # Where a time can start, for the candidate scan.
 DIGIT_CLOCK = re.compile(
-    r"\d{1,2}(?::\d\d|\.\d\d\s*(?:[ap]\.?\s?m\b|local\b|(?:" + _ZONE_NAMES + r")\b)"
+    r"(?:between\s+)?(?:\d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?\s*(?:[-–]|to\b|until\b|till\b|and\b)\s*)?"
+    r"(?:\d{1,2}(?::\d\d|\.\d\d\s*(?:[ap]\.?\s?m\b|local\b|(?:" + _ZONE_NAMES + r")\b)"
     r"|\s*[ap]\.?\s?m\b|\s*o['’]clock|" + _ANY_PART_OF_DAY + r")"
-    r"|\d{4}\s*(?:hours?|hrs|h|local\s+time|" + _ZONE_NAMES + r")\b|12\s+(?:midnight|noon|midday)\b",
+    r"|\d{4}\s*(?:hours?|hrs|h|local\s+time|" + _ZONE_NAMES + r")\b|12\s+(?:midnight|noon|midday)\b)",
     re.IGNORECASE,
 )
 CLOCK_START = (
@@ -133,7 +142,21 @@ def _spec(match: re.Match) -> ClockSpec | None:
             return None  # "14:37 pm"
         hour = hour % 12 + (12 if ampm == "p" else 0)
     qualifier = " ".join(g["qualifier"].lower().split()) if g["qualifier"] else None
-    return ClockSpec(hour, minute, grain, _zone_of(g), qualifier)
+    since = _since(g, hour, ampm) if g["sh"] is not None else None
+    if since and qualifier:
+        return None  # "about 9-10 a.m.": too loose to place
+    return ClockSpec(hour, minute, grain, _zone_of(g), qualifier, since)
+
+
+def _since(g: dict, hour: int, ampm: str) -> tuple[int, int]:
+    """A range's start; without its own a.m./p.m. it takes the end's: "9-10 a.m.", "11-1 p.m."."""
+    start, minute = int(g["sh"]), int(g["sm"] or 0)
+    own = (g["sampm"] or "").lower() or ampm
+    if own and 1 <= start <= 12:
+        start = start % 12 + (12 if own == "p" else 0)
+        if not g["sampm"] and start > hour:  # "11-1 p.m." starts at 11 a.m.
+            start -= 12
+    return start, minute
 
 
 def _zone_of(g: dict) -> str | None:
@@ -235,6 +258,11 @@ def _span(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int, near: float) 
     """Where the moment lies, in UTC seconds, for one reading of the local time."""
     at = dt.datetime.combine(day, dt.time(spec.hour, spec.minute, fold=fold), tzinfo=tz).timestamp()
     qualifier = spec.qualifier or ""
+    if spec.since:  # "between 9 and 10 a.m.", "22:00 to 02:00": from the start to the end
+        start = dt.datetime.combine(day, dt.time(*spec.since, fold=fold), tzinfo=tz).timestamp()
+        if start > at:
+            start -= 24 * HOUR  # the range began the evening before
+        return start, at + (spec.grain if spec.grain < HOUR else 0)
     if not qualifier:
         return at, at + spec.grain  # "7:37" is that minute, "7 a.m." that hour
     close = near if qualifier.split()[0] in ("just", "a", "right") or qualifier in ("nearly", "almost") else _SOON

@@ -149,6 +149,8 @@ def value_json(v: Value, zone: str | None = None) -> dict:
     if v.type == "time":
         spec = v.clock
         out.update(value=f"{spec.hour:02d}:{spec.minute:02d}", zone=spec.zone, grain="hour" if spec.grain >= 3600 else "minute")
+        if spec.since:  # a range: "between 9 and 10 a.m." is from 09:00, value 10:00
+            out["from"] = f"{spec.since[0]:02d}:{spec.since[1]:02d}"
         if spec.qualifier:
             out["qualifier"] = spec.qualifier
         at = v.instant(zone)

@@ -405,7 +405,7 @@ def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
             status = match.group("status") or match.group("after")
             status = status and status.lower()
             return Reading("magnitude", amount=Amount(min(one, other), max(one, other)), status=status), match.end()
-    if kind == "clock" or (kind == "digits" and clock.DIGIT_CLOCK.match(text, pos)):
+    if kind == "clock" or (kind in ("digits", "words") and clock.DIGIT_CLOCK.match(text, pos)):
         read = clock.read(text, pos)
         if read:
             return Reading("time", clock=read[0]), read[1]
