@@ -90,13 +90,13 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
         # parsed only when a numeric field can apply; measures apart, since
         # reading them ("1500 hours" as a time) must not change what other fields read
         values: dict[bool, tuple] = {}
-        wanted = any(f.type in _TAKES_DATES for f in live)
         for field in live:
             if field.type in ("text", "set"):
                 found = _named(field, sentence.text, words)
             else:
                 measures = field.type in MEASURE_TYPES
                 if measures not in values:
+                    wanted = any(f.type in _TAKES_DATES for f in live)
                     values[measures] = tuple(
                         find_values(sentence.text, article.ref_date, dates=wanted, measures=measures)
                     )
