@@ -77,7 +77,10 @@ def test_value_case(case, ref, how):
 
 def test_there_are_enough_cases():
     # The value layer's coverage is argued by these tables; keep them broad.
-    assert len(list(_load())) >= 300
+    cases = list(_load())
+    assert len(cases) >= 300
+    # quantities, magnitudes and times of day, across units and zones
+    assert sum(1 for case in cases if case.values[2].measures) >= 250
 
 
 @pytest.mark.parametrize("case, ref, how", list(_load()))
