@@ -392,43 +392,56 @@ _MEASURE_AFTER = re.compile(r"[\s-]*(?:" + units.UNIT_AFTER.pattern + r"|(?i:mag
 def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
     """A magnitude, a time of day or a glued quantity at `pos`, or None."""
     if kind in ("digits", "magnitude"):
-        match = _MAGNITUDE.match(text, pos)
-        if match:
-            one = float(match.group("a") or match.group("b") or match.group("c"))
-            other = float(match.group("a_to") or match.group("c_to") or one)
-            if abs(other - one) > 2:  # "magnitude 6.1-10km deep": not a range of magnitudes
-                if not match.group("a"):
-                    return None
-                return Reading("magnitude", amount=Amount.of(one)), match.end("a")
-            if other != one and _TO_WORD.search(text, pos, match.end()) and _CHANGE.search(text, max(0, pos - 50), pos):
-                one = other  # "revised from magnitude 6.1 to 6.9": what it is now, not a range
-            status = match.group("status") or match.group("after")
-            status = status and status.lower()
-            return Reading("magnitude", amount=Amount(min(one, other), max(one, other)), status=status), match.end()
+        found = _magnitude_at(text, pos)
+        if found:
+            return found
     if kind == "clock" or (kind in ("digits", "words") and clock.DIGIT_CLOCK.match(text, pos)):
         read = clock.read(text, pos)
         if read:
             return Reading("time", clock=read[0]), read[1]
     if kind in ("digits", "minus", "words"):
-        match = _GLUED_QUANTITY.match(text, pos)
-        if match and match.group("low") and (
-            (match.group("low_unit") and units.unit_named(match.group("low_unit")) != units.unit_named(match.group("unit")))
-            or (_TO_WORD.search(text, pos, match.end()) and _CHANGE.search(text, max(0, pos - 50), pos))
-        ):
-            match = _GLUED_ONE.match(text, pos)  # "10km-15mi", "rose from 10km to 15km": no range
-        unit = match and units.unit_named(match.group("unit"))
-        if match and (kind != "minus" or units.dimension_of(unit) == "temperature"):
-            one = _signed(match.group("figure"))
-            low = match.groupdict().get("low")
-            other = _signed(low) if low else one
-            return Reading("quantity", amount=Amount(min(one, other), max(one, other)), unit=unit), match.end()
+        found = _glued_at(text, pos)
+        if found and (kind != "minus" or units.dimension_of(found[0].unit) == "temperature"):
+            return found
     if kind == "minus":  # "minus 10 degrees Celsius": the quantity after it, negated
-        after = _MINUS.match(text, pos).end()
-        read = _read(text, after, "digits", measures=True)
+        read = _read(text, _MINUS.match(text, pos).end(), "digits", measures=True)
         if read and read[0].type == "quantity" and units.dimension_of(read[0].unit) == "temperature":
             amount = read[0].amount
             return attrs.evolve(read[0], amount=Amount(-amount.high, -amount.low, amount.vague, amount.scale)), read[1]
     return None
+
+
+def _magnitude_at(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _MAGNITUDE.match(text, pos)
+    if not match:
+        return None
+    one = float(match.group("a") or match.group("b") or match.group("c"))
+    other = float(match.group("a_to") or match.group("c_to") or one)
+    if abs(other - one) > 2:  # "magnitude 6.1-10km deep": not a range of magnitudes
+        return (Reading("magnitude", amount=Amount.of(one)), match.end("a")) if match.group("a") else None
+    if other != one and _is_change(text, pos, match.end()):
+        one = other  # "revised from magnitude 6.1 to 6.9": what it is now, not a range
+    status = match.group("status") or match.group("after")
+    status = status and status.lower()
+    return Reading("magnitude", amount=Amount(min(one, other), max(one, other)), status=status), match.end()
+
+
+def _glued_at(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _GLUED_QUANTITY.match(text, pos)
+    if match and match.group("low") and (
+        (match.group("low_unit") and units.unit_named(match.group("low_unit")) != units.unit_named(match.group("unit")))
+        or _is_change(text, pos, match.end())
+    ):
+        match = _GLUED_ONE.match(text, pos)  # "10km-15mi", "rose from 10km to 15km": no range
+    if not match:
+        return None
+    one = _signed(match.group("figure"))
+    low = match.groupdict().get("low")
+    other = _signed(low) if low else one
+    unit = units.unit_named(match.group("unit"))
+    return Reading("quantity", amount=Amount(min(one, other), max(one, other)), unit=unit), match.end()
+
+
 # A figure right before "-digit" that did not make a range (a score, a phone
 # number), or written with a leading zero (a code), is no value.
 _CODE_AFTER = re.compile(r"[-–]\d")
@@ -600,6 +613,11 @@ _CHANGE = re.compile(
 _TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 
 
+def _is_change(text: str, start: int, end: int) -> bool:
+    """Whether "x to y" at text[start:end] is a change ("rose from 5 to 7"), not a range."""
+    return bool(_TO_WORD.search(text, start, end) and _CHANGE.search(text, max(0, start - 50), start))
+
+
 # -- the bare figure: most figures in news are plain counts, durations or
 # percents ("200 people", "36 hours", "5%"); one regex tells them apart before
 # the grammar is tried at all. A figure is bare when nothing that could extend
@@ -679,10 +697,7 @@ def _read(text: str, pos: int, kind: str, measures: bool = False):
         return None
     reading, end = parsed
     amount = reading.amount
-    if (
-        amount is not None and amount.low < amount.high and not amount.vague
-        and _TO_WORD.search(text, pos, end) and _CHANGE.search(text, max(0, pos - 50), pos)
-    ):
+    if amount is not None and amount.low < amount.high and not amount.vague and _is_change(text, pos, end):
         parsed = _parse_at(text, pos, single[kind])  # "rose from 5 to 7"
     return parsed
 
