@@ -16,7 +16,7 @@ SIGNS = {
     "RM": "MYR", "Rp": "IDR", "R": "ZAR",
 }
 # The one-character signs besides "$" and "R": "€", "£", "₹", ...
-SYMBOLS = "".join(sign for sign in SIGNS if len(sign) == 1 and sign not in "$R")
+SYMBOLS = "".join(sign for sign in SIGNS if len(sign) == 1 and sign not in ("$", "R"))
 CODES = frozenset(
     """
     USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD NZD ZAR RUB KRW BRL MXN SGD SEK NOK DKK
