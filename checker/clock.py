@@ -209,16 +209,14 @@ def timezone_name(doc, path, name) -> str | None:
     raise doc.error(path, f"unknown time zone {name!r} (an IANA name like Asia/Jakarta or Europe/London)")
 
 
-def _tz(spec_zone: str | None, local: str | None, day: dt.date, spec: ClockSpec) -> dt.tzinfo | None:
-    if spec_zone in (None, LOCAL):
+def _tz(spec: ClockSpec, local: str | None, day: dt.date) -> dt.tzinfo | None:
+    if spec.zone in (None, LOCAL):
         return zone(local) if local else None
-    if local and spec_zone in ZONES:
-        # "CST" in a Chinese event is China's, "IST" in Dublin Irish: an
-        # abbreviation the event's own zone uses at that moment is that zone
-        event = zone(local)
-        if dt.datetime.combine(day, dt.time(spec.hour, spec.minute), tzinfo=event).tzname() == spec_zone:
-            return event
-    match = re.fullmatch(r"([A-Z]+)(?:([+-])(\d+)(?::(\d\d))?)?", spec_zone)
+    # "CST" in a Chinese event is China's, "IST" in Dublin Irish: an
+    # abbreviation the event's own zone uses at that moment is that zone
+    if local and _named(spec, day, zone(local), fold=0):
+        return zone(local)
+    match = re.fullmatch(r"([A-Z]+)(?:([+-])(\d+)(?::(\d\d))?)?", spec.zone)
     base = ZONES[match.group(1)]
     if isinstance(base, str):
         return zone(base)
@@ -237,7 +235,7 @@ def instant(spec: ClockSpec, day: dt.date | None, local: str | None, tolerance: 
         return None
     if spec.hour == spec.minute == 0 and spec.qualifier in _UP_TO:
         day += dt.timedelta(days=1)  # "just before midnight on Friday" is Friday night
-    tz = _tz(spec.zone, local, day, spec)
+    tz = _tz(spec, local, day)
     if tz is None:
         return None
     # In the hour the clocks go back a time happens twice, in the hour they
@@ -256,7 +254,7 @@ _UP_TO = frozenset({"before", "by", "nearly", "almost", "just before", "a little
 
 def _span(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int, near: float) -> tuple[float, float]:
     """Where the moment lies, in UTC seconds, for one reading of the local time."""
-    at = dt.datetime.combine(day, dt.time(spec.hour, spec.minute, fold=fold), tzinfo=tz).timestamp()
+    at = _local(spec, day, tz, fold).timestamp()
     qualifier = spec.qualifier or ""
     if spec.since:  # "between 9 and 10 a.m.", "22:00 to 02:00": from the start to the end
         start = dt.datetime.combine(day, dt.time(*spec.since, fold=fold), tzinfo=tz).timestamp()
@@ -281,8 +279,12 @@ def _span(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int, near: float) 
 
 def _named(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int) -> bool:
     """Whether the zone's abbreviation for this reading is the one the time names."""
-    local = dt.datetime.combine(day, dt.time(spec.hour, spec.minute, fold=fold), tzinfo=tz)
-    return spec.zone in ZONES and local.tzname() == spec.zone
+    return spec.zone in ZONES and _local(spec, day, tz, fold).tzname() == spec.zone
+
+
+def _local(spec: ClockSpec, day: dt.date, tz: dt.tzinfo, fold: int) -> dt.datetime:
+    """The time on `day` in `tz`; `fold` picks the reading in the hour the clocks go back."""
+    return dt.datetime.combine(day, dt.time(spec.hour, spec.minute, fold=fold), tzinfo=tz)
 
 
 def _day_start(day: dt.date, tz: dt.tzinfo) -> float:

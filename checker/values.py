@@ -122,11 +122,13 @@ _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
 )
 
 
+# The words after a figure that make it a magnitude: "6.1 magnitude", "6.1 on the Richter scale"
+_MAGNITUDE_WORD = r"(?:magnitude|on\s+the\s+Richter(?:\s+scale)?|Richter)\b"
 # What may follow a figure when measures are read: a unit ("six miles",
 # "a 10-km stretch", "120 km/h") or "magnitude" ("a 6.1 magnitude quake").
 _MEASURE_SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
     pp.Regex(units.UNIT_AFTER).set_parse_action(lambda t: [("quantity", units.unit_named(t[0]))])
-    | pp.Regex(r"(?i:magnitude\b|on\s+the\s+Richter(?:\s+scale)?\b|Richter\b)").set_parse_action(
+    | pp.Regex(r"(?i:" + _MAGNITUDE_WORD + ")").set_parse_action(
         lambda t: [("magnitude", None)]
     )
 ) | _SUFFIX
@@ -341,13 +343,15 @@ CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 _STATUS = r"(?:preliminary|revised|initial|updated)"
+# A minus before a temperature: "minus 10 degrees Celsius", "-10°C", "−5C"
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,\-–−])[-−])(?=\d)", re.IGNORECASE)
 # With measures, more starts: "magnitude 6.1", "M6.1", "a preliminary 6.1",
 # "shortly after midnight", "about 7:30", "noon".
 MEASURE_CANDIDATE = re.compile(
     CANDIDATE.pattern[:-1]
     + r"|(?P<magnitude>\b" + _STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\b(?:Richter\s+)?magnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
     + r"|(?P<clock>" + clock.CLOCK_START + ")"
-    + r"|(?P<minus>\bminus\s+(?=\d)|(?<![\w.,\-–−])[-−](?=\d)))",
+    + r"|(?P<minus>" + _MINUS.pattern + "))",
     re.IGNORECASE,
 )
 # "6.1-magnitude", "magnitude-6.1", "a magnitude of 6.1", "M6.1", "Mw 6.1",
@@ -369,14 +373,11 @@ _MAGNITUDE = re.compile(
 _MINUS_SIGN = r"(?:(?:(?i:minus)\s+|[-−])(?=\d))?"
 _FIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _GLUED_UNIT = units.UNIT_AFTER.pattern + "|" + units.UNIT_GLUED.pattern
+_GLUED_ONE = re.compile(r"(?P<figure>" + _MINUS_SIGN + _FIG + r")(?P<unit>" + _GLUED_UNIT + r")")
 _GLUED_QUANTITY = re.compile(
     r"(?:(?P<between>(?i:between)\s+)?(?P<low>" + _MINUS_SIGN + _FIG + r")(?P<low_unit>" + _GLUED_UNIT + r")?"
-    r"(?(between)\s+(?i:and)\s+|\s?(?:[-–]|(?i:to)\b)\s?))?"
-    r"(?P<figure>" + _MINUS_SIGN + _FIG + r")(?P<unit>" + _GLUED_UNIT + r")"
+    r"(?(between)\s+(?i:and)\s+|\s?(?:[-–]|(?i:to)\b)\s?))?" + _GLUED_ONE.pattern
 )
-_GLUED_ONE = re.compile(r"(?P<figure>" + _MINUS_SIGN + _FIG + r")(?P<unit>" + _GLUED_UNIT + r")")
-# A minus before a temperature: "minus 10 degrees Celsius", "-10°C", "−5C"
-_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,\-–−])[-−])(?=\d)", re.IGNORECASE)
 
 
 def _signed(figure: str) -> float:
@@ -386,7 +387,7 @@ def _signed(figure: str) -> float:
 
 
 # After a bare figure: a unit or "magnitude" that the grammar should read
-_MEASURE_AFTER = re.compile(r"[\s-]*(?:" + units.UNIT_AFTER.pattern + r"|(?i:magnitude|on\s+the\s+Richter)\b)")
+_MEASURE_AFTER = re.compile(r"[\s-]*(?:" + units.UNIT_AFTER.pattern + r"|(?i:" + _MAGNITUDE_WORD + "))")
 
 
 def _read_measure(text: str, pos: int, kind: str) -> tuple[Reading, int] | None:
