@@ -27,10 +27,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.corpus import Article  # noqa: E402
-from checker.extract import extract  # noqa: E402
-from checker.rules import load_rule_folders  # noqa: E402
-from checker.text import normalize, split_sentences  # noqa: E402
+from checker.load.corpus import Article  # noqa: E402
+from checker.judge.extract import extract  # noqa: E402
+from checker.rules.load import load_rule_folders  # noqa: E402
+from checker.read.text import normalize, split_sentences  # noqa: E402
 
 OUTLETS = [
     "Harbour Times", "Capital Wire", "Evening Ledger", "Coastal Post", "Daily Chronicle",

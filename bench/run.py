@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus as generator  # noqa: E402
 
-from checker.text import normalize, split_sentences  # noqa: E402
-from checker.values import CANDIDATE, find_values  # noqa: E402
+from checker.read.text import normalize, split_sentences  # noqa: E402
+from checker.read.values import CANDIDATE, find_values  # noqa: E402
 
 CLAIMCHECK = str(Path(sys.executable).parent / "claimcheck")
 # Runs a command and reports its wall time and the peak memory of its process tree.

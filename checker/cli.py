@@ -12,18 +12,21 @@ from pathlib import Path
 import attrs
 from tabulate import tabulate
 
-from checker import __version__, baseline, clock, report, show
-from checker.cache import DEFAULT_FOLDER as DEFAULT_CACHE
-from checker.cache import Cache
-from checker.check import check
-from checker.touched import article_folders, touched_events
-from checker.corpus import dateline, load_corpus, manifest_timezone, reference_date
+from checker import __version__
+from checker.report import baseline
+from checker.read import clock
+from checker.report import formats as report, show
+from checker.judge.cache import DEFAULT_FOLDER as DEFAULT_CACHE
+from checker.judge.cache import Cache
+from checker.judge.check import check
+from checker.load.touched import article_folders, touched_events
+from checker.load.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
-from checker.rules import SEVERITIES, load_rule_folders, schema_text
-from checker.ruletests import run_all
-from checker.text import LineIndex, normalize, split_sentences
-from checker.values import find_values
-from checker.yamlfile import read_text
+from checker.rules.load import SEVERITIES, load_rule_folders, schema_text
+from checker.judge.ruletests import run_all
+from checker.read.text import LineIndex, normalize, split_sentences
+from checker.read.values import find_values
+from checker.load.yamlfile import read_text
 
 EXIT_OK, EXIT_DISCREPANCY, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from checker.corpus import dateline, load_corpus
-from checker.text import LineIndex, split_sentences
+from checker.load.corpus import dateline, load_corpus
+from checker.read.text import LineIndex, split_sentences
 
 
 def test_manifest_gives_outlet_event_and_published(root):

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from checker.errors import InputError
-from checker.rules import load_rule_file
-from checker.ruletests import run_example
+from checker.rules.load import load_rule_file
+from checker.judge.ruletests import run_example
 
 RULE = """\
 fields:

@@ -3,9 +3,9 @@
 import datetime as dt
 import json
 
-from checker.corpus import Article
-from checker.extract import extract
-from checker.rules import load_rule_file
+from checker.load.corpus import Article
+from checker.judge.extract import extract
+from checker.rules.load import load_rule_file
 
 
 def text_field(tmp_path, patterns):

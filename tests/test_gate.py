@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.cache import Cache
-from checker.check import check
+from checker.judge.cache import Cache
+from checker.judge.check import check
 from checker.cli import main
-from checker.corpus import load_corpus
-from checker.rules import load_rules
+from checker.load.corpus import load_corpus
+from checker.rules.load import load_rules
 
 AID = "seeds/003_6ce6e43769081fee.txt"
 EDITED_AID_MESSAGE = (

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.rules import load_rule_file
-from checker.ruletests import run_example
+from checker.rules.load import load_rule_file
+from checker.judge.ruletests import run_example
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "writing-rules.md"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.layout import is_byline, is_caption, skipped_spans
+from checker.read.layout import is_byline, is_caption, skipped_spans
 
 CAPTIONS = [
     "US secretary of state Antony Blinken and China's president Xi Jinping in Beijing. Photograph: Mark Schiefelbein/AFP via Getty Images",

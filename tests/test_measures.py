@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.corpus import Article
-from checker.extract import Claim, extract
-from checker.intervals import Interval
-from checker.rules import load_rules
-from checker.show import claim as shown
-from checker.values import find_values
+from checker.load.corpus import Article
+from checker.judge.extract import Claim, extract
+from checker.read.intervals import Interval
+from checker.rules.load import load_rules
+from checker.report.show import claim as shown
+from checker.read.values import find_values
 
 CORPORA = Path(__file__).parent / "corpora"
 
@@ -121,7 +121,7 @@ def _field(tmp_path, spec: str):
     ("km", "at a depth of 5-7.25 km", "4.5–7.255 km"),  # a range, not its low end
 ])
 def test_quantities_are_shown_as_stated_and_in_the_field_unit(tmp_path, unit, text, cell):
-    from checker.extract import claim_for
+    from checker.judge.extract import claim_for
 
     field = _field(tmp_path, f"  - id: depth\n    type: quantity\n    dimension: length\n    unit: {unit}\n    near: [depth]\n")
     value = next(find_values(text, measures=True))
@@ -129,7 +129,7 @@ def test_quantities_are_shown_as_stated_and_in_the_field_unit(tmp_path, unit, te
 
 
 def test_a_quantity_field_takes_only_its_dimension(tmp_path):
-    from checker.extract import claim_for
+    from checker.judge.extract import claim_for
 
     field = _field(tmp_path, "  - id: heat\n    type: quantity\n    dimension: temperature\n    near: [heat]\n")
     values = list(find_values("Heat of 40C over 10 km.", measures=True))
@@ -169,8 +169,8 @@ def test_measures_are_read_only_when_asked():
 # -- properties ------------------------------------------------------------------
 from hypothesis import given, strategies as st  # noqa: E402
 
-from checker import units  # noqa: E402
-from checker.clock import ZONES  # noqa: E402
+from checker.read import units  # noqa: E402
+from checker.read.clock import ZONES  # noqa: E402
 
 _SPELLINGS = sorted(
     [(w, n) for w, n in units.WORD_FORMS.items()]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from checker.patterns import PatternError, compile_pattern
-from checker.text import normalize
+from checker.rules.patterns import PatternError, compile_pattern
+from checker.read.text import normalize
 
 
 def matches(pattern: str, text: str, value: str) -> bool:

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from checker.intervals import INF, QUALIFIERS, Interval, qualify
-from checker.numbers import NUMBER, Amount
-from checker.values import find_values
+from checker.read.intervals import INF, QUALIFIERS, Interval, qualify
+from checker.read.numbers import NUMBER, Amount
+from checker.read.values import find_values
 
 # -- numbers in English words ----------------------------------------------------
 ONES = (
@@ -250,7 +250,7 @@ FOLLOWERS = [
     st.booleans(),
 )
 def test_the_bare_figure_shortcut_agrees_with_the_grammar(figure, follower, glued):
-    from checker import values
+    from checker.read import values
 
     sentence = f"Officials said {figure}{'' if glued else ' '}{follower}".rstrip()
     with_shortcut = [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence)]

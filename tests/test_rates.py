@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.check import check
-from checker.corpus import load_corpus
-from checker.rules import load_rules
+from checker.judge.check import check
+from checker.load.corpus import load_corpus
+from checker.rules.load import load_rules
 
 RULE = """\
 event: jewel-heist

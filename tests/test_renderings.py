@@ -13,9 +13,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from checker.dates import DaySpan
-from checker.intervals import Interval, qualify
-from checker.values import find_values
+from checker.read.dates import DaySpan
+from checker.read.intervals import Interval, qualify
+from checker.read.values import find_values
 from test_properties import in_words
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()

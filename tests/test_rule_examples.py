@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import load_rule_folders
-from checker.ruletests import run_example
+from checker.rules.load import load_rule_folders
+from checker.judge.ruletests import run_example
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rule_folders(

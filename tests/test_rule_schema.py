@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from checker.cli import main
-from checker.rules import FIELD_KEYS, FILE_KEYS, schema_text
+from checker.rules.load import FIELD_KEYS, FILE_KEYS, schema_text
 from test_bad_input import RULE_CASES
 
 SCHEMA = json.loads(schema_text())

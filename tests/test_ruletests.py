@@ -2,8 +2,8 @@
 
 import textwrap
 
-from checker.rules import load_rule_file
-from checker.ruletests import run_example
+from checker.rules.load import load_rule_file
+from checker.judge.ruletests import run_example
 
 
 def field_from(tmp_path, yaml_text: str):

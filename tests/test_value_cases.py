@@ -18,9 +18,9 @@ import attrs
 import pytest
 import yaml
 
-from checker.show import value_json
-from checker.text import normalize, split_sentences
-from checker.values import find_values
+from checker.report.show import value_json
+from checker.read.text import normalize, split_sentences
+from checker.read.values import find_values
 
 CASES = Path(__file__).parent / "cases"
 DEFAULT_REF = dt.date(2024, 4, 26)  # a Friday

@@ -10,11 +10,11 @@ import datetime as dt
 
 import pytest
 
-from checker.dates import DaySpan
-from checker.intervals import INF, Interval
-from checker.numbers import Amount
-from checker.show import value_json
-from checker.values import DAY, Value, find_values
+from checker.read.dates import DaySpan
+from checker.read.intervals import INF, Interval
+from checker.read.numbers import Amount
+from checker.report.show import value_json
+from checker.read.values import DAY, Value, find_values
 
 REF = dt.date(2024, 4, 26)  # a Friday
 

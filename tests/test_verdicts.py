@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.compare import judge
-from checker.corpus import Article
-from checker.extract import extract
-from checker.rules import load_rule_file
+from checker.judge.compare import judge
+from checker.load.corpus import Article
+from checker.judge.extract import extract
+from checker.rules.load import load_rule_file
 
 VERDICTS = Path(__file__).parent / "verdicts"
 

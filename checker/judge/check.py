@@ -6,11 +6,11 @@ import multiprocessing
 
 import attrs
 
-from checker.cache import Cache
-from checker.compare import Result, judge
-from checker.corpus import Article, Corpus
-from checker.extract import Mention, extract, misses
-from checker.rules import Field, RuleSet
+from checker.judge.cache import Cache
+from checker.judge.compare import Result, judge
+from checker.load.corpus import Article, Corpus
+from checker.judge.extract import Mention, extract, misses
+from checker.rules.load import Field, RuleSet
 
 
 def check(

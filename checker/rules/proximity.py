@@ -18,8 +18,8 @@ import re
 
 import attrs
 
-from checker.patterns import words_regex
-from checker.text import normalize, words_of
+from checker.rules.patterns import words_regex
+from checker.read.text import normalize, words_of
 
 DEFAULT_WITHIN = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")

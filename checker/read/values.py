@@ -27,12 +27,12 @@ from typing import Iterator
 import attrs
 import pyparsing as pp
 
-from checker import clock, currencies, dates, lookalikes, numbers, units
-from checker.clock import ClockSpec
-from checker.dates import DateSpec, DaySpan, RangeSpec
-from checker.intervals import AFTER_QUALIFIERS, QUALIFIERS, Interval, qualify
-from checker.numbers import AMOUNT, NUMBER, Amount, table, word
-from checker.text import word_alternation
+from checker.read import clock, currencies, dates, lookalikes, numbers, units
+from checker.read.clock import ClockSpec
+from checker.read.dates import DateSpec, DaySpan, RangeSpec
+from checker.read.intervals import AFTER_QUALIFIERS, QUALIFIERS, Interval, qualify
+from checker.read.numbers import AMOUNT, NUMBER, Amount, table, word
+from checker.read.text import word_alternation
 
 DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwise
 # ... but a temperature's zero is arbitrary: "about 40C" reaches one kelvin

@@ -7,15 +7,15 @@ import re
 
 import attrs
 
-from checker import layout, units
-from checker.corpus import Article
-from checker.intervals import Interval
-from checker.patterns import Pattern, words_regex
-from checker.proximity import takes
-from checker.rules import MEASURE_TYPES, Field
-from checker.text import LineIndex, one_line, split_sentences, words_of
-from checker.values import Value, day_interval, find_values
-from checker.dates import DaySpan
+from checker.read import layout, units
+from checker.load.corpus import Article
+from checker.read.intervals import Interval
+from checker.rules.patterns import Pattern, words_regex
+from checker.rules.proximity import takes
+from checker.rules.load import MEASURE_TYPES, Field
+from checker.read.text import LineIndex, one_line, split_sentences, words_of
+from checker.read.values import Value, day_interval, find_values
+from checker.read.dates import DaySpan
 
 
 @attrs.frozen(slots=True)

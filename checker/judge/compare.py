@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import attrs
 
-from checker.corpus import Article
-from checker.extract import Claim, Mention
-from checker.intervals import intersect_all
-from checker.rules import SEVERITIES, Field
+from checker.load.corpus import Article
+from checker.judge.extract import Claim, Mention
+from checker.read.intervals import intersect_all
+from checker.rules.load import SEVERITIES, Field
 
 VERDICTS = (
     "agree", "compatible", "conflict", "self-contradiction", "single-source",

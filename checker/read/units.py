@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from checker.intervals import Interval
+from checker.read.intervals import Interval
 
 # dimension: (pint dimensionality, SI unit compared in, unit shown by default)
 DIMENSIONS = {

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import attrs
 
-from checker import clock, dates, yamlfile
+from checker.read import clock, dates
+from checker.load import yamlfile
 from checker.errors import InputError
-from checker.text import normalize
-from checker.values import find_values
+from checker.read.text import normalize
+from checker.read.values import find_values
 
 MANIFEST = "manifest.yaml"
 ARTICLE_SUFFIXES = (".txt",)

@@ -14,7 +14,7 @@ import datetime as dt
 import attrs
 import pyparsing as pp
 
-from checker.numbers import WORD_INTEGER, table, word
+from checker.read.numbers import WORD_INTEGER, table, word
 
 MONTHS = {
     name.lower(): number

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.corpus import ARTICLE_SUFFIXES, MANIFEST, Corpus
-from checker.rules import RuleSet
+from checker.load.corpus import ARTICLE_SUFFIXES, MANIFEST, Corpus
+from checker.rules.load import RuleSet
 
 
 def article_folders(paths: list[str], corpus_root: Path, rules: RuleSet) -> set[Path] | None:

@@ -19,10 +19,10 @@ from pathlib import Path
 import attrs
 
 from checker import __version__
-from checker.corpus import Article
-from checker.extract import Claim, Mention
-from checker.files import write_atomically
-from checker.intervals import Interval
+from checker.load.corpus import Article
+from checker.judge.extract import Claim, Mention
+from checker.load.files import write_atomically
+from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
 _FORMAT = 1  # bump when the stored shape changes
@@ -86,8 +86,9 @@ class Cache:
 def _code_digest() -> str:
     """The version and the source of the package: a changed parser never reads old entries."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 import attrs
 import yaml
 
-from checker import show, yamlfile
-from checker.compare import Result
+from checker.report import show
+from checker.load import yamlfile
+from checker.judge.compare import Result
 from checker.errors import InputError
-from checker.files import write_atomically
+from checker.load.files import write_atomically
 
 DEFAULT_FILE = "claimcheck-baseline.yaml"
 _HEADER = """\

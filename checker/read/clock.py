@@ -17,7 +17,7 @@ import zoneinfo
 
 import attrs
 
-from checker.intervals import Interval
+from checker.read.intervals import Interval
 
 MINUTE = 60.0
 HOUR = 3_600.0

@@ -14,7 +14,7 @@ import re
 import attrs
 import pyparsing as pp
 
-from checker.text import word_alternation
+from checker.read.text import word_alternation
 
 
 @attrs.frozen(slots=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from checker import clock, units
-from checker.extract import Claim
-from checker.intervals import Interval
-from checker.rules import Field
-from checker.values import DAY, EPOCH, Value
+from checker.read import clock, units
+from checker.judge.extract import Claim
+from checker.read.intervals import Interval
+from checker.rules.load import Field
+from checker.read.values import DAY, EPOCH, Value
 
 _UNIT_LABELS = {
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "wk",

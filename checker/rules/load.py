@@ -14,14 +14,15 @@ from pathlib import Path
 
 import attrs
 
-from checker import clock, units, yamlfile
+from checker.read import clock, units
+from checker.load import yamlfile
 from checker.errors import InputError, Location
-from checker.dates import iso_span
-from checker.currencies import CODE_ALIASES
-from checker.layout import SKIPPABLE
-from checker.proximity import DEFAULT_WITHIN, Cues
-from checker.patterns import Pattern, PatternError, compile_pattern, words_regex
-from checker.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
+from checker.read.dates import iso_span
+from checker.read.currencies import CODE_ALIASES
+from checker.read.layout import SKIPPABLE
+from checker.rules.proximity import DEFAULT_WITHIN, Cues
+from checker.rules.patterns import Pattern, PatternError, compile_pattern, words_regex
+from checker.read.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
 
 FIELD_TYPES = (
     "number", "count", "percent", "money", "duration", "date", "date-range", "text", "set",

@@ -8,9 +8,9 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from checker import show
-from checker.compare import Result
-from checker.text import one_line
+from checker.report import show
+from checker.judge.compare import Result
+from checker.read.text import one_line
 
 JSON_SCHEMA_VERSION = 1
 FORMATS = ("table", "markdown", "json", "lines", "github")

@@ -17,7 +17,7 @@ import re
 import attrs
 import pyparsing as pp
 
-from checker.text import normalize, words_of
+from checker.read.text import normalize, words_of
 
 SEPARATOR = r"\W*"
 SKIP = r"(?:[^\s]+\s+){0,8}?"  # "...": up to eight words

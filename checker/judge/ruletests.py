@@ -7,14 +7,15 @@ import math
 
 import attrs
 
-from checker import show, units
-from checker.compare import combine
-from checker.corpus import Article
-from checker.dates import iso_span
-from checker.extract import extract
-from checker.rules import Example, Field, RuleSet, expected_instant
-from checker.text import normalize
-from checker.values import day_interval
+from checker.report import show
+from checker.read import units
+from checker.judge.compare import combine
+from checker.load.corpus import Article
+from checker.read.dates import iso_span
+from checker.judge.extract import extract
+from checker.rules.load import Example, Field, RuleSet, expected_instant
+from checker.read.text import normalize
+from checker.read.values import day_interval
 
 
 @attrs.frozen(slots=True)
