@@ -14,7 +14,8 @@ from checker.read.dates import DaySpan
 from checker.read.intervals import INF, Interval
 from checker.read.numbers import Amount
 from checker.report.show import value_json
-from checker.read.values import DAY, Value, find_values
+from checker.read.units import DAY_SECONDS as DAY
+from checker.read.values import Value, find_values
 
 REF = dt.date(2024, 4, 26)  # a Friday
 

@@ -85,7 +85,7 @@ MONTH_NAME = (
     + pp.Suppress(pp.Opt(pp.Literal(".").leave_whitespace()))
 ).set_parse_action(_month)
 MONTH_NAME.set_name("month")
-DAY = pp.Regex(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])").set_parse_action(
+DAY_OF_MONTH = pp.Regex(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])").set_parse_action(
     lambda t: int(t[0].rstrip("stndrh"))
 ).set_name("day")
 # In a full date any year from 1000 on ("17 August 1656"); a year alone must
@@ -102,7 +102,7 @@ def _absolute(year=None, month=None, day=None) -> DateSpec:
     return DateSpec("absolute", year=year, month=month, day=day)
 
 
-MONTH_DAY_YEAR = (MONTH_NAME + DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
+MONTH_DAY_YEAR = (MONTH_NAME + DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
     lambda t: _absolute(t[2] if len(t) > 2 else None, t[0], t[1])
 )
 ORDINAL_DAYS = {
@@ -126,7 +126,7 @@ def _day_word(text: str) -> int:
 
 
 DAY_MONTH_YEAR = (
-    THE + DAY + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
+    THE + DAY_OF_MONTH + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
     | THE + DAY_WORD + pp.Suppress(word("of")) + MONTH_NAME + pp.Opt(COMMA + YEAR)
 ).set_parse_action(lambda t: _absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
 MONTH_YEAR = (MONTH_NAME + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR).set_parse_action(
@@ -281,11 +281,11 @@ PART_OF = (
 
 # "the 20th of next month"
 DAY_OF_RELATIVE_MONTH = (
-    THE + DAY + pp.Suppress(word("of")) + OFFSET + pp.Suppress(word("month"))
+    THE + DAY_OF_MONTH + pp.Suppress(word("of")) + OFFSET + pp.Suppress(word("month"))
 ).set_parse_action(lambda t: DateSpec("absolute", day=t[0], offset=t[1], unit="month"))
 # "Thursday the 21st", "on the 21st.": a day of the month nearest in the tense's direction
 DAY_ALONE = (
-    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY).set_parse_action(
+    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY_OF_MONTH).set_parse_action(
         lambda t: DateSpec("absolute", weekday=t[0], day=t[1])
     )
     | (
@@ -299,7 +299,7 @@ DAY_ALONE = (
 # "June last year", "April 26 next year": a month of a year named relative to now
 _YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET + pp.Suppress(word("year"))
 MONTH_OF_RELATIVE_YEAR = (
-    (MONTH_NAME + pp.Opt(DAY, default=None) + _YEAR_OFFSET)
+    (MONTH_NAME + pp.Opt(DAY_OF_MONTH, default=None) + _YEAR_OFFSET)
     .set_parse_action(lambda t: DateSpec("absolute", month=t[0], day=t[1], offset=t[2], unit="year"))
 )
 
@@ -355,15 +355,15 @@ def _span(t) -> RangeSpec:
     return RangeSpec(start, end)
 
 
-_DAY_PAIR = DAY + TO + DAY
+_DAY_PAIR = DAY_OF_MONTH + TO + DAY_OF_MONTH
 # a day with the month (and maybe the year) left to the other end of a range
-_BARE_DAY = (DAY + pp.Opt(COMMA + YEAR)).set_parse_action(
+_BARE_DAY = (DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
     lambda t: _absolute(t[1] if len(t) > 1 else None, None, t[0])
 )
 _FROM_OR_BETWEEN = pp.Suppress(pp.Opt(word("from") | word("between")))  # "between 4-22 January"
 MONTH_DAY_RANGE = (_FROM_OR_BETWEEN + MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
 DAY_MONTH_RANGE = (
-    (_FROM_OR_BETWEEN + _DAY_PAIR | pp.Suppress(word("between")) + DAY + pp.Suppress(word("and")) + DAY)
+    (_FROM_OR_BETWEEN + _DAY_PAIR | pp.Suppress(word("between")) + DAY_OF_MONTH + pp.Suppress(word("and")) + DAY_OF_MONTH)
     + pp.Opt(word("of")).suppress() + MONTH_NAME + pp.Opt(COMMA + YEAR)
 ).set_parse_action(_days_month)
 _POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
@@ -410,7 +410,7 @@ MONTH_RANGE = (
         pp.Suppress(word("between")) + MONTH_NAME + pp.Suppress(word("and")) + MONTH_NAME
         | pp.Suppress(pp.Opt(word("from"))) + MONTH_NAME + TO + MONTH_NAME
     )
-    + ~DAY
+    + ~DAY_OF_MONTH
     + pp.Opt(COMMA + YEAR)
 ).set_parse_action(_months)
 

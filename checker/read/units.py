@@ -1,4 +1,4 @@
-"""Physical units as news writes them, converted by pint.
+"""Units: lengths of time, and physical units as news writes them, converted by pint.
 
 The words and symbols writers use ("six miles", "120 km/h", "40C", "1.5 sq
 km") are listed here, each with the pint unit it names; every factor comes
@@ -18,6 +18,27 @@ import re
 import attrs
 
 from checker.read.intervals import Interval
+
+# -- time -------------------------------------------------------------------
+# Durations are compared in seconds; a month and a year are their Gregorian means.
+DAY_SECONDS = 86_400.0
+DURATION_UNITS = {
+    "second": 1.0, "minute": 60.0, "hour": 3_600.0, "day": DAY_SECONDS, "week": 7 * DAY_SECONDS,
+    "fortnight": 14 * DAY_SECONDS, "month": 30.436875 * DAY_SECONDS, "year": 365.2425 * DAY_SECONDS,
+    "decade": 3_652.425 * DAY_SECONDS, "century": 36_524.25 * DAY_SECONDS,
+}
+_DURATION_FORMS = {
+    "second": ["seconds", "sec", "secs"], "minute": ["minutes", "min", "mins"],
+    "hour": ["hours", "hr", "hrs"], "day": ["days"], "week": ["weeks"],
+    "fortnight": ["fortnights"], "month": ["months"], "year": ["years", "yr", "yrs"],
+    "decade": ["decades"], "century": ["centuries"],
+}
+DURATION_UNIT_OF = {  # every spelling -> its unit: "hrs" -> "hour"
+    form: unit for unit, forms in _DURATION_FORMS.items() for form in [unit, *forms]
+}
+DURATION_WORDS = {form: DURATION_UNITS[unit] for form, unit in DURATION_UNIT_OF.items()}
+
+# -- physical ---------------------------------------------------------------
 
 # dimension: (pint dimensionality, SI unit compared in, unit shown by default)
 DIMENSIONS = {

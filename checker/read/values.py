@@ -28,6 +28,7 @@ import attrs
 import pyparsing as pp
 
 from checker.read import clock, currencies, dates, lookalikes, numbers, units
+from checker.read.units import DAY_SECONDS, DURATION_UNITS, DURATION_WORDS
 from checker.read.clock import ClockSpec
 from checker.read.dates import DateSpec, DaySpan, RangeSpec
 from checker.read.intervals import AFTER_QUALIFIERS, QUALIFIERS, Interval, qualify
@@ -39,23 +40,6 @@ DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwi
 # (1 °C, 1.8 °F) beyond what the figure rounds to.
 TEMPERATURE_REACH = 1.0
 
-# -- units ----------------------------------------------------------------
-DAY = 86_400.0
-DURATION_UNITS = {
-    "second": 1.0, "minute": 60.0, "hour": 3_600.0, "day": DAY, "week": 7 * DAY,
-    "fortnight": 14 * DAY, "month": 30.436875 * DAY, "year": 365.2425 * DAY,
-    "decade": 3_652.425 * DAY, "century": 36_524.25 * DAY,
-}
-_DURATION_FORMS = {
-    "second": ["seconds", "sec", "secs"], "minute": ["minutes", "min", "mins"],
-    "hour": ["hours", "hr", "hrs"], "day": ["days"], "week": ["weeks"],
-    "fortnight": ["fortnights"], "month": ["months"], "year": ["years", "yr", "yrs"],
-    "decade": ["decades"], "century": ["centuries"],
-}
-DURATION_UNIT_OF = {  # every spelling -> its unit: "hrs" -> "hour"
-    form: unit for unit, forms in _DURATION_FORMS.items() for form in [unit, *forms]
-}
-DURATION_WORDS = {form: DURATION_UNITS[unit] for form, unit in DURATION_UNIT_OF.items()}
 CURRENCY_CODES = sorted(currencies.CODES)
 
 
@@ -542,7 +526,7 @@ class Value:
         """A date range's length, as a duration in seconds."""
         if self.range_days is None:
             return None
-        return Amount.of(self.range_days * DAY)
+        return Amount.of(self.range_days * DAY_SECONDS)
 
 
 EPOCH = dt.date(1970, 1, 1)
@@ -550,8 +534,8 @@ EPOCH = dt.date(1970, 1, 1)
 
 def day_interval(span: DaySpan) -> Interval:
     """Days as instants: [first day 00:00, day after the last 00:00)."""
-    low = (span.first - EPOCH).days * DAY
-    return Interval(low, low + span.days * DAY, False, True)
+    low = (span.first - EPOCH).days * DAY_SECONDS
+    return Interval(low, low + span.days * DAY_SECONDS, False, True)
 
 
 def _make_value(reading: Reading, text: str, start: int, end: int, ref, future) -> Value:

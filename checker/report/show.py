@@ -9,7 +9,8 @@ from checker.read import clock, units
 from checker.judge.extract import Claim
 from checker.read.intervals import Interval
 from checker.rules.load import Field
-from checker.read.values import DAY, EPOCH, Value
+from checker.read.units import DAY_SECONDS, DURATION_UNITS
+from checker.read.values import EPOCH, Value
 
 _UNIT_LABELS = {
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "wk",
@@ -43,8 +44,8 @@ def interval(iv: Interval, fmt=number) -> str:
 
 
 def days_of(iv: Interval) -> tuple[dt.date, dt.date]:
-    first = EPOCH + dt.timedelta(days=math.floor(iv.low / DAY))
-    last = EPOCH + dt.timedelta(days=math.ceil(iv.high / DAY) - 1)
+    first = EPOCH + dt.timedelta(days=math.floor(iv.low / DAY_SECONDS))
+    last = EPOCH + dt.timedelta(days=math.ceil(iv.high / DAY_SECONDS) - 1)
     return first, last
 
 
@@ -217,7 +218,7 @@ def value_text(v: Value, zone: str | None = None) -> str:
     return shown
 
 
-_DURATION_STEPS = (
-    ("year", 365.2425 * DAY), ("month", 30.436875 * DAY), ("week", 7 * DAY),
-    ("day", DAY), ("hour", 3600.0), ("minute", 60.0), ("second", 1.0),
+# the units a duration of unknown length is shown in, longest first
+_DURATION_STEPS = tuple(
+    (unit, DURATION_UNITS[unit]) for unit in ("year", "month", "week", "day", "hour", "minute", "second")
 )

@@ -22,7 +22,8 @@ from checker.read.currencies import CODE_ALIASES
 from checker.read.layout import SKIPPABLE
 from checker.rules.proximity import DEFAULT_WITHIN, Cues
 from checker.rules.patterns import Pattern, PatternError, compile_pattern, words_regex
-from checker.read.values import CURRENCY_CODES, DAY, DURATION_UNIT_OF, DURATION_UNITS
+from checker.read.values import CURRENCY_CODES
+from checker.read.units import DAY_SECONDS, DURATION_UNIT_OF, DURATION_UNITS
 
 FIELD_TYPES = (
     "number", "count", "percent", "money", "duration", "date", "date-range", "text", "set",
@@ -117,7 +118,7 @@ class Field:
         if self.type == "duration":
             return DURATION_UNITS[self.unit or "hour"]
         if self.type in ("date", "date-range"):
-            return DAY
+            return DAY_SECONDS
         if self.type == "quantity":
             return units.unit(self.unit).factor
         if self.type == "time":
