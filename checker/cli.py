@@ -22,7 +22,8 @@ from checker.judge.check import check
 from checker.load.touched import article_folders, touched_events
 from checker.load.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
-from checker.rules.load import SEVERITIES, load_rule_folders, schema_text
+from checker.rules.load import load_rule_folders, schema_text
+from checker.rules.model import SEVERITIES
 from checker.judge.ruletests import run_all
 from checker.read.text import LineIndex, normalize, split_sentences
 from checker.read.values import find_values
@@ -307,7 +308,7 @@ def _test_rules(args) -> int:
     rules = _load_rules(args)
     outcomes = run_all(rules)
     table = [
-        [f"{o.example.location}", o.field.id, o.example.text[:60], _expected(o.example.value), o.got, "pass" if o.passed else "FAIL"]
+        [f"{o.example.location}", o.field.id, o.example.text[:60], o.field.kind.expected_text(o.example.value), o.got, "pass" if o.passed else "FAIL"]
         for o in outcomes
     ]
     print(tabulate(table, headers=["where", "field", "text", "expected", "got", ""], tablefmt="simple"))
@@ -316,19 +317,3 @@ def _test_rules(args) -> int:
     if not outcomes:
         print("no examples: give each field `examples:` (text and expected value) to test it")
     return EXIT_DISCREPANCY if failed else EXIT_OK
-
-
-def _expected(value) -> str:
-    """An example's expected value as the report would show it."""
-    if value is None:
-        return "no match"
-    if isinstance(value, dict):
-        low, high = value.get("low"), value.get("high")
-        if low is None:
-            return f"≤{show.number(high)}"
-        return f"≥{show.number(low)}" if high is None else f"{show.number(low)}–{show.number(high)}"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return show.number(value)
-    return str(value)

@@ -19,10 +19,10 @@ import pytest
 
 from checker.cli import main
 from checker.load.corpus import Article
-from checker.judge.extract import Claim, extract
+from checker.fieldtypes import Claim
+from checker.judge.extract import extract
 from checker.read.intervals import Interval
 from checker.rules.load import load_rules
-from checker.report.show import claim as shown
 from checker.read.values import find_values
 
 CORPORA = Path(__file__).parent / "corpora"
@@ -121,26 +121,24 @@ def _field(tmp_path, spec: str):
     ("km", "at a depth of 5-7.25 km", "4.5–7.255 km"),  # a range, not its low end
 ])
 def test_quantities_are_shown_as_stated_and_in_the_field_unit(tmp_path, unit, text, cell):
-    from checker.judge.extract import claim_for
 
     field = _field(tmp_path, f"  - id: depth\n    type: quantity\n    dimension: length\n    unit: {unit}\n    near: [depth]\n")
     value = next(find_values(text, measures=True))
-    assert shown(field, claim_for(field, value)) == cell
+    assert field.kind.show(field, field.kind.claim(field, value)) == cell
 
 
 def test_a_quantity_field_takes_only_its_dimension(tmp_path):
-    from checker.judge.extract import claim_for
 
     field = _field(tmp_path, "  - id: heat\n    type: quantity\n    dimension: temperature\n    near: [heat]\n")
     values = list(find_values("Heat of 40C over 10 km.", measures=True))
-    assert [claim_for(field, v) is not None for v in values] == [True, False]
-    assert shown(field, claim_for(field, values[0])) == "40 °C"
+    assert [field.kind.claim(field, v) is not None for v in values] == [True, False]
+    assert field.kind.show(field, field.kind.claim(field, values[0])) == "40 °C"
 
 
 def test_a_time_field_is_shown_in_utc(tmp_path):
     field = _field(tmp_path, "  - id: at\n    type: time\n    near: [struck]\n")
     start = dt.datetime(2025, 3, 14, 7, 37, tzinfo=dt.timezone.utc).timestamp()
-    assert shown(field, Claim(Interval(start, start + 60, False, True))) == "2025-03-14 07:37 UTC"
+    assert field.kind.show(field, Claim(Interval(start, start + 60, False, True))) == "2025-03-14 07:37 UTC"
 
 
 def test_measure_fields_never_change_what_other_fields_read(tmp_path):

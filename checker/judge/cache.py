@@ -20,7 +20,8 @@ import attrs
 
 from checker import __version__
 from checker.load.corpus import Article
-from checker.judge.extract import Claim, Mention
+from checker.fieldtypes import Claim, Stated
+from checker.judge.extract import Mention
 from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
@@ -99,14 +100,15 @@ def _stored(m: Mention) -> dict:
         "field": m.field, "line": m.line, "column": m.column, "start": m.start, "end": m.end,
         "text": m.text, "sentence": m.sentence, "sentence_start": m.sentence_start,
         "interval": None if interval is None else [interval.low, interval.high, interval.low_open, interval.high_open],
-        "currency": claim.currency, "names": sorted(claim.names), "stated": claim.stated,
+        "currency": claim.currency, "names": sorted(claim.names),
+        "stated": None if claim.stated is None else [claim.stated.amount, claim.stated.unit, claim.stated.status],
     }
 
 
 def _mention(d: dict, article: Article) -> Mention:
     low, high, low_open, high_open = d["interval"] if d["interval"] is not None else (None,) * 4
     interval = None if low is None else Interval(float(low), float(high), bool(low_open), bool(high_open))
-    stated = tuple(d["stated"]) if d.get("stated") is not None else None
+    stated = Stated(*d["stated"]) if d.get("stated") is not None else None
     claim = Claim(interval, d["currency"], frozenset(d["names"]), stated)
     if article.text[int(d["start"]) : int(d["end"])] != d["text"]:
         raise ValueError("the entry does not fit the article")

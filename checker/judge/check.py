@@ -10,7 +10,7 @@ from checker.judge.cache import Cache
 from checker.judge.compare import Result, judge
 from checker.load.corpus import Article, Corpus
 from checker.judge.extract import Mention, extract, misses
-from checker.rules.load import Field, RuleSet
+from checker.rules.model import Field, RuleSet
 
 
 def check(

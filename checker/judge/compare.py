@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import attrs
 
+from checker.fieldtypes import Claim
+from checker.judge.extract import Mention, Miss
 from checker.load.corpus import Article
-from checker.judge.extract import Claim, Mention
-from checker.read.intervals import intersect_all
-from checker.rules.load import SEVERITIES, Field
+from checker.rules.model import SEVERITIES, Field
 
-VERDICTS = (
-    "agree", "compatible", "conflict", "self-contradiction", "single-source",
-    "missing", "not-comparable",
-)
+Verdict = Literal[
+    "agree", "compatible", "conflict", "self-contradiction", "single-source", "missing", "not-comparable",
+]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 DISCREPANCIES = ("conflict", "self-contradiction")
 
 
@@ -32,10 +34,10 @@ class ArticleValue:
 class Result:
     event: str
     field: Field
-    verdict: str
+    verdict: Verdict
     values: tuple[ArticleValue, ...]  # one per article of the event, corpus order
     groups: tuple[tuple[str, ...], ...] = ()  # conflict: articles on each side
-    misses: tuple = ()  # extract.Miss: cue words but no value, when asked for
+    misses: tuple[Miss, ...] = ()  # cue words but no value, when asked for
     accepted: bool = False  # a discrepancy the baseline accepts
 
     @property
@@ -55,31 +57,7 @@ class Result:
 
 def combine(field: Field, mentions: tuple[Mention, ...]) -> tuple[Claim | None, bool]:
     """An article's mentions as one claim, and whether they contradict each other."""
-    claims = [m.claim for m in mentions]
-    if field.type in ("text", "set"):
-        names = frozenset().union(*(c.names for c in claims)) if claims else frozenset()
-        if not names:
-            return None, False
-        return Claim(names=names), field.type == "text" and len(names) > 1
-    known = [c for c in claims if c.interval is not None]  # unresolved dates never count
-    if not known:
-        return None, False
-    if len({c.currency for c in known}) > 1:
-        converted = _in_one_currency(field, known)
-        if converted is None:
-            return known[0], False
-        known = converted
-    if field.combine == "first":
-        return known[0], False
-    if field.combine == "max":
-        return max(known, key=lambda c: (c.interval.low, c.interval.high)), False
-    if field.combine == "min":
-        return min(known, key=lambda c: (c.interval.high, c.interval.low)), False
-    together = intersect_all(c.interval for c in known)
-    if together.is_empty:
-        return known[0], True
-    stated = known[0].stated if together == known[0].interval else None
-    return Claim(together, known[0].currency, stated=stated), False
+    return field.kind.combine(field, [m.claim for m in mentions])
 
 
 def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tuple[Mention, ...]) -> Result:
@@ -91,12 +69,8 @@ def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tup
         own = tuple(by_article[article.path])
         claim, contradicts = combine(field, own)
         values.append(ArticleValue(article.path, article.outlet, claim, own, contradicts))
-    stated = [v for v in values if v.claim is not None]
-    if field.type == "set" and stated:
-        union = frozenset().union(*(v.claim.names for v in stated))
-        values = [attrs.evolve(v, omits=union - v.claim.names) if v.claim else v for v in values]
-        stated = [v for v in values if v.claim is not None]
-    verdict, groups = _verdict(field, stated)
+    values = field.kind.with_omissions(values)
+    verdict, groups = _verdict(field, [v for v in values if v.claim is not None])
     return Result(event, field, verdict, tuple(values), groups)
 
 
@@ -110,49 +84,4 @@ def _verdict(field: Field, stated: list[ArticleValue]) -> tuple[str, tuple]:
     claims = [v.claim for v in stated]
     if all(c == claims[0] for c in claims):
         return "agree", ()
-    if field.type == "set":
-        return ("conflict" if field.exhaustive else "compatible"), ()
-    if field.type == "text":
-        return "conflict", _group_by(stated, lambda v: v.claim.names)
-    if len({c.currency for c in claims}) > 1:
-        converted = _in_one_currency(field, claims)
-        if converted is None:
-            return "not-comparable", ()
-        stated = [attrs.evolve(v, claim=c) for v, c in zip(stated, converted)]
-        claims = converted
-    if not intersect_all(c.interval for c in claims).is_empty:
-        return "compatible", ()
-    return "conflict", _interval_groups(stated)
-
-
-def _in_one_currency(field: Field, claims: list[Claim]) -> list[Claim] | None:
-    """Money in several currencies, converted through the field's declared rates, or None."""
-    into = field.unit or "USD"
-    if field.rates is None:
-        return None
-    converted = [field.rates.convert(c.interval, c.currency, into) for c in claims]
-    if any(i is None for i in converted):
-        return None
-    return [Claim(i, into) for i in converted]
-
-
-def _group_by(stated, key) -> tuple:
-    groups: dict = {}
-    for v in stated:
-        groups.setdefault(key(v), []).append(v.article)
-    return tuple(tuple(g) for g in groups.values())
-
-
-def _interval_groups(stated) -> tuple:
-    """Outlets whose values can all hold together, lowest first."""
-    ordered = sorted(stated, key=lambda v: (v.claim.interval.low, v.claim.interval.high))
-    groups, current, common = [], [], None
-    for v in ordered:
-        joined = v.claim.interval if common is None else common.intersect(v.claim.interval)
-        if current and joined.is_empty:
-            groups.append(tuple(current))
-            current, joined = [], v.claim.interval
-        current.append(v.article)
-        common = joined
-    groups.append(tuple(current))
-    return tuple(groups)
+    return field.kind.verdict(field, stated)

@@ -7,31 +7,14 @@ import re
 
 import attrs
 
-from checker.read import layout, units
+from checker.fieldtypes import Claim
 from checker.load.corpus import Article
-from checker.read.intervals import Interval
+from checker.read import layout
+from checker.read.text import LineIndex, one_line, split_sentences, words_of
+from checker.read.values import find_values
+from checker.rules.model import Field
 from checker.rules.patterns import Pattern, words_regex
 from checker.rules.proximity import takes
-from checker.rules.load import MEASURE_TYPES, Field
-from checker.read.text import LineIndex, one_line, split_sentences, words_of
-from checker.read.values import Value, day_interval, find_values
-from checker.read.dates import DaySpan
-
-
-@attrs.frozen(slots=True)
-class Claim:
-    """What one mention says, in the field's terms.
-
-    Numeric and date fields: an interval in canonical units (None when a
-    relative date could not be resolved). Text and set fields: names.
-    """
-
-    interval: Interval | None = None
-    currency: str | None = None
-    names: frozenset[str] = frozenset()
-    # quantities and magnitudes: the figure as stated (amount, unit, status),
-    # shown instead of the interval its precision makes of it
-    stated: tuple | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(slots=True)
@@ -91,12 +74,12 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
         # reading them ("1500 hours" as a time) must not change what other fields read
         values: dict[bool, tuple] = {}
         for field in live:
-            if field.type in ("text", "set"):
+            if not field.kind.reads_values:
                 found = _named(field, sentence.text, words)
             else:
-                measures = field.type in MEASURE_TYPES
+                measures = field.kind.measures
                 if measures not in values:
-                    wanted = any(f.type in _TAKES_DATES for f in live)
+                    wanted = any(f.kind.takes_dates for f in live)
                     values[measures] = tuple(
                         find_values(sentence.text, article.ref_date, dates=wanted, measures=measures)
                     )
@@ -152,7 +135,7 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
 
 def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
     found = []
-    fitting = [(v, claim_for(field, v, zone)) for v in values]
+    fitting = [(v, field.kind.claim(field, v, zone)) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
     for value, claim in fitting:
         if claim is None:
@@ -191,7 +174,7 @@ def _named(field: Field, text: str, words: frozenset[str]) -> list:
     for pattern in field.patterns:
         if not pattern.could_match(words):
             continue
-        for match in _slot_regex(pattern, field.choice_regex, field.type == "set").finditer(text):
+        for match in _slot_regex(pattern, field.choice_regex, not field.kind.single).finditer(text):
             start, end = match.span("value")
             if any(start < e and s < end for s, e, _ in found):
                 continue  # another pattern already read this phrase
@@ -207,59 +190,3 @@ def _slot_regex(pattern: Pattern, choice: str, listed: bool) -> re.Pattern:
     if listed:  # a set: "machine tools, microelectronics and nitrocellulose"
         choice = rf"(?:{choice})(?:[\s,;]+(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:{choice}))*"
     return pattern.full(choice)
-
-
-# Field types that take dates (a duration takes a date range's length; a
-# time of day is on the day its sentence names).
-_TAKES_DATES = frozenset({"date", "date-range", "duration", "time"})
-# The value types each field type takes.
-ACCEPTS = {
-    "number": ("number",), "count": ("number",), "percent": ("percent",),
-    "money": ("money", "number"),  # a bare amount is in the field's currency
-    "duration": ("duration", "date-range"),  # a range gives its length
-    "date": ("date", "date-range"), "date-range": ("date-range",),
-    "quantity": ("quantity",), "magnitude": ("magnitude",), "time": ("time",),
-}
-
-
-def claim_for(field: Field, value: Value, zone: str | None = None) -> Claim | None:
-    """The claim a value makes for a field, or None when its type does not fit.
-
-    `zone` is the event's IANA time zone, for times of day.
-    """
-    kind = field.type
-    if value.type not in ACCEPTS[kind]:
-        return None
-    if kind == "quantity" and units.dimension_of(value.unit) != field.dimension:
-        return None  # "10 km" is no temperature
-    if kind == "time":
-        tolerance = field.tolerance.absolute(0.0, field.unit_factor) if field.tolerance else None
-        return Claim(value.instant(zone, tolerance))
-    if kind == "percent" and (value.unit == "point") != (field.unit == "point"):
-        return None  # "5 percentage points" is not "5%"
-    if kind in ("date", "date-range"):
-        # `part` picks an end of a stated range; a week or a month ("this week's
-        # visit") only says the day falls in it
-        part = field.part if value.type == "date-range" else None
-        return Claim(day_interval(_part(value.days, part)) if value.days else None)
-    if value.type == "date-range":
-        length = value.length
-        return Claim(Interval.point(length.low)) if length else None
-    tolerance = None
-    if field.tolerance is not None:
-        figure = value.amount.low * (units.unit(value.unit).factor if kind == "quantity" else 1.0)
-        tolerance = field.tolerance.absolute(figure, field.unit_factor)
-    currency = (value.currency or field.unit or "USD") if kind == "money" else None
-    point = value.amount.low == value.amount.high and not value.qualifier
-    stated = (value.amount.low, value.unit, value.status) if kind in ("quantity", "magnitude") and point else None
-    return Claim(value.interval(tolerance), currency, stated=stated)
-
-
-def _part(days: DaySpan, part: str | None) -> DaySpan:
-    if part == "start":
-        return DaySpan(days.first, days.first, "day")
-    if part == "end":
-        return DaySpan(days.last, days.last, "day")
-    return days
-
-

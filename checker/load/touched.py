@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.load.corpus import ARTICLE_SUFFIXES, MANIFEST, Corpus
-from checker.rules.load import RuleSet
+from checker.rules.model import RuleSet
 
 
 def article_folders(paths: list[str], corpus_root: Path, rules: RuleSet) -> set[Path] | None:

@@ -32,6 +32,18 @@ class YamlDocument:
     def error(self, path: YamlPath, message: str, key: bool = False) -> InputError:
         return InputError(self.where(path, key), message)
 
+    def string(self, path: YamlPath, value, what: str) -> str:
+        """`value`, or an error at `path` unless it is a non-empty string."""
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(path, f"{what} must be a non-empty string")
+        return value
+
+    def one_of(self, path: YamlPath, value, allowed, what: str):
+        """`value`, or an error at `path` naming the `allowed` ones."""
+        if value not in allowed:
+            raise self.error(path, f"unknown {what} {value!r} (expected one of: {', '.join(allowed)})")
+        return value
+
     def check_keys(self, path: YamlPath, mapping: dict, allowed, what: str) -> None:
         """Refuse a key not in `allowed`, suggesting the closest one."""
         for key in mapping:

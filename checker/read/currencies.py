@@ -25,6 +25,7 @@ CODES = frozenset(
     """.split()
 )
 CODE_ALIASES = {"RMB": "CNY"}
+SORTED_CODES = tuple(sorted(CODES))  # for messages and grammars that list them
 
 # name -> code, singular and plural; a country's adjective may come first.
 # Names several countries use (peso, riyal, dinar, shilling, krone) need it.

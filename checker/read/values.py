@@ -40,7 +40,6 @@ DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwi
 # (1 °C, 1.8 °F) beyond what the figure rounds to.
 TEMPERATURE_REACH = 1.0
 
-CURRENCY_CODES = sorted(currencies.CODES)
 
 
 @attrs.frozen(slots=True)
@@ -67,7 +66,7 @@ _SIGN = pp.Regex(
         for sign in sorted(currencies.SIGNS, key=len, reverse=True)
     )
 ).set_parse_action(lambda t: currencies.SIGNS[t[0]]).set_name("currency sign")
-_CODE = pp.one_of(CURRENCY_CODES, as_keyword=True).add_parse_action(
+_CODE = pp.one_of(currencies.SORTED_CODES, as_keyword=True).add_parse_action(
     lambda t: currencies.CODE_ALIASES.get(t[0], t[0])
 )
 _CURRENCY_NAME = pp.Regex(
@@ -312,7 +311,7 @@ CANDIDATE = re.compile(
     r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
     r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dates.MONTHS, "an", "a"]) + r"))"
-    r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|R(?=" + _RAND + r")|" + _any_word([*CURRENCY_CODES, "Rs", "RM", "Rp"]) + r")"
+    r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|R(?=" + _RAND + r")|" + _any_word([*currencies.SORTED_CODES, "Rs", "RM", "Rp"]) + r")"
     r"|(?P<month>" + _any_word(dates.MONTHS) + r")|(?P<weekday>" + _any_word(dates.WEEKDAYS) + r")"
     r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
@@ -610,7 +609,7 @@ def _is_change(text: str, start: int, end: int) -> bool:
 # "ago", no sign, dash, slash or glued letter. Its reading is then exactly what
 # the grammar would give (tests/test_properties.py checks).
 _EXTENDERS = sorted(
-    {*numbers.SCALES, *numbers.SPACED_SCALES, "hundred", *DURATION_WORDS, *CURRENCY_CODES,
+    {*numbers.SCALES, *numbers.SPACED_SCALES, "hundred", *DURATION_WORDS, *currencies.SORTED_CODES,
      *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
      "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or",
      "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,

@@ -16,7 +16,6 @@ from pathlib import Path
 import attrs
 import yaml
 
-from checker.report import show
 from checker.load import yamlfile
 from checker.judge.compare import Result
 from checker.errors import InputError
@@ -48,7 +47,7 @@ def entry(result: Result) -> Entry:
         claims = [m.claim for v in result.values if v.self_contradiction for m in v.mentions]
     else:
         claims = [v.claim for v in result.stated]
-    values = sorted({show.claim(result.field, c) for c in claims})
+    values = sorted({result.field.kind.show(result.field, c) for c in claims})
     return Entry(result.event, result.field.id, result.verdict, tuple(values))
 
 

@@ -8,7 +8,6 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from checker.report import show
 from checker.judge.compare import Result
 from checker.read.text import one_line
 
@@ -51,7 +50,7 @@ def as_text(results, tablefmt: str, explain: str | None) -> str:
     for event, rows in _by_event(results).items():
         outlets = [v.outlet for v in rows[0].values]
         table = [
-            [r.field.id, *(show.claim(r.field, v.claim) for v in r.values), _verdict(r)]
+            [r.field.id, *(r.field.kind.show(r.field, v.claim) for v in r.values), _verdict(r)]
             for r in rows
         ]
         out.append(f"## {event}" if markdown else f"Event: {event}")
@@ -89,9 +88,9 @@ def _notes(r: Result) -> list[str]:
         for group in r.groups:
             claims = [outlets[a].claim for a in group]
             if all(c == claims[0] for c in claims):  # "61 billion: NDTV, Daily Maverick"
-                sides.append(f"{show.claim(r.field, claims[0])}: {', '.join(outlets[a].outlet for a in group)}")
+                sides.append(f"{r.field.kind.show(r.field, claims[0])}: {', '.join(outlets[a].outlet for a in group)}")
             else:  # each outlet with its own value: "Daily Wire ≥14, Coastal Herald 30"
-                sides.append(", ".join(f"{outlets[a].outlet} {show.claim(r.field, outlets[a].claim)}" for a in group))
+                sides.append(", ".join(f"{outlets[a].outlet} {r.field.kind.show(r.field, outlets[a].claim)}" for a in group))
         return [f"{r.field.id}: conflict ({r.field.severity}) - " + " vs ".join(sides)]
     if r.verdict == "self-contradiction":
         own = [v for v in r.values if v.self_contradiction]
@@ -100,7 +99,7 @@ def _notes(r: Result) -> list[str]:
             + "; ".join(f"\"{one_line(m.text)}\" (line {m.line})" for m in v.mentions)
             for v in own
         ]
-    if r.field.type == "set" and any(v.omits for v in r.stated):
+    if any(v.omits for v in r.stated):  # set fields
         omissions = "; ".join(
             f"{v.outlet} omits {', '.join(sorted(v.omits))}" for v in r.stated if v.omits
         )
@@ -118,9 +117,9 @@ def _explain(rows) -> list[str]:
         for v in r.values:
             if not v.mentions:
                 continue
-            lines.append(f"  {v.outlet} -> {show.claim(r.field, v.claim)}")
+            lines.append(f"  {v.outlet} -> {r.field.kind.show(r.field, v.claim)}")
             for m in v.mentions:
-                lines.append(f"    {m.article}:{m.line}:{m.column}: {m.text!r} read as {show.claim(r.field, m.claim)}")
+                lines.append(f"    {m.article}:{m.line}:{m.column}: {m.text!r} read as {r.field.kind.show(r.field, m.claim)}")
                 lines.append(f"      {m.marked_sentence}")
         if not any(v.mentions for v in r.values):
             lines.append("  no mentions")
@@ -215,7 +214,7 @@ def _json_entry(r: Result) -> dict:
             {
                 "article": v.article,
                 "outlet": v.outlet,
-                "value": show.claim_json(r.field, v.claim),
+                "value": r.field.kind.to_json(r.field, v.claim),
                 **({"omits": sorted(v.omits)} if v.omits else {}),
             }
             for v in r.values
@@ -230,7 +229,7 @@ def _json_entry(r: Result) -> dict:
                 "article": m.article,
                 "outlet": m.outlet,
                 "text": m.text,
-                "value": show.claim_json(r.field, m.claim),
+                "value": r.field.kind.to_json(r.field, m.claim),
                 "line": m.line,
                 "column": m.column,
             }

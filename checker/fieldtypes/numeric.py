@@ -1,0 +1,118 @@
+"""Figures: number, count, percent, money and duration fields."""
+
+from __future__ import annotations
+
+import attrs
+
+from checker.fieldtypes.base import Claim, FieldType
+from checker.fieldtypes.display import UNIT_LABELS
+from checker.read.currencies import CODE_ALIASES, SORTED_CODES
+from checker.read.intervals import Interval
+from checker.read.units import DURATION_UNIT_OF, DURATION_UNITS
+
+_PERCENT_UNITS = {"%": "percent", "points": "point", "percentage point": "point", "percentage points": "point"}
+
+
+class Number(FieldType):
+    name = "number"
+    accepts = ("number",)
+    options = frozenset({"counting"})
+
+
+class Count(Number):
+    name = "count"
+
+
+class Percent(FieldType):
+    """A percent, or (`unit: point`) a difference of percents."""
+
+    name = "percent"
+    accepts = ("percent",)
+
+    def check_unit(self, doc, path, unit) -> str:
+        unit = _PERCENT_UNITS.get(str(unit).lower(), unit)
+        return doc.one_of(path, unit, ("percent", "point"), "percent unit")
+
+    def claim_of(self, field, value, zone):
+        if (value.unit == "point") != (field.unit == "point"):
+            return None  # "5 percentage points" is not "5%"
+        return super().claim_of(field, value, zone)
+
+    def shown(self, field, claim) -> str:
+        shown = super().shown(field, claim)
+        return f"{shown} points" if field.unit == "point" else f"{shown}%"
+
+
+class Money(FieldType):
+    """An amount in a currency; other currencies only through declared `rates`."""
+
+    name = "money"
+    accepts = ("money", "number")  # a bare amount is in the field's currency
+    options = frozenset({"rates"})
+
+    def check_unit(self, doc, path, unit) -> str:
+        code = str(unit).upper()
+        return doc.one_of(path, CODE_ALIASES.get(code, code), SORTED_CODES, "currency")
+
+    def currency(self, field, value) -> str:
+        return value.currency or field.unit or "USD"
+
+    def combine(self, field, claims):
+        known = [c for c in claims if c.interval is not None]
+        if len({c.currency for c in known}) > 1:
+            converted = in_one_currency(field, known)
+            if converted is None:
+                return known[0], False
+            claims = converted
+        return super().combine(field, claims)
+
+    def verdict(self, field, stated):
+        claims = [v.claim for v in stated]
+        if len({c.currency for c in claims}) > 1:
+            converted = in_one_currency(field, claims)
+            if converted is None:
+                return "not-comparable", ()
+            stated = [attrs.evolve(v, claim=c) for v, c in zip(stated, converted)]
+        return super().verdict(field, stated)
+
+    def shown(self, field, claim) -> str:
+        return f"{claim.currency} {super().shown(field, claim)}"
+
+
+def in_one_currency(field, claims: list[Claim]) -> list[Claim] | None:
+    """Money in several currencies, converted through the field's declared rates, or None."""
+    into = field.unit or "USD"
+    if field.rates is None:
+        return None
+    converted = [field.rates.convert(c.interval, c.currency, into) for c in claims]
+    if any(i is None for i in converted):
+        return None
+    return [Claim(i, into) for i in converted]
+
+
+class Duration(FieldType):
+    """A length of time; a date range gives its length ("April 24-26": three days)."""
+
+    name = "duration"
+    accepts = ("duration", "date-range")
+    default_unit = "hour"
+    takes_dates = True
+
+    def check_unit(self, doc, path, unit) -> str:
+        unit = DURATION_UNIT_OF.get(str(unit).lower(), unit)
+        return doc.one_of(path, unit, tuple(DURATION_UNITS), "time unit")
+
+    def unit_factor(self, field) -> float:
+        return DURATION_UNITS[field.unit or "hour"]
+
+    def claim_of(self, field, value, zone):
+        if value.type == "date-range":
+            length = value.length
+            return Claim(Interval.point(length.low)) if length else None
+        return super().claim_of(field, value, zone)
+
+    def shown(self, field, claim) -> str:
+        return f"{super().shown(field, claim)} {UNIT_LABELS[field.unit]}"
+
+
+TYPES = (Number(), Count(), Percent(), Money(), Duration())

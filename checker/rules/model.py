@@ -1,0 +1,148 @@
+"""The rule model: fields as compiled from rule files, and the set of them.
+
+A `Field` is one fact to compare; its `type` names a `FieldType` in the
+registry (`checker.fieldtypes.TYPES`), which does what differs between types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+import attrs
+
+from checker.errors import Location
+from checker.fieldtypes import TYPES, FieldType, TypeName
+from checker.rules.patterns import Pattern, words_regex
+from checker.rules.proximity import Cues
+
+SEVERITIES = ("info", "warning", "error")  # in rising order
+Severity = Literal["info", "warning", "error"]
+COMBINES = ("intersect", "max", "min", "first")
+PARTS = ("start", "end")
+
+
+@attrs.frozen(slots=True)
+class Tolerance:
+    amount: float
+    relative: bool  # True: a fraction of the stated figure
+
+    def absolute(self, figure: float, unit_factor: float) -> float:
+        if self.relative:
+            return self.amount * abs(figure)
+        return self.amount * unit_factor
+
+
+@attrs.frozen(slots=True)
+class Rates:
+    """Exchange rates declared for an event: what one unit of each currency is
+    worth in the field's currency, as of a day, give or take `tolerance`."""
+
+    worth: tuple[tuple[str, float], ...]
+    as_of: dt.date | None = None
+    tolerance: float = 0.0  # a fraction: 0.02 for "2%"
+
+    def convert(self, interval, currency: str, into: str):
+        """The interval in `into`, or None when no rate for `currency` was declared."""
+        if currency == into:
+            return interval
+        rate = dict(self.worth).get(currency)
+        if rate is None:
+            return None
+        return attrs.evolve(
+            interval, low=interval.low * rate * (1 - self.tolerance), high=interval.high * rate * (1 + self.tolerance)
+        )
+
+
+@attrs.frozen(slots=True)
+class Example:
+    text: str
+    value: object  # as written in the rule file; None: must not match
+    ref_date: dt.date | None
+    location: Location
+
+
+@attrs.frozen(slots=True)
+class Field:
+    id: str
+    type: TypeName
+    event: str | None
+    about: str
+    unit: str | None
+    patterns: tuple[Pattern, ...]
+    tolerance: Tolerance | None
+    severity: Severity
+    combine: str
+    part: str | None
+    choices: tuple[tuple[str, tuple[str, ...]], ...]  # canonical, synonyms (text, set)
+    exhaustive: bool
+    examples: tuple[Example, ...]
+    location: Location
+    near: Cues | None = None  # cue words a value must stand near
+    not_near: Cues | None = None  # cue words that take a value away
+    only_in: Cues | None = None  # a sentence must name one of these
+    skip: frozenset[str] = frozenset()  # captions, bylines
+    rates: Rates | None = None  # money fields: how to compare other currencies
+    counting: frozenset[str] = frozenset()  # count fields: the nouns a count may be of
+    dimension: str | None = None  # quantity fields: length, area, mass, ...
+    timezone: str | None = None  # the rule file's `timezone:`, for times of day
+
+    @property
+    def kind(self) -> FieldType:
+        """What the field's type does: `TYPES[self.type]`."""
+        return TYPES[self.type]
+
+    @property
+    def unit_factor(self) -> float:
+        """Canonical units per display unit (seconds per hour, metres per km, ...)."""
+        return TYPES[self.type].unit_factor(self)
+
+    # text and set fields: the phrases of every choice, longest first, as one
+    # regex, and each phrase compiled alone to name the choice it stands for
+    choice_regex: str = attrs.field(init=False, repr=False, eq=False)
+    _synonyms: tuple = attrs.field(init=False, repr=False, eq=False)
+
+    @choice_regex.default
+    def _choice_regex(self) -> str:
+        synonyms = sorted(
+            (s for _, names in self.choices for s in names), key=len, reverse=True
+        )
+        return "|".join(f"(?:{words_regex(s)})" for s in synonyms)
+
+    @_synonyms.default
+    def _compile_synonyms(self) -> tuple:
+        return tuple(
+            (re.compile(words_regex(synonym), re.IGNORECASE), name)
+            for name, synonyms in self.choices
+            for synonym in synonyms
+        )
+
+    def canonical(self, text: str) -> str | None:
+        """The choice a matched phrase stands for."""
+        return next((name for regex, name in self._synonyms if regex.fullmatch(text)), None)
+
+    def could_match(self, words: frozenset[str]) -> bool:
+        """Cheap prefilter: could this field find anything in a sentence of these words?"""
+        if self.only_in is not None and not self.only_in.could_match(words):
+            return False
+        return any(p.could_match(words) for p in self.patterns) or (
+            self.near is not None and self.near.could_match(words)
+        )
+
+    def in_scope(self, sentence: str) -> bool:
+        """`only_in_sentences_with`: the sentence names one of the words."""
+        return self.only_in is None or self.only_in.regex.search(sentence) is not None
+
+
+@attrs.frozen(slots=True)
+class RuleSet:
+    fields: tuple[Field, ...]
+    files: tuple[str, ...]
+    digest: str = ""  # of the rule files' bytes: a cache key
+
+    def for_event(self, event: str) -> tuple[Field, ...]:
+        """The event's own fields, then the common ones it does not replace (by id)."""
+        own = tuple(f for f in self.fields if f.event == event)
+        ids = {f.id for f in own}
+        return own + tuple(f for f in self.fields if f.event is None and f.id not in ids)

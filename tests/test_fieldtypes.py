@@ -1,0 +1,50 @@
+"""The field-type registry: one entry per `type:`, the same list everywhere."""
+
+from __future__ import annotations
+
+import json
+from typing import get_args
+
+import pytest
+
+from checker.fieldtypes import TYPES, FieldType, TypeName
+from checker.rules.load import schema_text
+
+
+def test_the_registry_holds_every_type_name_once():
+    assert list(TYPES) == list(get_args(TypeName))
+    assert all(isinstance(kind, FieldType) and kind.name == name for name, kind in TYPES.items())
+
+
+def test_the_schema_offers_exactly_the_registered_types():
+    assert sorted(_find_type_enum(json.loads(schema_text()))) == sorted(TYPES)
+
+
+def _find_type_enum(node):
+    """The `enum` of the first `type` property in the schema: the field's."""
+    if isinstance(node, dict):
+        if isinstance(node.get("type"), dict) and "enum" in node["type"]:
+            return node["type"]["enum"]
+        for child in node.values():
+            found = _find_type_enum(child)
+            if found:
+                return found
+    if isinstance(node, list):
+        for child in node:
+            found = _find_type_enum(child)
+            if found:
+                return found
+    return None
+
+
+@pytest.mark.parametrize("name", list(TYPES))
+def test_a_type_takes_only_its_own_options(name):
+    own = {"number": {"counting"}, "count": {"counting"}, "money": {"rates"}, "date": {"part"},
+           "quantity": {"dimension"}, "text": {"choices"}, "set": {"items"}}
+    assert TYPES[name].options == own.get(name, set())
+
+
+def test_only_names_are_found_without_typed_values():
+    assert {n for n, k in TYPES.items() if not k.reads_values} == {"text", "set"}
+    assert {n for n, k in TYPES.items() if k.measures} == {"quantity", "magnitude", "time"}
+    assert {n for n, k in TYPES.items() if k.takes_dates} == {"date", "date-range", "duration", "time"}
