@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus as generator  # noqa: E402
 
 from checker.read.text import normalize, split_sentences  # noqa: E402
-from checker.read.values import CANDIDATE, find_values  # noqa: E402
+from checker.read.candidates import CANDIDATE  # noqa: E402
+from checker.read.values import find_values, values_in  # noqa: E402
 
 CLAIMCHECK = str(Path(sys.executable).parent / "claimcheck")
 # Runs a command and reports its wall time and the peak memory of its process tree.
@@ -158,10 +159,9 @@ def seed_counts() -> list:
     numeric, dated, q_n, d_n = 0, 0, 0, 0
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = normalize(path.read_text(encoding="utf-8"))
-        for sentence in split_sentences(text):
-            for v in find_values(sentence.text):
-                dated += v.type in ("date", "date-range")
-                numeric += v.type not in ("date", "date-range")
+        for v in values_in(text):
+            dated += v.type in ("date", "date-range")
+            numeric += v.type not in ("date", "date-range")
         try:
             from quantulum3 import parser as quantulum
 

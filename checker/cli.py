@@ -25,8 +25,8 @@ from checker.errors import InputError
 from checker.rules.load import load_rule_folders, schema_text
 from checker.rules.model import SEVERITIES
 from checker.judge.ruletests import run_all
-from checker.read.text import LineIndex, normalize, split_sentences
-from checker.read.values import find_values
+from checker.read.text import LineIndex, normalize
+from checker.read.values import values_in
 from checker.load.yamlfile import read_text
 
 EXIT_OK, EXIT_DISCREPANCY, EXIT_BAD_INPUT = 0, 1, 2
@@ -247,7 +247,7 @@ def _values(args) -> int:
         ref = args.ref_date or reference_date(Path(args.file), normalize(raw))
         zone = zone or manifest_timezone(Path(args.file))
     index = LineIndex(raw)
-    found = list(_all_values(raw, ref, args.measures))
+    found = list(values_in(normalize(raw), ref, args.measures))
     if args.format == "json":
         rows = []
         for v in found:
@@ -266,13 +266,6 @@ def _values(args) -> int:
     print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}"
           + (f"; time zone: {zone}" if zone else ""))
     return EXIT_OK
-
-
-def _all_values(raw: str, ref, measures: bool = False):
-    """Values of a whole text; spans index `raw` (normalising keeps lengths)."""
-    text = normalize(raw)
-    for sentence in split_sentences(text):
-        yield from find_values(sentence.text, ref, offset=sentence.start, measures=measures)
 
 
 def _as_written(value: dict, raw: str) -> dict:
@@ -294,7 +287,7 @@ def _values_jsonl(args) -> int:
                 zone = _zone(record["timezone"]) if record.get("timezone") else args.timezone
             except (ValueError, KeyError, TypeError, argparse.ArgumentTypeError) as error:
                 raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
-            values = [_as_written(show.value_json(v, zone), text) for v in _all_values(text, ref, args.measures)]
+            values = [_as_written(show.value_json(v, zone), text) for v in values_in(normalize(text), ref, args.measures)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
     return EXIT_OK
 

@@ -20,7 +20,7 @@ import yaml
 
 from checker.report.show import value_json
 from checker.read.text import normalize, split_sentences
-from checker.read.values import find_values
+from checker.read.values import find_values, values_in
 
 CASES = Path(__file__).parent / "cases"
 DEFAULT_REF = dt.date(2024, 4, 26)  # a Friday
@@ -43,11 +43,10 @@ class Reading:
 
 def values_of(text: str, ref: dt.date | None, how: Reading = Reading()) -> list[dict]:
     """What `claimcheck values` reports for `text`, sentence by sentence."""
-    found = []
-    for sentence in split_sentences(normalize(text)):
-        for v in find_values(sentence.text, ref, offset=sentence.start, measures=how.measures):
-            found.append({**value_json(v, how.zone), "text": text[v.start : v.end]})
-    return found
+    return [
+        {**value_json(v, how.zone), "text": text[v.start : v.end]}
+        for v in values_in(normalize(text), ref, how.measures)
+    ]
 
 
 def _same(expected, actual) -> bool:

@@ -10,12 +10,13 @@ import datetime as dt
 
 import pytest
 
-from checker.read.dates import DaySpan
+from checker.read.dategrammar import DaySpan
 from checker.read.intervals import INF, Interval
 from checker.read.numbers import Amount
 from checker.report.show import value_json
 from checker.read.units import DAY_SECONDS as DAY
-from checker.read.values import Value, find_values
+from checker.read.value import Value
+from checker.read.values import find_values
 
 REF = dt.date(2024, 4, 26)  # a Friday
 

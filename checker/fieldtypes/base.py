@@ -27,7 +27,7 @@ from checker.read.intervals import Interval, intersect_all
 
 if TYPE_CHECKING:
     from checker.load.yamlfile import YamlDocument
-    from checker.read.values import Value
+    from checker.read.value import Value
     from checker.rules.model import Field
 
 

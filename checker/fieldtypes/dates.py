@@ -12,9 +12,10 @@ import re
 from checker.fieldtypes import display
 from checker.fieldtypes.base import Claim, FieldType, NoUnit
 from checker.read import clock
-from checker.read.dates import DaySpan, iso_span
+from checker.read.dategrammar import DaySpan
+from checker.read.dateresolve import iso_span
 from checker.read.units import DAY_SECONDS
-from checker.read.values import day_interval
+from checker.read.value import day_interval
 
 DATE_GRAINS = ("day", "month", "year")
 

@@ -8,7 +8,7 @@ import math
 
 from checker.read.intervals import Interval
 from checker.read.units import DAY_SECONDS
-from checker.read.values import EPOCH
+from checker.read.value import EPOCH
 
 UNIT_LABELS = {
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "wk",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import attrs
 
-from checker.read import clock, dates
+from checker.read import clock
+from checker.read.dateresolve import resolve
 from checker.load import yamlfile
 from checker.errors import InputError
 from checker.read.text import normalize
@@ -166,14 +167,14 @@ def dateline(text: str) -> dt.date | None:
         values = list(find_values(line))
         if not lead or not values or values[0].start != lead.end() or values[0].type != "date":
             continue
-        spec = dates.DATE.parse_string(values[0].text)[0]
+        spec = values[0].date  # as stated: "April 26" has no year to resolve it by
         if spec.kind != "absolute" or spec.day is None:
             continue
         if spec.year is None:
             if not full_years:
                 continue
             spec = attrs.evolve(spec, year=full_years[0])
-        span = dates.resolve(spec, None)
+        span = resolve(spec, None)
         if span is not None:
             return span.first
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.read.clock import ZONES
-from checker.read.dates import MONTHS, WEEKDAYS
+from checker.read.dategrammar import MONTHS, WEEKDAYS
 
 # Capitalised words that still introduce a figure or a date rather than
 # name it: "About 50", "In 2024", "Since March", "Early Friday".

@@ -7,7 +7,7 @@ import math
 from checker.fieldtypes.display import UNIT_LABELS, day_span, interval, number, tidy, utc
 from checker.read import clock, units
 from checker.read.units import DURATION_UNITS
-from checker.read.values import Value
+from checker.read.value import Value
 
 
 def value_json(v: Value, zone: str | None = None) -> dict:

@@ -1,8 +1,17 @@
-"""Dates as news writes them, and how relative ones resolve.
+"""Dates as news writes them: pyparsing grammars that yield `DateSpec`s and
+`RangeSpec`s, what the text says before any reference date is known
+(`dateresolve` turns them into `DaySpan`s).
 
-The grammars yield `DateSpec`s: what the text says, before any reference date
-is known. `resolve` turns a spec into a `DaySpan` given the article's
-reference date and the direction the sentence's tense points to.
+The pieces, each testable alone::
+
+    date       ::= month_day_year | day_month_year | month_year | iso_date
+                 | numeric_date | relative_day | relative_weekday | relative_month
+                 | relative_period | shift | weekend | decade | quarter | part_of
+                 | month_alone | year_alone | ...
+    date_range ::= month_day_range | day_month_range | from_to | between_and
+                 | point_to_point | year_range | month_range
+    month_day_year ::= month_name day_of_month [","] [year]
+    shift      ::= count time_unit ("ago" | "from now" | "hence") | "in" count time_unit
 """
 
 from __future__ import annotations
@@ -98,12 +107,12 @@ COMMA = pp.Suppress(pp.Opt(","))
 THE = pp.Suppress(pp.Opt(word("the")))
 
 
-def _absolute(year=None, month=None, day=None) -> DateSpec:
+def absolute(year=None, month=None, day=None) -> DateSpec:
     return DateSpec("absolute", year=year, month=month, day=day)
 
 
 MONTH_DAY_YEAR = (MONTH_NAME + DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
-    lambda t: _absolute(t[2] if len(t) > 2 else None, t[0], t[1])
+    lambda t: absolute(t[2] if len(t) > 2 else None, t[0], t[1])
 )
 ORDINAL_DAYS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -128,18 +137,18 @@ def _day_word(text: str) -> int:
 DAY_MONTH_YEAR = (
     THE + DAY_OF_MONTH + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
     | THE + DAY_WORD + pp.Suppress(word("of")) + MONTH_NAME + pp.Opt(COMMA + YEAR)
-).set_parse_action(lambda t: _absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
+).set_parse_action(lambda t: absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
 MONTH_YEAR = (MONTH_NAME + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR).set_parse_action(
-    lambda t: _absolute(t[1], t[0])
+    lambda t: absolute(t[1], t[0])
 )
 ISO_DATE = pp.Regex(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])").set_parse_action(
-    lambda t: _absolute(*map(int, t[0].split("-")))
+    lambda t: absolute(*map(int, t[0].split("-")))
 )
-YEAR_ALONE = _RECENT_YEAR.copy().set_parse_action(lambda t: _absolute(int(t[0])))
+YEAR_ALONE = _RECENT_YEAR.copy().set_parse_action(lambda t: absolute(int(t[0])))
 # A bare month name must be capitalised ("May I" is not a date; "may" never is).
 MONTH_ALONE = pp.Regex(
     "(?:" + "|".join(sorted((m.title() for m in MONTHS if m not in _AMBIGUOUS_MONTHS), key=len, reverse=True)) + r")\b"
-).set_parse_action(lambda t: _absolute(month=MONTHS[t[0].lower()]))
+).set_parse_action(lambda t: absolute(month=MONTHS[t[0].lower()]))
 
 OFFSET = (
     word("last").set_parse_action(lambda: -1)
@@ -166,7 +175,7 @@ RELATIVE_PERIOD = (
 ).set_parse_action(lambda t: DateSpec("period", unit=t[1].lower(), offset=t[0]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # a month after "early", "mid-": any spelling, "May" too
-_MONTH_OF_PART = MONTH_NAME.copy().add_parse_action(lambda t: _absolute(month=t[0]))
+_MONTH_OF_PART = MONTH_NAME.copy().add_parse_action(lambda t: absolute(month=t[0]))
 
 # "Wednesday, April 24": the weekday adds nothing to the date
 _WEEKDAY_PREFIX = pp.Suppress(pp.Opt(_ANY_WEEKDAY + pp.Opt(",")))
@@ -201,7 +210,7 @@ NUMERIC_DATE = (
 def _year_first(year: int, month: int, day: int) -> DateSpec:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise pp.ParseException("", 0, "not a date")
-    return _absolute(year, month, day)
+    return absolute(year, month, day)
 
 
 def _with_century(a: int, b: int, year: int) -> tuple[int, int, int]:
@@ -210,9 +219,9 @@ def _with_century(a: int, b: int, year: int) -> tuple[int, int, int]:
 
 def _numeric_date(a: int, b: int, year: int) -> DateSpec:
     if a > 12 >= b or a == b:
-        return _absolute(year, b, a)
+        return absolute(year, b, a)
     if b > 12 >= a:
-        return _absolute(year, a, b)
+        return absolute(year, a, b)
     if a > 12 and b > 12:
         raise pp.ParseException("", 0, "not a date")
     return DateSpec("ambiguous")
@@ -333,13 +342,13 @@ TO = pp.Suppress(pp.one_of("to until through till", caseless=True, as_keyword=Tr
 def _month_days(t) -> RangeSpec:
     month, first, last = t[0], t[1], t[2]
     year = t[3] if len(t) > 3 else None
-    return RangeSpec(_absolute(year, month, first), _absolute(year, month, last))
+    return RangeSpec(absolute(year, month, first), absolute(year, month, last))
 
 
 def _days_month(t) -> RangeSpec:
     first, last, month = t[0], t[1], t[2]
     year = t[3] if len(t) > 3 else None
-    return RangeSpec(_absolute(year, month, first), _absolute(year, month, last))
+    return RangeSpec(absolute(year, month, first), absolute(year, month, last))
 
 
 def _span(t) -> RangeSpec:
@@ -358,7 +367,7 @@ def _span(t) -> RangeSpec:
 _DAY_PAIR = DAY_OF_MONTH + TO + DAY_OF_MONTH
 # a day with the month (and maybe the year) left to the other end of a range
 _BARE_DAY = (DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
-    lambda t: _absolute(t[1] if len(t) > 1 else None, None, t[0])
+    lambda t: absolute(t[1] if len(t) > 1 else None, None, t[0])
 )
 _FROM_OR_BETWEEN = pp.Suppress(pp.Opt(word("from") | word("between")))  # "between 4-22 January"
 MONTH_DAY_RANGE = (_FROM_OR_BETWEEN + MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
@@ -386,7 +395,7 @@ def _years(t) -> RangeSpec:
         last += first // 100 * 100 + (100 if last <= first % 100 else 0)
     if not first < last:
         raise pp.ParseException("", 0, "not a range of years")
-    return RangeSpec(_absolute(first), _absolute(last))
+    return RangeSpec(absolute(first), absolute(last))
 
 
 # "2022-23", "2019–2021", "from 2019 to 2021", "between 2020 and 2022"
@@ -401,7 +410,7 @@ YEAR_RANGE = (
 def _months(t) -> RangeSpec:
     first, last = t[0], t[1]
     year = t[2] if len(t) > 2 else None
-    return RangeSpec(_absolute(year, first), _absolute(year, last))
+    return RangeSpec(absolute(year, first), absolute(year, last))
 
 
 # "April-June", "from March to May 2024", "between April and June"
@@ -432,239 +441,3 @@ MONTH_LED_DATE = (MONTH_OF_RELATIVE_YEAR | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | MO
 WEEKDAY_LED_DATE = (
     DAY_ALONE | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | _WEEKDAY_PREFIX + DAY_MONTH_YEAR | RELATIVE_WEEKDAY + DAY_PART
 ).set_name("date")
-
-
-# -- resolution -----------------------------------------------------------
-def _month_span(year: int, month: int) -> DaySpan:
-    last = calendar.monthrange(year, month)[1]
-    return DaySpan(dt.date(year, month, 1), dt.date(year, month, last), "month")
-
-
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + by
-    return index // 12, index % 12 + 1
-
-
-def _valid_day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def resolve(spec: DateSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
-    """The days `spec` stands for, or None when it cannot be known.
-
-    `future` is the tense of the sentence: a bare weekday or month means the
-    nearest one on that side of the reference date (the reference day included).
-    """
-    span = _resolve_whole(spec, ref, future)
-    if span is None or spec.part is None:
-        return span
-    return _narrow(span, spec.part, ref)
-
-
-def _resolve_whole(spec: DateSpec, ref: dt.date | None, future: bool) -> DaySpan | None:
-    if spec.kind == "ambiguous":
-        return None
-    if spec.kind == "decade":
-        return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31), "decade")
-    if spec.kind == "quarter" and spec.year is not None:
-        last = _month_span(spec.year, spec.month + 2).last
-        return DaySpan(dt.date(spec.year, spec.month, 1), last, "quarter")
-    if spec.kind == "absolute" and spec.year is not None:
-        if spec.month is None:
-            return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31), "year")
-        if spec.day is None:
-            return _month_span(spec.year, spec.month)
-        day = _valid_day(spec.year, spec.month, spec.day)
-        return DaySpan(day, day, "day") if day else None
-    if ref is None:
-        return None
-    if spec.kind == "absolute":  # month (and day) without a year
-        return _resolve_yearless(spec, ref, future)
-    if spec.kind == "day":
-        day = ref + dt.timedelta(days=spec.offset)
-        return DaySpan(day, day, "day")
-    if spec.kind == "weekday":
-        return _resolve_weekday(spec, ref, future)
-    if spec.kind == "period":
-        return _resolve_period(spec, ref)
-    if spec.kind == "shift":
-        return _resolve_shift(spec, ref)
-    if spec.kind == "weekend":
-        return _resolve_weekend(spec, ref, future)
-    if spec.kind == "quarter":  # without a year: this year's
-        return _resolve_whole(attrs.evolve(spec, year=ref.year), ref, future)
-    raise ValueError(f"unknown date spec kind {spec.kind!r}")
-
-
-def _resolve_shift(spec: DateSpec, ref: dt.date) -> DaySpan:
-    """"two days ago": that day; "two months ago": that month; "in two years": that year."""
-    if spec.unit in ("day", "week"):
-        day = ref + dt.timedelta(days=spec.offset * (7 if spec.unit == "week" else 1))
-        return DaySpan(day, day, "day")
-    if spec.unit == "month":
-        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
-    year = ref.year + spec.offset
-    return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-
-
-def _resolve_weekend(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
-    """Saturday and Sunday: this weekend's, the last one's or the next one's."""
-    saturday = ref + dt.timedelta(days=5 - ref.weekday())  # this week's
-    if spec.offset is None and not future and saturday > ref:
-        saturday -= dt.timedelta(weeks=1)  # "over the weekend", said on a weekday
-    elif spec.offset:
-        saturday += dt.timedelta(weeks=spec.offset)
-    return DaySpan(saturday, saturday + dt.timedelta(days=1), "weekend")
-
-
-# Where early, mid and late fall in a span, by its grain: (first, last) of its units
-_THIRDS = {
-    "month": {"early": (1, 10), "mid": (11, 20), "late": (21, 31)},  # days
-    "year": {"early": (1, 4), "mid": (5, 8), "late": (9, 12)},  # months
-    "decade": {"early": (0, 3), "mid": (4, 6), "late": (7, 9)},  # years
-    "week": {"early": (0, 2), "mid": (1, 3), "late": (3, 6)},  # days from Monday
-}
-
-
-def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
-    """The early, middle or late part of a span; or the part before or after the reference day."""
-    if part in ("earlier", "later"):
-        if ref is None or not span.first <= ref <= span.last:
-            return span
-        first, last = (span.first, ref) if part == "earlier" else (ref, span.last)
-        return DaySpan(first, last, f"{part}-{span.grain}")
-    thirds = _THIRDS.get(span.grain)
-    if thirds is None:
-        return span
-    low, high = thirds[part]
-    if span.grain == "month":
-        first = span.first.replace(day=low)
-        last = span.first.replace(day=min(high, span.last.day))
-    elif span.grain == "year":
-        first = span.first.replace(month=low)
-        last = _month_span(span.first.year, high).last
-    elif span.grain == "decade":
-        first = span.first.replace(year=span.first.year + low)
-        last = dt.date(span.first.year + high, 12, 31)
-    else:
-        first = span.first + dt.timedelta(days=low)
-        last = span.first + dt.timedelta(days=high)
-    return DaySpan(first, last, f"{part}-{span.grain}")
-
-
-def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
-    if spec.unit == "month":  # the 20th of next month
-        year, month = _shift_month(ref.year, ref.month, spec.offset)
-        day = _valid_day(year, month, spec.day)
-        return DaySpan(day, day, "day") if day else None
-    if spec.month is None:
-        return _resolve_day_alone(spec, ref, future)
-    if spec.unit == "year":  # June last year
-        year = ref.year + spec.offset
-    elif spec.offset is not None:  # last/next/this November
-        if spec.offset == 0:
-            year = ref.year
-        elif spec.offset < 0:
-            year = ref.year if spec.month < ref.month else ref.year - 1
-        else:
-            year = ref.year if spec.month > ref.month else ref.year + 1
-    else:
-        year = ref.year
-        key = (spec.month, spec.day or 0)
-        ref_key = (ref.month, ref.day if spec.day else 0)
-        if future and key < ref_key:
-            year += 1
-        elif not future and key > ref_key:
-            year -= 1
-    if spec.day is None:
-        return _month_span(year, spec.month)
-    day = _valid_day(year, spec.month, spec.day)
-    return DaySpan(day, day, "day") if day else None
-
-
-def _resolve_day_alone(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
-    """"on the 21st": the nearest 21st on the tense's side; with a weekday, the nearest that falls on it."""
-    step = 1 if future else -1
-    for months in range(13):
-        year, month = _shift_month(ref.year, ref.month, step * months)
-        day = _valid_day(year, month, spec.day)
-        if day is None or (day - ref).days * step < 0:
-            continue
-        if spec.weekday is None or day.weekday() == spec.weekday:
-            return DaySpan(day, day, "day")
-    return None
-
-
-def _resolve_weekday(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
-    ahead = (spec.weekday - ref.weekday()) % 7
-    behind = (ref.weekday() - spec.weekday) % 7
-    if spec.offset == -1:
-        delta = -(behind or 7)
-    elif spec.offset == 1:
-        delta = ahead or 7
-    elif spec.offset == 0 or future:
-        delta = ahead
-    else:
-        delta = -behind
-    day = ref + dt.timedelta(days=delta)
-    return DaySpan(day, day, "day")
-
-
-def _resolve_period(spec: DateSpec, ref: dt.date) -> DaySpan:
-    if spec.unit == "year":
-        year = ref.year + spec.offset
-        return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-    if spec.unit == "month":
-        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
-    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
-    return DaySpan(monday, monday + dt.timedelta(days=6), "week")
-
-
-def resolve_range(spec: RangeSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
-    start = resolve(spec.start, ref, future)
-    if start is None:
-        return None
-    end_spec = spec.end
-    if end_spec.kind == "absolute" and end_spec.year is None:
-        # the end takes the start's year, or the next one: "December 28 to January 3"
-        end_spec = attrs.evolve(end_spec, year=start.first.year)
-        if (end_spec.month, end_spec.day or 0) < (start.first.month, start.first.day):
-            end_spec = attrs.evolve(end_spec, year=start.first.year + 1)
-    end = resolve(end_spec, ref, future)
-    if end is None or end.last < start.first:
-        return None
-    return DaySpan(start.first, end.last, "range")
-
-
-def iso_span(value) -> DaySpan | None:
-    """A date written in a rule file: 2024-04-26 (a day), "2024-04" (a month), 2024 (a year)."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return DaySpan(value, value, "day")
-    text = str(value)
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return resolve(_absolute(int(text)), None)
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            year, month = map(int, text.split("-"))
-            return _month_span(year, month) if 1 <= month <= 12 else None
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-    return DaySpan(day, day, "day")
-
-
-_COMMON_YEAR = 2001  # not a leap year; lengths of year-less ranges assume one
-
-
-def range_length(spec: RangeSpec) -> int | None:
-    """Days in a range whose year is unknown ("April 24-26" is 3), or None."""
-    start, end = spec.start, spec.end
-    if start.kind != "absolute" or end.kind != "absolute" or None in (start.month, start.day, end.month, end.day):
-        return None
-    span = resolve_range(attrs.evolve(spec, start=attrs.evolve(start, year=start.year or _COMMON_YEAR)), None)
-    return span.days if span else None

@@ -1,0 +1,78 @@
+"""Where a value can start: one compiled regex pass over a sentence.
+
+pyparsing tries a grammar at every character, a thousand times slower than a
+regex; so one regex finds the places worth parsing and names the kind of
+grammar to try at each (digits, words, money, month, weekday, relative,
+date, shift; and with measures: magnitude, clock, minus).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.read import clock, currencies, dategrammar, numbers
+from checker.read.text import word_alternation
+from checker.read.units import DURATION_UNITS
+
+# -- candidate starts -----------------------------------------------------
+def _any_word(words) -> str:
+    return r"\b" + word_alternation(words) + r"\b"
+
+
+# The rand's "R" is a sign only before a figure that is plainly money:
+# "R1.9 billion", "R500m", "R200,000", "R12.50"; never "the R2" or "R101".
+_RAND = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|billion|trillion|bn|m)\b|\d+\.\d\d\b"
+
+_FIGURE_WORDS = [
+    *numbers.UNITS, *numbers.TENS, "hundred", *numbers.SCALES, "half", "quarter", "third",
+    *(phrase.split()[0] for phrase in numbers.VAGUE if not phrase.startswith("a ")),
+    "millions", "billions", "trillions", "hundredth", "thousandth",
+    *(name[:-1] + "ieth" for name in numbers.TENS),
+]
+_AFTER_A = [
+    "half", "dozen", "hundred", "thousand", "million", "billion", "trillion", "few",
+    "handful", "couple", "quarter", "third", *numbers.ORDINAL_FRACTIONS,
+    *DURATION_UNITS,
+]
+_RELATIVE_WORDS = [*dategrammar.DAY_WORDS, "tonight", "weekend"]
+_DATE_WORDS = ["Q1", "Q2", "Q3", "Q4"]
+_ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dategrammar.ORDINAL_DAYS)
+_AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dategrammar.MONTHS, *dategrammar.WEEKDAYS]
+# Where a value can start, by the kind of grammar to try there.
+# Each start is tried only with the grammar of its kind, and common words
+# ("the", "first", "earlier") only before what could make them a date. No
+# start follows a letter or digit: that one look back rules out most
+# positions at once and doubles the speed of the scan.
+CANDIDATE = re.compile(
+    r"(?<!\w)(?:(?P<digits>"
+    r"(?<![\w.,\-:/])\d"  # not glued to a word: "G7", "F-16", "COVID-19", "24/7"
+    r"|(?<![\w.,])\.\d)"  # ".5"
+    r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
+    # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
+    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dategrammar.MONTHS, "an", "a"]) + r"))"
+    r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|R(?=" + _RAND + r")|" + _any_word([*currencies.SORTED_CODES, "Rs", "RM", "Rp"]) + r")"
+    r"|(?P<month>" + _any_word(dategrammar.MONTHS) + r")|(?P<weekday>" + _any_word(dategrammar.WEEKDAYS) + r")"
+    r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
+    r"|(?P<date>" + _any_word(_DATE_WORDS)
+    + r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dategrammar.MONTHS) + r"\b))"
+    r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
+    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dategrammar.MONTHS) + r")"
+    r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\s+(?:the\s+(?:week|month|year)\b|this\b|last\b|next\b|\d|"
+    + word_alternation(dategrammar.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
+    r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b)"
+    r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dategrammar.MONTHS) + r"\b)"  # "fourteenth of June"
+    r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b)))",  # "in three weeks"
+    re.IGNORECASE,
+)
+STATUS = r"(?:preliminary|revised|initial|updated)"
+# A minus before a temperature: "minus 10 degrees Celsius", "-10°C", "−5C"
+MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,\-–−])[-−])(?=\d)", re.IGNORECASE)
+# With measures, more starts: "magnitude 6.1", "M6.1", "a preliminary 6.1",
+# "shortly after midnight", "about 7:30", "noon".
+MEASURE_CANDIDATE = re.compile(
+    CANDIDATE.pattern[:-1]
+    + r"|(?P<magnitude>\b" + STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\b(?:Richter\s+)?magnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
+    + r"|(?P<clock>" + clock.CLOCK_START + ")"
+    + r"|(?P<minus>" + MINUS.pattern + "))",
+    re.IGNORECASE,
+)

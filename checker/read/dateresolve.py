@@ -1,0 +1,247 @@
+"""How dates resolve: a `DateSpec` (what the text says) becomes a `DaySpan`
+(the days it stands for), given the article's reference date and the
+direction the sentence's tense points to."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import attrs
+
+from checker.read.dategrammar import DateSpec, DaySpan, RangeSpec, absolute
+
+def _month_span(year: int, month: int) -> DaySpan:
+    last = calendar.monthrange(year, month)[1]
+    return DaySpan(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(spec: DateSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
+    """The days `spec` stands for, or None when it cannot be known.
+
+    `future` is the tense of the sentence: a bare weekday or month means the
+    nearest one on that side of the reference date (the reference day included).
+    """
+    span = _resolve_whole(spec, ref, future)
+    if span is None or spec.part is None:
+        return span
+    return _narrow(span, spec.part, ref)
+
+
+def _resolve_whole(spec: DateSpec, ref: dt.date | None, future: bool) -> DaySpan | None:
+    if spec.kind == "ambiguous":
+        return None
+    if spec.kind == "decade":
+        return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year + 9, 12, 31), "decade")
+    if spec.kind == "quarter" and spec.year is not None:
+        last = _month_span(spec.year, spec.month + 2).last
+        return DaySpan(dt.date(spec.year, spec.month, 1), last, "quarter")
+    if spec.kind == "absolute" and spec.year is not None:
+        if spec.month is None:
+            return DaySpan(dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31), "year")
+        if spec.day is None:
+            return _month_span(spec.year, spec.month)
+        day = _valid_day(spec.year, spec.month, spec.day)
+        return DaySpan(day, day, "day") if day else None
+    if ref is None:
+        return None
+    if spec.kind == "absolute":  # month (and day) without a year
+        return _resolve_yearless(spec, ref, future)
+    if spec.kind == "day":
+        day = ref + dt.timedelta(days=spec.offset)
+        return DaySpan(day, day, "day")
+    if spec.kind == "weekday":
+        return _resolve_weekday(spec, ref, future)
+    if spec.kind == "period":
+        return _resolve_period(spec, ref)
+    if spec.kind == "shift":
+        return _resolve_shift(spec, ref)
+    if spec.kind == "weekend":
+        return _resolve_weekend(spec, ref, future)
+    if spec.kind == "quarter":  # without a year: this year's
+        return _resolve_whole(attrs.evolve(spec, year=ref.year), ref, future)
+    raise ValueError(f"unknown date spec kind {spec.kind!r}")
+
+
+def _resolve_shift(spec: DateSpec, ref: dt.date) -> DaySpan:
+    """"two days ago": that day; "two months ago": that month; "in two years": that year."""
+    if spec.unit in ("day", "week"):
+        day = ref + dt.timedelta(days=spec.offset * (7 if spec.unit == "week" else 1))
+        return DaySpan(day, day, "day")
+    if spec.unit == "month":
+        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
+    year = ref.year + spec.offset
+    return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _resolve_weekend(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
+    """Saturday and Sunday: this weekend's, the last one's or the next one's."""
+    saturday = ref + dt.timedelta(days=5 - ref.weekday())  # this week's
+    if spec.offset is None and not future and saturday > ref:
+        saturday -= dt.timedelta(weeks=1)  # "over the weekend", said on a weekday
+    elif spec.offset:
+        saturday += dt.timedelta(weeks=spec.offset)
+    return DaySpan(saturday, saturday + dt.timedelta(days=1), "weekend")
+
+
+# Where early, mid and late fall in a span, by its grain: (first, last) of its units
+_THIRDS = {
+    "month": {"early": (1, 10), "mid": (11, 20), "late": (21, 31)},  # days
+    "year": {"early": (1, 4), "mid": (5, 8), "late": (9, 12)},  # months
+    "decade": {"early": (0, 3), "mid": (4, 6), "late": (7, 9)},  # years
+    "week": {"early": (0, 2), "mid": (1, 3), "late": (3, 6)},  # days from Monday
+}
+
+
+def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
+    """The early, middle or late part of a span; or the part before or after the reference day."""
+    if part in ("earlier", "later"):
+        if ref is None or not span.first <= ref <= span.last:
+            return span
+        first, last = (span.first, ref) if part == "earlier" else (ref, span.last)
+        return DaySpan(first, last, f"{part}-{span.grain}")
+    thirds = _THIRDS.get(span.grain)
+    if thirds is None:
+        return span
+    low, high = thirds[part]
+    if span.grain == "month":
+        first = span.first.replace(day=low)
+        last = span.first.replace(day=min(high, span.last.day))
+    elif span.grain == "year":
+        first = span.first.replace(month=low)
+        last = _month_span(span.first.year, high).last
+    elif span.grain == "decade":
+        first = span.first.replace(year=span.first.year + low)
+        last = dt.date(span.first.year + high, 12, 31)
+    else:
+        first = span.first + dt.timedelta(days=low)
+        last = span.first + dt.timedelta(days=high)
+    return DaySpan(first, last, f"{part}-{span.grain}")
+
+
+def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
+    if spec.unit == "month":  # the 20th of next month
+        year, month = _shift_month(ref.year, ref.month, spec.offset)
+        day = _valid_day(year, month, spec.day)
+        return DaySpan(day, day, "day") if day else None
+    if spec.month is None:
+        return _resolve_day_alone(spec, ref, future)
+    if spec.unit == "year":  # June last year
+        year = ref.year + spec.offset
+    elif spec.offset is not None:  # last/next/this November
+        if spec.offset == 0:
+            year = ref.year
+        elif spec.offset < 0:
+            year = ref.year if spec.month < ref.month else ref.year - 1
+        else:
+            year = ref.year if spec.month > ref.month else ref.year + 1
+    else:
+        year = ref.year
+        key = (spec.month, spec.day or 0)
+        ref_key = (ref.month, ref.day if spec.day else 0)
+        if future and key < ref_key:
+            year += 1
+        elif not future and key > ref_key:
+            year -= 1
+    if spec.day is None:
+        return _month_span(year, spec.month)
+    day = _valid_day(year, spec.month, spec.day)
+    return DaySpan(day, day, "day") if day else None
+
+
+def _resolve_day_alone(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
+    """"on the 21st": the nearest 21st on the tense's side; with a weekday, the nearest that falls on it."""
+    step = 1 if future else -1
+    for months in range(13):
+        year, month = _shift_month(ref.year, ref.month, step * months)
+        day = _valid_day(year, month, spec.day)
+        if day is None or (day - ref).days * step < 0:
+            continue
+        if spec.weekday is None or day.weekday() == spec.weekday:
+            return DaySpan(day, day, "day")
+    return None
+
+
+def _resolve_weekday(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
+    ahead = (spec.weekday - ref.weekday()) % 7
+    behind = (ref.weekday() - spec.weekday) % 7
+    if spec.offset == -1:
+        delta = -(behind or 7)
+    elif spec.offset == 1:
+        delta = ahead or 7
+    elif spec.offset == 0 or future:
+        delta = ahead
+    else:
+        delta = -behind
+    day = ref + dt.timedelta(days=delta)
+    return DaySpan(day, day, "day")
+
+
+def _resolve_period(spec: DateSpec, ref: dt.date) -> DaySpan:
+    if spec.unit == "year":
+        year = ref.year + spec.offset
+        return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    if spec.unit == "month":
+        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
+    return DaySpan(monday, monday + dt.timedelta(days=6), "week")
+
+
+def resolve_range(spec: RangeSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
+    start = resolve(spec.start, ref, future)
+    if start is None:
+        return None
+    end_spec = spec.end
+    if end_spec.kind == "absolute" and end_spec.year is None:
+        # the end takes the start's year, or the next one: "December 28 to January 3"
+        end_spec = attrs.evolve(end_spec, year=start.first.year)
+        if (end_spec.month, end_spec.day or 0) < (start.first.month, start.first.day):
+            end_spec = attrs.evolve(end_spec, year=start.first.year + 1)
+    end = resolve(end_spec, ref, future)
+    if end is None or end.last < start.first:
+        return None
+    return DaySpan(start.first, end.last, "range")
+
+
+def iso_span(value) -> DaySpan | None:
+    """A date written in a rule file: 2024-04-26 (a day), "2024-04" (a month), 2024 (a year)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return DaySpan(value, value, "day")
+    text = str(value)
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return resolve(absolute(int(text)), None)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = map(int, text.split("-"))
+            return _month_span(year, month) if 1 <= month <= 12 else None
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return DaySpan(day, day, "day")
+
+
+_COMMON_YEAR = 2001  # not a leap year; lengths of year-less ranges assume one
+
+
+def range_length(spec: RangeSpec) -> int | None:
+    """Days in a range whose year is unknown ("April 24-26" is 3), or None."""
+    start, end = spec.start, spec.end
+    if start.kind != "absolute" or end.kind != "absolute" or None in (start.month, start.day, end.month, end.day):
+        return None
+    span = resolve_range(attrs.evolve(spec, start=attrs.evolve(start, year=start.year or _COMMON_YEAR)), None)
+    return span.days if span else None

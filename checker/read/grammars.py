@@ -1,0 +1,264 @@
+"""The value grammars: pyparsing, tried only where a candidate starts.
+
+One grammar per kind of candidate start (see `candidates`); a figure is
+parsed once, and what follows it says what kind of value it is::
+
+    value    ::= signed | figure | between | date | unit_alone
+    signed   ::= (sign | code) amount [to (sign | code) amount]
+    figure   ::= amount [suffix] {more_time} [to amount [suffix]]
+    suffix   ::= ["-"] (code | ["of"] currency_name | subunit | symbol
+                       | points | percent_sign | ["of"] time_unit ["-long"])
+    more_time::= [","] ["and"] (number | "a") time_unit     # "2 years and 3 months"
+    between  ::= "between" (signed | figure) "and" (signed | figure)
+    unit_alone ::= ("a" | "an" | "another") time_unit [and_fraction] | "half" ("a" | "an") time_unit
+
+With measures, `suffix` also takes a unit ("six miles") or "magnitude".
+Amounts, dates and times come from `numbers`, `dategrammar` and `clock`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+import pyparsing as pp
+
+from checker.read import currencies, dategrammar, numbers, units
+from checker.read.clock import ClockSpec
+from checker.read.dategrammar import DateSpec, RangeSpec
+from checker.read.numbers import AMOUNT, NUMBER, Amount, table, word
+from checker.read.text import word_alternation
+from checker.read.units import DURATION_WORDS
+
+@attrs.frozen(slots=True)
+class Reading:
+    """What the grammar read at one place, before context is applied."""
+
+    type: str
+    amount: Amount | None = None
+    currency: str | None = None
+    date: DateSpec | RangeSpec | None = None
+    unit: str | None = None  # "point": percentage points; a quantity's unit ("km")
+    clock: ClockSpec | None = None
+    status: str | None = None  # a magnitude's "preliminary", "revised"
+
+
+# -- grammar --------------------------------------------------------------
+def _reading(type_: str, **fixed):
+    return lambda t: Reading(type_, **{k: (v(t) if callable(v) else v) for k, v in fixed.items()})
+
+
+_SIGN = pp.Regex(
+    "|".join(  # "RM" is a sign, but not inside "RMB"
+        re.escape(sign) + ("(?![A-Za-z])" if sign[-1].isalpha() else "")
+        for sign in sorted(currencies.SIGNS, key=len, reverse=True)
+    )
+).set_parse_action(lambda t: currencies.SIGNS[t[0]]).set_name("currency sign")
+_CODE = pp.one_of(currencies.SORTED_CODES, as_keyword=True).add_parse_action(
+    lambda t: currencies.CODE_ALIASES.get(t[0], t[0])
+)
+_CURRENCY_NAME = pp.Regex(
+    r"\b(?:" + "|".join(
+        r"\s+".join(name.split()) for name in sorted(currencies.NAMES, key=len, reverse=True)
+    ) + r")\b",
+    flags=re.IGNORECASE,
+).set_parse_action(lambda t: currencies.NAMES[" ".join(t[0].lower().split())]).set_name("currency")
+_SUBUNIT = table(currencies.SUBUNITS, "cents or pence")
+_DURATION_UNIT = table(DURATION_WORDS, "time unit")
+_HYPHEN = pp.Literal("-").leave_whitespace().suppress()
+_TO = numbers.DASH | pp.Suppress(word("to"))
+_PERCENT_SIGN = pp.Literal("%") | word("per cent") | word("percent") | word("pct")
+# "5 percentage points", "5% points": a difference of percents, not a percent
+_POINTS = (word("percentage points") | word("percentage point") | _PERCENT_SIGN + word("points"))
+
+
+def _tagged(kind: str, unit=None):
+    return lambda t: [(kind, unit if unit is not None else t[0])]
+
+
+# What may follow a figure, and the kind of value it makes of it: "5bn USD",
+# "61 billion dollars", "5%", "5 percentage points", "3 days", "90-minute".
+_SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
+    _CODE.copy().add_parse_action(_tagged("money"))
+    | (pp.Suppress(pp.Opt(word("of"))) + _CURRENCY_NAME).set_parse_action(_tagged("money"))
+    | _SUBUNIT.copy().add_parse_action(_tagged("cents"))
+    # "10 €", "880,000 ₫": a sign after the figure, as much of Europe and Asia writes it
+    | pp.Regex("[" + currencies.SYMBOLS + "]")
+    .set_parse_action(lambda t: [("money", currencies.SIGNS[t[0]])])
+    | _POINTS.copy().set_parse_action(_tagged("percent", "point"))
+    | _PERCENT_SIGN.copy().set_parse_action(_tagged("percent", ""))
+    # "a couple of days": of stands between a vague amount and its unit
+    | (pp.Suppress(pp.Opt(word("of"))) + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
+    .set_parse_action(_tagged("duration"))
+)
+
+
+# The words after a figure that make it a magnitude: "6.1 magnitude", "6.1 on the Richter scale"
+MAGNITUDE_WORD = r"(?:magnitude|on\s+the\s+Richter(?:\s+scale)?|Richter)\b"
+# What may follow a figure when measures are read: a unit ("six miles",
+# "a 10-km stretch", "120 km/h") or "magnitude" ("a 6.1 magnitude quake").
+_MEASURE_SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
+    pp.Regex(units.UNIT_AFTER).set_parse_action(lambda t: [("quantity", units.unit_named(t[0]))])
+    | pp.Regex(r"(?i:" + MAGNITUDE_WORD + ")").set_parse_action(
+        lambda t: [("magnitude", None)]
+    )
+) | _SUFFIX
+
+
+def _figure(t) -> Reading:
+    """A figure and what follows it."""
+    amount = t[0]
+    if len(t) == 1:
+        return Reading("number", amount=amount)
+    kind, unit = t[1]
+    if kind in ("quantity", "magnitude"):
+        return Reading(kind, amount=amount, unit=unit)
+    if kind == "money":
+        return Reading("money", amount=amount, currency=unit)
+    if kind == "cents":
+        return Reading("money", amount=amount.times(0.01), currency=unit)
+    if kind == "percent":
+        return Reading("percent", amount=amount, unit=unit or None)
+    return Reading("duration", amount=amount.times(unit))
+
+
+def _more_time(t):
+    """", 3 months" after "2 years": one more part of a compound duration."""
+    return [("more", t[0].times(t[1]), t[1])]
+
+
+# "2 years and 3 months", "1 year 1 month 21 days"
+_MORE_TIME = (
+    pp.Suppress(pp.Opt(",") + pp.Opt(word("and")))
+    + (NUMBER | numbers.A.copy().set_parse_action(lambda: Amount.of(1.0)))
+    + _DURATION_UNIT
+).set_parse_action(_more_time)
+
+
+def _compound(t) -> Reading:
+    """A figure and what follows it; a duration may go on in smaller units ("2 years and 3 months")."""
+    head = [x for x in t if not (isinstance(x, tuple) and x[0] == "more")]
+    parts = t[len(head):]
+    reading = _figure(head)
+    if not parts:
+        return reading
+    if reading.type != "duration":
+        raise pp.ParseException("", 0, "not a duration")
+    unit, amount = head[1][1], reading.amount
+    for _, part, part_unit in parts:
+        if not part_unit < unit:
+            raise pp.ParseException("", 0, "units must shrink")
+        amount, unit = amount.plus(part.low), part_unit
+    return attrs.evolve(reading, amount=amount)
+
+
+def _joined(t) -> Reading:
+    """"$5bn to $7bn", "5% to 7%": two readings of one kind make a range."""
+    low = t[0]
+    if len(t) == 1:
+        return low
+    high = t[1]
+    if (low.type, low.currency, low.unit) != (high.type, high.currency, high.unit):
+        raise pp.ParseException("", 0, "ends of different kinds")
+    if low.type == "number" or not low.amount.high < high.amount.low:
+        raise pp.ParseException("", 0, "not a range")
+    return attrs.evolve(low, amount=Amount(low.amount.low, high.amount.high))
+
+
+def _duration(t) -> Reading:
+    """"an hour", "a fortnight", "an hour and a half"."""
+    unit = t[0]
+    return Reading("duration", amount=Amount.of(unit * (1.5 if len(t) > 1 else 1.0)))
+
+
+# What can follow digits that start a date: a year, a month (with a day, a day
+# range or "of"), a numeric date, a decade, "N days ago"; other digits skip
+# the date grammars.
+DIGIT_DATE_START = re.compile(
+    r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|from|hence)\b"
+)
+_DIGIT_DATE = pp.FollowedBy(pp.Regex(DIGIT_DATE_START))
+# "4p", "149.5p": pence glued to the figure
+_PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
+    lambda t: Reading("money", amount=Amount.of(float(t[0][:-1]) / 100), currency="GBP")
+)
+
+
+def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserElement]:
+    """The value grammars, one for each kind of candidate start (see CANDIDATE).
+
+    "digits" may start any value; "words" (number words, "a", "between")
+    figures, "two days ago" and ranges; "money" (a currency sign or code)
+    only money; "month" and "weekday" the dates such a word starts; "date"
+    ("last", "the", "today", ...) any date. A figure is parsed once, then what follows it says what kind
+    of value it is. Built twice: without ranges for "rose from 5 to 7"; and
+    twice more, on first use, with units after a figure (`measures`).
+    """
+    suffix = _MEASURE_SUFFIX if measures else _SUFFIX
+    amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
+    signed = ((_SIGN | _CODE) + amount).set_parse_action(
+        _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
+    )
+    # parsed once; only a failed compound ("5 and 3 days") reads the lone figure again
+    figure = (amount + pp.Opt(suffix) + pp.ZeroOrMore(_MORE_TIME)).set_parse_action(_compound) | (
+        amount + pp.Opt(suffix)
+    ).set_parse_action(_figure)
+    between = pp.NoMatch()
+    if ranges:  # "$5bn to $7bn", "5% to 7%", "between 2% and 3%"
+        signed = (signed + pp.Opt(_TO + signed)).set_parse_action(_joined) | signed
+        figure = (figure + pp.Opt(_TO + figure)).set_parse_action(_joined) | figure
+        between = (
+            pp.Suppress(word("between")) + (signed | figure) + pp.Suppress(word("and")) + (signed | figure)
+        ).set_parse_action(_joined)
+    date = (
+        dategrammar.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    )
+    unit_alone = (
+        (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
+        # "half an hour"
+        | (pp.Suppress(word("half") + numbers.A) + _DURATION_UNIT).set_parse_action(
+            lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
+        )
+    )
+    ordinal_words = numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    in_digits = (
+        (_DIGIT_DATE + date)
+        | (dategrammar.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
+        | _PENCE
+        | figure
+        | numbers.ORDINAL.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    )
+    # A word can start only these dates: "two days ago", "between April 24 and 26".
+    word_dates = (
+        pp.FollowedBy(word("between")) + dategrammar.DATE_RANGE.copy() | dategrammar.SHIFT.copy()
+    ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
+    in_words = word_dates | between | ordinal_words | figure | unit_alone
+    month = (
+        dategrammar.MONTH_LED_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        | dategrammar.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    )
+    weekday = dategrammar.WEEKDAY_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    shift = dategrammar.SHIFT.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    relative = dategrammar.RELATIVE_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    kinds = {
+        "digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month,
+        "weekday": weekday, "shift": shift, "relative": relative,
+    }
+    return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
+
+
+_DATE_WITHOUT_BARE_YEAR = pp.MatchFirst(
+    e for e in dategrammar.DATE.exprs if e is not dategrammar.YEAR_ALONE
+)
+GRAMMARS = value_grammars(ranges=True)
+# After "from", a figure is a starting point, not a range's low end.
+SINGLE_GRAMMARS = value_grammars(ranges=False)
+
+
+@functools.cache
+def measure_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
+    return value_grammars(ranges, measures=True)

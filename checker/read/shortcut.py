@@ -1,0 +1,78 @@
+"""The bare figure: most figures in news are plain counts, durations or
+percents ("200 people", "36 hours", "5%"); one regex reads them before any
+grammar is tried. A figure is bare when nothing that could extend it follows:
+no scale, currency, range, fraction or compound word ("and"), no "ago", no
+sign, dash, slash or glued letter. Its reading is then exactly what the
+grammar would give (tests/test_properties.py checks)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.read import currencies, numbers
+from checker.read.grammars import Reading
+from checker.read.numbers import Amount
+from checker.read.text import word_alternation
+from checker.read.units import DURATION_WORDS
+
+# -- the bare figure: most figures in news are plain counts, durations or
+# percents ("200 people", "36 hours", "5%"); one regex tells them apart before
+# the grammar is tried at all. A figure is bare when nothing that could extend
+# it follows: no scale, currency, range, fraction or compound word ("and"), no
+# "ago", no sign, dash, slash or glued letter. Its reading is then exactly what
+# the grammar would give (tests/test_properties.py checks).
+_EXTENDERS = sorted(
+    {*numbers.SCALES, *numbers.SPACED_SCALES, "hundred", *DURATION_WORDS, *currencies.SORTED_CODES,
+     *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
+     "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or",
+     "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,
+     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old"},
+    key=len, reverse=True,
+)
+# after a time unit or a percent, fewer words can go on: "two hours and ten
+# minutes", "5% to 7%", "5% points", "three days ago"
+_UNIT_EXTENDERS = [
+    "and", "to", "until", "through", "till", "ago", "from", "hence", "points", "percentage", "a", "an",
+    *numbers.UNITS, *numbers.TENS,
+]
+_SINGLE_VAGUE = [p for p in numbers.VAGUE_PHRASES if " " not in p]  # "several", "billions"
+_CLAUSE_END = r"\s*(?:[,;:!?)\]\x22“”]|\.(?!\d)|$)"
+_BARE = re.compile(
+    r"(?:(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"|(?P<word>" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r")"
+    r"|(?P<vague>" + word_alternation(_SINGLE_VAGUE) + r"))"
+    # and maybe a time unit (also as an adjective) or a percent sign: "36 hours",
+    # "a two-day visit", "five-hour-long", "5%", "three per cent"
+    r"(?:(?:\s+|-)(?P<unit>" + word_alternation(DURATION_WORDS) + r")\b(?:-long\b)?"
+    r"|(?P<percent>%|\s+(?:per\s+cent|percent|pct)\b))?"
+    r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
+    r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
+    r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
+    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)[^\W\d])",
+    re.IGNORECASE,
+)
+_YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")
+
+
+def bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _BARE.match(text, pos)
+    if match is None:
+        return None
+    if match.group("vague"):  # "billions in aid", "several officials"
+        if match.group("unit") or match.group("percent"):
+            return None
+        low, high = numbers.VAGUE_PHRASES[match.group("vague").lower()]
+        return Reading("number", amount=Amount(float(low), float(high), vague=True)), match.end()
+    digits = match.group("digits")
+    if digits is not None:
+        if _YEAR_LIKE.match(digits):  # a year, for the grammar
+            return None
+        value = float(digits.replace(",", ""))
+    else:
+        word = match.group("word").lower()
+        value = float(numbers.UNITS.get(word, numbers.TENS.get(word, 0)))
+    if match.group("unit"):
+        return Reading("duration", amount=Amount.of(value * DURATION_WORDS[match.group("unit").lower()])), match.end()
+    if match.group("percent"):
+        return Reading("percent", amount=Amount.of(value)), match.end()
+    return Reading("number", amount=Amount.of(value)), match.end()
