@@ -9,7 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-import attrs
 from tabulate import tabulate
 
 from checker import __version__
@@ -201,8 +200,7 @@ def _check(args) -> int:
     accepted = baseline.load(Path(args.baseline), args.baseline) if args.baseline and not args.no_baseline else frozenset()
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     results = _run(args, rules, corpus, events)
-    accepted_now, stale = baseline.split(results, accepted, events)
-    results = tuple(attrs.evolve(r, accepted=baseline.entry(r) in accepted_now) if r.is_discrepancy else r for r in results)
+    results, stale = baseline.apply(results, accepted, events)
     shown = report.render(results, args.format, args.explain, args.fail_on)
     if shown:
         print(shown)

@@ -23,7 +23,7 @@ import datetime as dt
 import attrs
 import pyparsing as pp
 
-from checker.read.numbers import WORD_INTEGER, table, word
+from checker.read.numbers import DASH, WORD_INTEGER, table, word
 
 MONTHS = {
     name.lower(): number
@@ -335,8 +335,8 @@ DATE = (
 ).set_name("date")
 
 # -- ranges ---------------------------------------------------------------
-DASH = pp.Suppress(pp.one_of("- –"))
-TO = pp.Suppress(pp.one_of("to until through till", caseless=True, as_keyword=True) | DASH)
+# "24-26", "24 to 26", "April until June": the words a date range may say between its ends
+UNTIL = (pp.Suppress(pp.one_of("to until through till", caseless=True, as_keyword=True)) | DASH).set_name("until")
 
 
 def _month_days(t) -> RangeSpec:
@@ -364,7 +364,7 @@ def _span(t) -> RangeSpec:
     return RangeSpec(start, end)
 
 
-_DAY_PAIR = DAY_OF_MONTH + TO + DAY_OF_MONTH
+_DAY_PAIR = DAY_OF_MONTH + UNTIL + DAY_OF_MONTH
 # a day with the month (and maybe the year) left to the other end of a range
 _BARE_DAY = (DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
     lambda t: absolute(t[1] if len(t) > 1 else None, None, t[0])
@@ -377,15 +377,15 @@ DAY_MONTH_RANGE = (
 ).set_parse_action(_days_month)
 _POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
 FROM_TO = (
-    pp.Suppress(word("from")) + (_POINT | _BARE_DAY) + TO + (_POINT | _BARE_DAY)
+    pp.Suppress(word("from")) + (_POINT | _BARE_DAY) + UNTIL + (_POINT | _BARE_DAY)
 ).set_parse_action(_span)
 BETWEEN_AND = (
     pp.Suppress(word("between")) + _POINT + pp.Suppress(word("and")) + (_POINT | _BARE_DAY)
 ).set_parse_action(_span)
 # "17 August 1656 - 21 January 1669", "31/08/2012 to 30/08/2013", "November 1979 to January 1981"
 POINT_TO_POINT = (
-    (MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE | NUMERIC_DATE) + TO + (MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE | NUMERIC_DATE)
-    | MONTH_YEAR + TO + MONTH_YEAR
+    (MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE | NUMERIC_DATE) + UNTIL + (MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE | NUMERIC_DATE)
+    | MONTH_YEAR + UNTIL + MONTH_YEAR
 ).set_parse_action(_span)
 
 
@@ -402,7 +402,7 @@ def _years(t) -> RangeSpec:
 _SHORT_YEAR = pp.Regex(r"\d\d(?![\w-])").set_parse_action(lambda t: int(t[0]))
 YEAR_RANGE = (
     (_RECENT_YEAR + DASH + (_RECENT_YEAR | _SHORT_YEAR))
-    | (pp.Suppress(word("from")) + _RECENT_YEAR + TO + _RECENT_YEAR)
+    | (pp.Suppress(word("from")) + _RECENT_YEAR + UNTIL + _RECENT_YEAR)
     | (pp.Suppress(word("between")) + _RECENT_YEAR + pp.Suppress(word("and")) + _RECENT_YEAR)
 ).set_parse_action(_years)
 
@@ -417,7 +417,7 @@ def _months(t) -> RangeSpec:
 MONTH_RANGE = (
     (
         pp.Suppress(word("between")) + MONTH_NAME + pp.Suppress(word("and")) + MONTH_NAME
-        | pp.Suppress(pp.Opt(word("from"))) + MONTH_NAME + TO + MONTH_NAME
+        | pp.Suppress(pp.Opt(word("from"))) + MONTH_NAME + UNTIL + MONTH_NAME
     )
     + ~DAY_OF_MONTH
     + pp.Opt(COMMA + YEAR)

@@ -67,7 +67,6 @@ _CURRENCY_NAME = pp.Regex(
 _SUBUNIT = table(currencies.SUBUNITS, "cents or pence")
 _DURATION_UNIT = table(DURATION_WORDS, "time unit")
 _HYPHEN = pp.Literal("-").leave_whitespace().suppress()
-_TO = numbers.DASH | pp.Suppress(word("to"))
 _PERCENT_SIGN = pp.Literal("%") | word("per cent") | word("percent") | word("pct")
 # "5 percentage points", "5% points": a difference of percents, not a percent
 _POINTS = (word("percentage points") | word("percentage point") | _PERCENT_SIGN + word("points"))
@@ -208,8 +207,8 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     ).set_parse_action(_figure)
     between = pp.NoMatch()
     if ranges:  # "$5bn to $7bn", "5% to 7%", "between 2% and 3%"
-        signed = (signed + pp.Opt(_TO + signed)).set_parse_action(_joined) | signed
-        figure = (figure + pp.Opt(_TO + figure)).set_parse_action(_joined) | figure
+        signed = (signed + pp.Opt(numbers.TO + signed)).set_parse_action(_joined) | signed
+        figure = (figure + pp.Opt(numbers.TO + figure)).set_parse_action(_joined) | figure
         between = (
             pp.Suppress(word("between")) + (signed | figure) + pp.Suppress(word("and")) + (signed | figure)
         ).set_parse_action(_joined)

@@ -298,12 +298,13 @@ def _range(t) -> Amount:
     return Amount(low.low, high.high, scale=high.scale)
 
 
-DASH = pp.Regex(r"\s?[-–]\s?").leave_whitespace().suppress()
+DASH = pp.Regex(r"\s?[-–]\s?").leave_whitespace().suppress().set_name("dash")
+TO = (DASH | pp.Suppress(word("to"))).set_name("dash or to")  # "5-7", "5 to 7"
 # A figure, or a range of two: "5-7 billion", "two to three", "between 5 and 7".
 # A failed range ("3-1" is a score) falls back to the lone figure.
 RANGE = (
     (pp.Suppress(word("between")) + NUMBER + AND + NUMBER)
-    | (NUMBER + pp.Opt((DASH | pp.Suppress(word("to"))) + NUMBER))
+    | (NUMBER + pp.Opt(TO + NUMBER))
 ).set_parse_action(_range).set_name("range")
 AMOUNT = (RANGE | NUMBER | VAGUE_SCALED).set_name("amount")
 

@@ -91,11 +91,12 @@ def write(path: Path, accepted: tuple[Entry, ...]) -> None:
         raise InputError(str(path), f"cannot write the baseline: {error.strerror}") from None
 
 
-def split(results: tuple[Result, ...], accepted: frozenset[Entry], events) -> tuple[frozenset[Entry], tuple[Entry, ...]]:
-    """(the entries of `results` that the baseline accepts, the stale baseline entries).
+def apply(results: tuple[Result, ...], accepted: frozenset[Entry], events) -> tuple[tuple[Result, ...], tuple[Entry, ...]]:
+    """(the results, each discrepancy the baseline accepts marked so, the stale baseline entries).
 
     Only entries of the checked `events` can be stale.
     """
     current = set(entries(results))
     stale = tuple(sorted(e for e in accepted if e.event in events and e not in current))
-    return frozenset(current & accepted), stale
+    marked = tuple(attrs.evolve(r, accepted=entry(r) in accepted) if r.is_discrepancy else r for r in results)
+    return marked, stale

@@ -12,29 +12,14 @@ from checker.judge.compare import Result
 from checker.read.text import one_line
 
 JSON_SCHEMA_VERSION = 1
-FORMATS = ("table", "markdown", "json", "lines", "github")
-
-
 ALL = "*"  # --explain without a field: every field
 
 
 def render(
     results: tuple[Result, ...], fmt: str = "table", explain: str | None = None, fail_on: str = "error"
 ) -> str:
-    """The report; `explain` is a field id, ALL, or None.
-
-    lines: one `file:line:column: message` per article on each side of every
-    discrepancy that fails the check (at or above `fail_on`), as compilers
-    and linters write them; github: every discrepancy as a GitHub Actions
-    annotation, at its severity.
-    """
-    if fmt == "json":
-        return as_json(results)
-    if fmt == "lines":
-        return as_lines([r for r in results if r.fails(fail_on)])
-    if fmt == "github":
-        return as_lines(results, github=True)
-    return as_text(results, "github" if fmt == "markdown" else "simple", explain)
+    """The report in format `fmt` (a key of FORMATS); `explain` is a field id, ALL, or None."""
+    return FORMATS[fmt](results, explain, fail_on)
 
 
 def _by_event(results):
@@ -237,3 +222,17 @@ def _json_entry(r: Result) -> dict:
             for m in v.mentions
         ],
     }
+
+
+# Each format: (results, explain, fail_on) -> the report.
+# lines: one `file:line:column: message` per article on each side of every
+# discrepancy that fails the check (at or above `fail_on`), as compilers and
+# linters write them; github: every discrepancy as a GitHub Actions
+# annotation, at its severity.
+FORMATS = {
+    "table": lambda results, explain, fail_on: as_text(results, "simple", explain),
+    "markdown": lambda results, explain, fail_on: as_text(results, "github", explain),
+    "json": lambda results, explain, fail_on: as_json(results),
+    "lines": lambda results, explain, fail_on: as_lines([r for r in results if r.fails(fail_on)]),
+    "github": lambda results, explain, fail_on: as_lines(results, github=True),
+}
