@@ -111,8 +111,8 @@ def absolute(year=None, month=None, day=None) -> DateSpec:
     return DateSpec("absolute", year=year, month=month, day=day)
 
 
-MONTH_DAY_YEAR = (MONTH_NAME + DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
-    lambda t: absolute(t[2] if len(t) > 2 else None, t[0], t[1])
+MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(COMMA + YEAR("year"))).set_parse_action(
+    lambda t: absolute(t.get("year"), t["month"], t["day"])
 )
 ORDINAL_DAYS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -135,12 +135,12 @@ def _day_word(text: str) -> int:
 
 
 DAY_MONTH_YEAR = (
-    THE + DAY_OF_MONTH + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME + pp.Opt(COMMA + YEAR)
-    | THE + DAY_WORD + pp.Suppress(word("of")) + MONTH_NAME + pp.Opt(COMMA + YEAR)
-).set_parse_action(lambda t: absolute(t[2] if len(t) > 2 else None, t[1], t[0]))
-MONTH_YEAR = (MONTH_NAME + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR).set_parse_action(
-    lambda t: absolute(t[1], t[0])
-)
+    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(COMMA + YEAR("year"))
+    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(COMMA + YEAR("year"))
+).set_parse_action(lambda t: absolute(t.get("year"), t["month"], t["day"]))
+MONTH_YEAR = (
+    MONTH_NAME("month") + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR("year")
+).set_parse_action(lambda t: absolute(t["year"], t["month"]))
 ISO_DATE = pp.Regex(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])").set_parse_action(
     lambda t: absolute(*map(int, t[0].split("-")))
 )
@@ -164,15 +164,15 @@ WEEKDAY = pp.one_of(_FULL_WEEKDAYS, caseless=True, as_keyword=True).set_parse_ac
 _ANY_WEEKDAY = pp.one_of(list(WEEKDAYS), caseless=True, as_keyword=True).set_parse_action(
     lambda t: WEEKDAYS[t[0].lower()]
 ) + pp.Suppress(pp.Opt(pp.Literal(".").leave_whitespace()))
-RELATIVE_WEEKDAY = (pp.Opt(OFFSET, default=None) + WEEKDAY).set_parse_action(
-    lambda t: DateSpec("weekday", weekday=t[1], offset=t[0])
+RELATIVE_WEEKDAY = (pp.Opt(OFFSET("offset")) + WEEKDAY("weekday")).set_parse_action(
+    lambda t: DateSpec("weekday", weekday=t["weekday"], offset=t.get("offset"))
 )
-RELATIVE_MONTH = (OFFSET + MONTH_NAME).set_parse_action(
-    lambda t: DateSpec("absolute", month=t[1], offset=t[0])
+RELATIVE_MONTH = (OFFSET("offset") + MONTH_NAME("month")).set_parse_action(
+    lambda t: DateSpec("absolute", month=t["month"], offset=t["offset"])
 )
 RELATIVE_PERIOD = (
-    OFFSET + pp.one_of("week month year", caseless=True, as_keyword=True)
-).set_parse_action(lambda t: DateSpec("period", unit=t[1].lower(), offset=t[0]))
+    OFFSET("offset") + pp.one_of("week month year", caseless=True, as_keyword=True)("unit")
+).set_parse_action(lambda t: DateSpec("period", unit=t["unit"].lower(), offset=t["offset"]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # a month after "early", "mid-": any spelling, "May" too
 _MONTH_OF_PART = MONTH_NAME.copy().add_parse_action(lambda t: absolute(month=t[0]))
@@ -263,11 +263,11 @@ def _decade_year(text: str) -> int:
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 QUARTER = (
-    pp.Regex(r"(?i)Q([1-4])\b").set_parse_action(lambda t: int(t[0][1]))
-    + pp.Opt(pp.Opt(",") + YEAR, default=None)
-    | THE + table(_ORDINALS, "ordinal") + pp.Suppress(word("quarter"))
-    + pp.Suppress(word("of")) + YEAR
-).set_parse_action(lambda t: DateSpec("quarter", year=t[1], month=3 * t[0] - 2))
+    pp.Regex(r"(?i)Q([1-4])\b").set_parse_action(lambda t: int(t[0][1]))("quarter")
+    + pp.Opt(pp.Opt(",") + YEAR("year"))
+    | THE + table(_ORDINALS, "ordinal")("quarter") + pp.Suppress(word("quarter"))
+    + pp.Suppress(word("of")) + YEAR("year")
+).set_parse_action(lambda t: DateSpec("quarter", year=t.get("year"), month=3 * t["quarter"] - 2))
 
 # "early April", "mid-2023", "late last year", "the end of March", "earlier this month"
 _PART_WORDS = {
@@ -290,8 +290,8 @@ PART_OF = (
 
 # "the 20th of next month"
 DAY_OF_RELATIVE_MONTH = (
-    THE + DAY_OF_MONTH + pp.Suppress(word("of")) + OFFSET + pp.Suppress(word("month"))
-).set_parse_action(lambda t: DateSpec("absolute", day=t[0], offset=t[1], unit="month"))
+    THE + DAY_OF_MONTH("day") + pp.Suppress(word("of")) + OFFSET("offset") + pp.Suppress(word("month"))
+).set_parse_action(lambda t: DateSpec("absolute", day=t["day"], offset=t["offset"], unit="month"))
 # "Thursday the 21st", "on the 21st.": a day of the month nearest in the tense's direction
 DAY_ALONE = (
     (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY_OF_MONTH).set_parse_action(
@@ -306,10 +306,10 @@ DAY_ALONE = (
 )
 
 # "June last year", "April 26 next year": a month of a year named relative to now
-_YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET + pp.Suppress(word("year"))
+_YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET("offset") + pp.Suppress(word("year"))
 MONTH_OF_RELATIVE_YEAR = (
-    (MONTH_NAME + pp.Opt(DAY_OF_MONTH, default=None) + _YEAR_OFFSET)
-    .set_parse_action(lambda t: DateSpec("absolute", month=t[0], day=t[1], offset=t[2], unit="year"))
+    (MONTH_NAME("month") + pp.Opt(DAY_OF_MONTH("day")) + _YEAR_OFFSET)
+    .set_parse_action(lambda t: DateSpec("absolute", month=t["month"], day=t.get("day"), offset=t["offset"], unit="year"))
 )
 
 DATE = (
@@ -339,16 +339,10 @@ DATE = (
 UNTIL = (pp.Suppress(pp.one_of("to until through till", caseless=True, as_keyword=True)) | DASH).set_name("until")
 
 
-def _month_days(t) -> RangeSpec:
-    month, first, last = t[0], t[1], t[2]
-    year = t[3] if len(t) > 3 else None
-    return RangeSpec(absolute(year, month, first), absolute(year, month, last))
-
-
-def _days_month(t) -> RangeSpec:
-    first, last, month = t[0], t[1], t[2]
-    year = t[3] if len(t) > 3 else None
-    return RangeSpec(absolute(year, month, first), absolute(year, month, last))
+def _days_of_month(t) -> RangeSpec:
+    """"April 24-26", "24-26 April 2024": two days of one month."""
+    year, month = t.get("year"), t["month"]
+    return RangeSpec(absolute(year, month, t["first"]), absolute(year, month, t["last"]))
 
 
 def _span(t) -> RangeSpec:
@@ -364,17 +358,22 @@ def _span(t) -> RangeSpec:
     return RangeSpec(start, end)
 
 
-_DAY_PAIR = DAY_OF_MONTH + UNTIL + DAY_OF_MONTH
+_DAY_PAIR = DAY_OF_MONTH("first") + UNTIL + DAY_OF_MONTH("last")
 # a day with the month (and maybe the year) left to the other end of a range
-_BARE_DAY = (DAY_OF_MONTH + pp.Opt(COMMA + YEAR)).set_parse_action(
-    lambda t: absolute(t[1] if len(t) > 1 else None, None, t[0])
+_BARE_DAY = (DAY_OF_MONTH("day") + pp.Opt(COMMA + YEAR("year"))).set_parse_action(
+    lambda t: absolute(t.get("year"), None, t["day"])
 )
 _FROM_OR_BETWEEN = pp.Suppress(pp.Opt(word("from") | word("between")))  # "between 4-22 January"
-MONTH_DAY_RANGE = (_FROM_OR_BETWEEN + MONTH_NAME + _DAY_PAIR + pp.Opt(COMMA + YEAR)).set_parse_action(_month_days)
+MONTH_DAY_RANGE = (
+    _FROM_OR_BETWEEN + MONTH_NAME("month") + _DAY_PAIR + pp.Opt(COMMA + YEAR("year"))
+).set_parse_action(_days_of_month)
 DAY_MONTH_RANGE = (
-    (_FROM_OR_BETWEEN + _DAY_PAIR | pp.Suppress(word("between")) + DAY_OF_MONTH + pp.Suppress(word("and")) + DAY_OF_MONTH)
-    + pp.Opt(word("of")).suppress() + MONTH_NAME + pp.Opt(COMMA + YEAR)
-).set_parse_action(_days_month)
+    (
+        _FROM_OR_BETWEEN + _DAY_PAIR
+        | pp.Suppress(word("between")) + DAY_OF_MONTH("first") + pp.Suppress(word("and")) + DAY_OF_MONTH("last")
+    )
+    + pp.Opt(word("of")).suppress() + MONTH_NAME("month") + pp.Opt(COMMA + YEAR("year"))
+).set_parse_action(_days_of_month)
 _POINT = MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
 FROM_TO = (
     pp.Suppress(word("from")) + (_POINT | _BARE_DAY) + UNTIL + (_POINT | _BARE_DAY)
@@ -408,19 +407,18 @@ YEAR_RANGE = (
 
 
 def _months(t) -> RangeSpec:
-    first, last = t[0], t[1]
-    year = t[2] if len(t) > 2 else None
-    return RangeSpec(absolute(year, first), absolute(year, last))
+    year = t.get("year")
+    return RangeSpec(absolute(year, t["first"]), absolute(year, t["last"]))
 
 
 # "April-June", "from March to May 2024", "between April and June"
 MONTH_RANGE = (
     (
-        pp.Suppress(word("between")) + MONTH_NAME + pp.Suppress(word("and")) + MONTH_NAME
-        | pp.Suppress(pp.Opt(word("from"))) + MONTH_NAME + UNTIL + MONTH_NAME
+        pp.Suppress(word("between")) + MONTH_NAME("first") + pp.Suppress(word("and")) + MONTH_NAME("last")
+        | pp.Suppress(pp.Opt(word("from"))) + MONTH_NAME("first") + UNTIL + MONTH_NAME("last")
     )
     + ~DAY_OF_MONTH
-    + pp.Opt(COMMA + YEAR)
+    + pp.Opt(COMMA + YEAR("year"))
 ).set_parse_action(_months)
 
 DATE_RANGE = (
