@@ -18,7 +18,7 @@ from checker.report import formats as report, show
 from checker.judge.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from checker.judge.cache import Cache
 from checker.judge.check import check
-from checker.load.touched import article_folders, touched_events
+from checker.judge.touched import article_folders, touched_events
 from checker.load.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
 from checker.rules.load import load_rule_folders, schema_text

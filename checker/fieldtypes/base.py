@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 
@@ -28,7 +28,6 @@ from checker.read.intervals import Interval, intersect_all
 if TYPE_CHECKING:
     from checker.load.yamlfile import YamlDocument
     from checker.read.value import Value
-    from checker.rules.model import Field
 
 
 @attrs.frozen(slots=True)
@@ -53,6 +52,25 @@ class Claim:
     currency: str | None = None
     names: frozenset[str] = frozenset()
     stated: Stated | None = attrs.field(default=None, eq=False)
+
+
+class Field(Protocol):
+    """What a field type reads of the field it serves (`rules.model.Field` is one)."""
+
+    id: str
+    type: str
+    unit: str | None
+    tolerance: Any  # rules.model.Tolerance: `absolute(figure, unit_factor)`
+    combine: str
+    part: str | None
+    dimension: str | None
+    rates: Any  # rules.model.Rates: `convert(interval, currency, into)`
+    choices: tuple[tuple[str, tuple[str, ...]], ...]
+    exhaustive: bool
+    near: Any
+
+    @property
+    def unit_factor(self) -> float: ...
 
 
 class FieldType:

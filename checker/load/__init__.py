@@ -1,0 +1,3 @@
+"""Loading: the corpus (articles, manifests, reference dates), YAML files with
+file:line:column for every value, and atomic writes.
+"""

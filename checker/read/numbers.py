@@ -1,7 +1,15 @@
 """Numbers as news writes them: digits, words, scales, fractions, vague amounts.
 
 Each grammar is a named pyparsing element that yields one `Amount`. They are
-building blocks for `checker.values`; each can be tried alone:
+building blocks for `grammars`; each can be tried alone::
+
+    amount   ::= range | number | vague_scaled
+    range    ::= number (dash | "to") number                  # "5-7", "five to seven"
+    number   ::= (digits [glued_scale] | word_integer) [fraction] [scale_word]
+                 | fraction | ordinal_words
+    digits   ::= "1,200" | "5.5" | ".5"                        # glued_scale: "5bn", "12m"
+    word_integer ::= "sixty-one" | "two hundred and five" | "a hundred"
+    vague_scaled ::= vague ["hundred" | scale_word]            # "several", "dozens of", "billions"
 
     >>> NUMBER.parse_string("five-and-a-half")[0]
     Amount(low=5.5, high=5.5, vague=False)
