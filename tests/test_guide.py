@@ -84,5 +84,5 @@ def test_the_tutorial_report_has_one_real_conflict(capsys, monkeypatch):
     assert verdicts == {
         "landfall-date": "agree", "power-outage": "compatible", "homes-damaged": "agree",
         "provinces-hit": "compatible", "death-toll": "conflict", "money-pledged": "agree",
-        "evacuated": "compatible",
+        "evacuated": "agree",  # "40,000" and "about 40,000": the same figure
     }

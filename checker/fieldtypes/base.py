@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 import attrs
 
 from checker.fieldtypes import display
-from checker.read.intervals import Interval, intersect_all
+from checker.read.intervals import QUALIFIERS, Interval, intersect_all
 
 if TYPE_CHECKING:
     from checker.load.yamlfile import YamlDocument
@@ -52,6 +52,10 @@ class Claim:
     currency: str | None = None
     names: frozenset[str] = frozenset()
     stated: Stated | None = attrs.field(default=None, eq=False)
+    # the point figure stated, in canonical units, when nothing but an
+    # approximation word ("about", "some") qualifies it: two claims of the
+    # same figure agree however their intervals differ
+    figure: float | None = attrs.field(default=None, eq=False)
 
 
 class Field(Protocol):
@@ -112,20 +116,34 @@ class FieldType:
         return self.claim_of(field, value, zone)
 
     def claim_of(self, field: Field, value: Value, zone: str | None) -> Claim | None:
+        if not any(value.precision) and not value.qualifier:  # "about $5bn" says how far already
+            rounding = self.rounding(value)
+            if any(rounding):
+                value = attrs.evolve(value, precision=rounding)
         tolerance = None
         if field.tolerance is not None:
             tolerance = field.tolerance.absolute(self.figure(value), field.unit_factor)
-        return Claim(value.interval(tolerance), self.currency(field, value), stated=self.stated(value))
+        return Claim(
+            value.interval(tolerance), self.currency(field, value), stated=self.stated(value),
+            figure=self.figure(value) if _approximate_point(value) else None,
+        )
+
+    def rounding(self, value: Value) -> tuple[float, float]:
+        """How far below and above its figures a value may stand for what it
+        rounds ("$14 billion": half a billion); none for most types."""
+        return (0.0, 0.0)
 
     def figure(self, value: Value) -> float:
-        """The figure a relative tolerance is a share of, in canonical units."""
+        """The (low) figure stated, in canonical units: what a relative tolerance is a share of."""
         return value.amount.low
 
     def currency(self, field: Field, value: Value) -> str | None:
         return None
 
     def stated(self, value: Value) -> Stated | None:
-        return None
+        """The figure as written, for a point figure that stands for what it rounds."""
+        point = value.amount.low == value.amount.high and not value.qualifier
+        return Stated(value.amount.low, value.unit, value.status) if point and any(value.precision) else None
 
     def combine(self, field: Field, claims: list[Claim]) -> tuple[Claim | None, bool]:
         """An article's claims as one, and whether they contradict each other."""
@@ -142,7 +160,22 @@ class FieldType:
         if together.is_empty:
             return known[0], True
         stated = known[0].stated if together == known[0].interval else None
-        return Claim(together, known[0].currency, stated=stated), False
+        figures = {c.figure for c in known}
+        figure = figures.pop() if len(figures) == 1 else None
+        return Claim(together, known[0].currency, stated=stated, figure=figure), False
+
+    def apart(self, field: Field, claims: list[Claim]) -> tuple[Claim, ...]:
+        """A self-contradicting article's values: its claims gathered where
+        they hold together, each group as one claim, in text order."""
+        groups: list[Claim] = []
+        for claim in (c for c in claims if c.interval is not None):
+            for i, group in enumerate(groups):
+                if group.currency == claim.currency and not group.interval.intersect(claim.interval).is_empty:
+                    groups[i] = self.combine(field, [group, claim])[0]
+                    break
+            else:
+                groups.append(claim)
+        return tuple(groups)
 
     def with_omissions(self, values: list) -> list:
         """Article values with what each leaves out (set fields)."""
@@ -165,6 +198,8 @@ class FieldType:
         return self.shown(field, claim)
 
     def shown(self, field: Field, claim: Claim) -> str:
+        if claim.stated is not None:  # "61 billion", not the interval it rounds
+            return display.number(claim.stated.amount / field.unit_factor)
         return display.interval(self.display_interval(field, claim.interval))
 
     def display_interval(self, field: Field, interval: Interval) -> Interval:
@@ -181,8 +216,11 @@ class FieldType:
 
     def json_of(self, field: Field, claim: Claim) -> dict:
         iv = self.display_interval(field, claim.interval)
+        point = iv.low if iv.is_point else None
+        if point is None and claim.figure is not None:  # the figure stated, beside what it stands for
+            point = self.display_interval(field, Interval.point(claim.figure)).low
         result = {
-            "value": iv.low if iv.is_point else None,
+            "value": point,
             "low": display.bound(iv.low), "high": display.bound(iv.high),
             "low_open": iv.low_open, "high_open": iv.high_open,
             "unit": field.unit,
@@ -214,6 +252,10 @@ class FieldType:
         """Whether a claim is an example's expected value (neither is None)."""
         if claim.interval is None:
             return False
+        if claim.stated is not None and not isinstance(expected, dict):
+            # a figure that stands for what it rounds: "six miles" is 5.5-6.5 miles
+            got = self.display_interval(field, claim.interval)
+            return math.isfinite(got.low) and math.isfinite(got.high) and got.contains(float(expected))
         return self.matches_interval(field, claim.interval, expected)
 
     def matches_interval(self, field: Field, interval: Interval, expected) -> bool:
@@ -263,6 +305,12 @@ def interval_groups(stated: list) -> tuple:
         common = joined
     groups.append(tuple(current))
     return tuple(groups)
+
+
+def _approximate_point(value: Value) -> bool:
+    """A single figure, alone or with an approximation word ("about 300")."""
+    amount = value.amount
+    return amount is not None and amount.low == amount.high and QUALIFIERS.get(value.qualifier or "", "about") == "about"
 
 
 def _is_number(value) -> bool:

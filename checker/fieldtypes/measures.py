@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from checker.fieldtypes import display
-from checker.fieldtypes.base import FieldType, NoUnit, Stated
+from checker.fieldtypes.base import FieldType, NoUnit
 from checker.read import units
 from checker.read.intervals import Interval
 
@@ -16,10 +16,6 @@ class _Stated(FieldType):
     """A figure whose precision makes an interval: shown as stated, matched by what it rounds to."""
 
     measures = True
-
-    def stated(self, value) -> Stated | None:
-        point = value.amount.low == value.amount.high and not value.qualifier
-        return Stated(value.amount.low, value.unit, value.status) if point else None
 
     def matches_interval(self, field, interval, expected) -> bool:
         if isinstance(expected, dict):
@@ -58,7 +54,7 @@ class Quantity(_Stated):
         return super().claim(field, value, zone)
 
     def figure(self, value) -> float:
-        return value.amount.low * units.unit(value.unit).factor
+        return units.unit(value.unit).to_base(Interval.point(value.amount.low)).low
 
     def display_interval(self, field, interval):
         return units.unit(field.unit).from_base(interval)

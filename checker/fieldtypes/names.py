@@ -23,6 +23,11 @@ class _Names(NoUnit, FieldType):
             return None, False
         return Claim(names=names), self.single and len(names) > 1
 
+    def apart(self, field, claims):
+        """Each name the article gives, in text order: "Kyiv" and "Lviv"."""
+        names = dict.fromkeys(n for c in claims for n in sorted(c.names))
+        return tuple(Claim(names=frozenset({n})) for n in names)
+
     def show(self, field, claim) -> str:
         return "" if claim is None else ", ".join(sorted(claim.names))
 

@@ -7,6 +7,7 @@ import attrs
 from checker.fieldtypes.base import Claim, FieldType
 from checker.fieldtypes.display import UNIT_LABELS
 from checker.read.currencies import CODE_ALIASES, SORTED_CODES
+from checker.read import units
 from checker.read.intervals import Interval
 from checker.read.units import DURATION_UNIT_OF, DURATION_UNITS
 
@@ -17,6 +18,10 @@ class Number(FieldType):
     name = "number"
     accepts = ("number",)
     options = frozenset({"counting"})
+
+    def rounding(self, value):
+        # "12 million", "3bn" stand for what they round; "145" and "two dozen" are counts as stated
+        return _rounding(value) if value.amount.scale >= 1_000 else (0.0, 0.0)
 
 
 class Count(Number):
@@ -57,6 +62,9 @@ class Money(FieldType):
     def currency(self, field, value) -> str:
         return value.currency or field.unit or "USD"
 
+    def rounding(self, value):
+        return _rounding(value)
+
     def combine(self, field, claims):
         known = [c for c in claims if c.interval is not None]
         if len({c.currency for c in known}) > 1:
@@ -77,6 +85,15 @@ class Money(FieldType):
 
     def shown(self, field, claim) -> str:
         return f"{claim.currency} {super().shown(field, claim)}"
+
+
+def _rounding(value) -> tuple[float, float]:
+    """Half the last stated digit below and above a figure (at most 5 % of a
+    round one): "$14 billion" is 13.5-14.5 billion, "$14.3 billion" 14.25-14.35."""
+    amount = value.amount
+    if amount.vague:
+        return (0.0, 0.0)
+    return tuple(units.rounding(value.text, x, amount.scale) for x in (amount.low, amount.high))
 
 
 def in_one_currency(field, claims: list[Claim]) -> list[Claim] | None:

@@ -26,7 +26,7 @@ from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
-_FORMAT = 1  # bump when the stored shape changes
+_FORMAT = 2  # bump when the stored shape changes
 
 
 @attrs.define
@@ -102,6 +102,7 @@ def _stored(m: Mention) -> dict:
         "interval": None if interval is None else [interval.low, interval.high, interval.low_open, interval.high_open],
         "currency": claim.currency, "names": sorted(claim.names),
         "stated": None if claim.stated is None else [claim.stated.amount, claim.stated.unit, claim.stated.status],
+        "figure": claim.figure,
     }
 
 
@@ -109,7 +110,8 @@ def _mention(d: dict, article: Article) -> Mention:
     low, high, low_open, high_open = d["interval"] if d["interval"] is not None else (None,) * 4
     interval = None if low is None else Interval(float(low), float(high), bool(low_open), bool(high_open))
     stated = Stated(*d["stated"]) if d.get("stated") is not None else None
-    claim = Claim(interval, d["currency"], frozenset(d["names"]), stated)
+    figure = None if d["figure"] is None else float(d["figure"])
+    claim = Claim(interval, d["currency"], frozenset(d["names"]), stated, figure)
     if article.text[int(d["start"]) : int(d["end"])] != d["text"]:
         raise ValueError("the entry does not fit the article")
     return Mention(

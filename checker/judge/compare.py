@@ -1,7 +1,16 @@
-"""Per event and field: combine each article's mentions, then give a verdict."""
+"""Per event and field: combine each article's mentions, then give a verdict.
+
+The verdict is always the verdict across outlets. An article whose own
+mentions do not hold together (a self-contradiction) is flagged on its own
+and takes part with each of its values: it agrees with an outlet if one of
+its values does, and the field's verdict is the best that some choice of one
+value per such article gives. `self-contradiction` is the field's verdict
+only when no other outlet states the field.
+"""
 
 from __future__ import annotations
 
+import itertools
 from typing import Literal, get_args
 
 import attrs
@@ -28,6 +37,23 @@ class ArticleValue:
     mentions: tuple[Mention, ...]
     self_contradiction: bool = False
     omits: frozenset[str] = frozenset()  # set fields: items others name
+    # a self-contradicting article's values, in text order (`claim` is the one
+    # that took part in the verdict); otherwise just `claim`
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[Mention, ...]:
+        """The mentions that state the value the article took part with."""
+        if not self.self_contradiction:
+            return self.mentions
+        return tuple(m for m in self.mentions if _states(m.claim, self.claim)) or self.mentions
+
+
+def _states(part: Claim, whole: Claim) -> bool:
+    """Whether a mention's claim is (part of) an article's value."""
+    if part.interval is None or whole.interval is None:
+        return bool(part.names) and part.names <= whole.names
+    return part.currency == whole.currency and not part.interval.intersect(whole.interval).is_empty
 
 
 @attrs.frozen(slots=True)
@@ -42,7 +68,13 @@ class Result:
 
     @property
     def is_discrepancy(self) -> bool:
-        return self.verdict in DISCREPANCIES
+        """A conflict between outlets, or an article contradicting itself."""
+        return self.verdict in DISCREPANCIES or bool(self.contradicting)
+
+    @property
+    def contradicting(self) -> tuple[ArticleValue, ...]:
+        """The articles that contradict themselves."""
+        return tuple(v for v in self.values if v.self_contradiction)
 
     def fails(self, threshold: str) -> bool:
         return (
@@ -68,20 +100,48 @@ def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tup
     for article in articles:
         own = tuple(by_article[article.path])
         claim, contradicts = combine(field, own)
-        values.append(ArticleValue(article.path, article.outlet, claim, own, contradicts))
+        claims = field.kind.apart(field, [m.claim for m in own]) if contradicts else ((claim,) if claim else ())
+        values.append(ArticleValue(article.path, article.outlet, claim, own, contradicts, claims=claims))
     values = field.kind.with_omissions(values)
-    verdict, groups = _verdict(field, [v for v in values if v.claim is not None])
+    verdict, groups, chosen = _verdict(field, [v for v in values if v.claim is not None])
+    values = [chosen.get(v.article, v) for v in values]
     return Result(event, field, verdict, tuple(values), groups)
 
 
-def _verdict(field: Field, stated: list[ArticleValue]) -> tuple[str, tuple]:
-    if any(v.self_contradiction for v in stated):
-        return "self-contradiction", ()
+# Verdicts from best to worst, for choosing among a self-contradicting article's values.
+_RANK = {"agree": 0, "compatible": 1, "not-comparable": 2, "conflict": 3}
+_MOST_CHOICES = 4096  # combinations of self-contradicting articles' values tried
+
+
+def _verdict(field: Field, stated: list[ArticleValue]) -> tuple[Verdict, tuple, dict]:
+    """The field's verdict, the groups on each side of a conflict, and the
+    value each self-contradicting article took part with (by article)."""
     if not stated:
-        return "missing", ()
+        return "missing", (), {}
     if len(stated) == 1:
-        return "single-source", ()
+        return ("self-contradiction" if stated[0].self_contradiction else "single-source"), (), {}
+    best = None
+    for choice in itertools.islice(itertools.product(*(v.claims for v in stated)), _MOST_CHOICES):
+        trial = [attrs.evolve(v, claim=c) if v.self_contradiction else v for v, c in zip(stated, choice)]
+        verdict, groups = _across(field, trial)
+        rank = (_RANK[verdict], len(groups))
+        if best is None or rank < best[0]:
+            best = (rank, verdict, groups, trial)
+        if verdict == "agree":
+            break
+    _, verdict, groups, trial = best
+    return verdict, groups, {v.article: v for v in trial if v.self_contradiction}
+
+
+def _across(field: Field, stated: list[ArticleValue]) -> tuple[Verdict, tuple]:
+    """The verdict between articles with one value each."""
     claims = [v.claim for v in stated]
-    if all(c == claims[0] for c in claims):
+    if all(c == claims[0] for c in claims) or _same_figure(claims):
         return "agree", ()
     return field.kind.verdict(field, stated)
+
+
+def _same_figure(claims: list[Claim]) -> bool:
+    """Whether every claim states one figure, some perhaps with "about":
+    "approximately $410 million" and "$410 million" agree."""
+    return all(c.figure is not None for c in claims) and len({(c.figure, c.currency) for c in claims}) == 1

@@ -241,5 +241,14 @@ def precision(text: str, amount: float, scale: float = 1.0, rounded: bool = True
     return min(0.5 * 10.0**zeros * scale, max(0.5 * scale, ROUND_REACH * abs(amount)))
 
 
+def rounding(text: str, amount: float, scale: float = 1.0) -> float:
+    """`precision` of a figure written in digits or words, or 0 when the
+    digits written do not state `amount` as such ("4p" states GBP 0.04)."""
+    figures = list(_FIGURE.finditer(text))
+    if figures and not any(math.isclose(_figure(m) * scale, abs(amount)) for m in figures):
+        return 0.0
+    return precision(text, amount, scale)
+
+
 def _figure(match: re.Match) -> float:
     return float(match.group(0).replace(",", ""))

@@ -70,7 +70,8 @@ class Value:
             self.amount.low, self.amount.high, False, self.amount.vague
         )
         if any(self.precision) and QUALIFIERS.get(self.qualifier or "", "about") == "about":
-            base = attrs.evolve(base, low=base.low - self.precision[0], high=base.high + self.precision[1])
+            # what rounds to the figure: "5 million" is 4.5 million up to, not including, 5.5 million
+            base = attrs.evolve(base, low=base.low - self.precision[0], high=base.high + self.precision[1], high_open=True)
         if self.type != "quantity":
             if tolerance is None:
                 tolerance = DEFAULT_TOLERANCE * abs(self.amount.low)

@@ -17,7 +17,7 @@ import attrs
 import yaml
 
 from checker.load import yamlfile
-from checker.judge.compare import Result
+from checker.judge.compare import DISCREPANCIES, Result
 from checker.errors import InputError
 from checker.load.files import write_atomically
 
@@ -42,13 +42,18 @@ class Entry:
 
 
 def entry(result: Result) -> Entry:
-    """A discrepancy as a baseline entry: the distinct values in dispute, sorted."""
-    if result.verdict == "self-contradiction":
-        claims = [m.claim for v in result.values if v.self_contradiction for m in v.mentions]
+    """A discrepancy as a baseline entry: the distinct values in dispute, sorted.
+
+    A field whose outlets agree but where an article contradicts itself is
+    entered as that self-contradiction.
+    """
+    if result.verdict == "conflict":
+        claims = [c for v in result.stated for c in (v.claims if v.self_contradiction else (v.claim,))]
     else:
-        claims = [v.claim for v in result.stated]
+        claims = [m.claim for v in result.contradicting for m in v.mentions]
+    verdict = result.verdict if result.verdict in DISCREPANCIES else "self-contradiction"
     values = sorted({result.field.kind.show(result.field, c) for c in claims})
-    return Entry(result.event, result.field.id, result.verdict, tuple(values))
+    return Entry(result.event, result.field.id, verdict, tuple(values))
 
 
 def entries(results: tuple[Result, ...]) -> tuple[Entry, ...]:

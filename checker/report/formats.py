@@ -35,7 +35,7 @@ def as_text(results, tablefmt: str, explain: str | None) -> str:
     for event, rows in _by_event(results).items():
         outlets = [v.outlet for v in rows[0].values]
         table = [
-            [r.field.id, *(r.field.kind.show(r.field, v.claim) for v in r.values), _verdict(r)]
+            [r.field.id, *(cell(r, v) for v in r.values), _verdict(r)]
             for r in rows
         ]
         out.append(f"## {event}" if markdown else f"Event: {event}")
@@ -58,6 +58,13 @@ def as_text(results, tablefmt: str, explain: str | None) -> str:
     return "\n".join(out)
 
 
+def cell(r: Result, v) -> str:
+    """What an article says of a field: its value, or all its values when they disagree."""
+    if v.self_contradiction:
+        return " ≠ ".join(r.field.kind.show(r.field, c) for c in v.claims)
+    return r.field.kind.show(r.field, v.claim)
+
+
 def _verdict(r: Result) -> str:
     notes = [n for n in (r.field.severity if r.field.severity != "error" else "", "accepted" if r.accepted else "") if n]
     if r.is_discrepancy and notes:
@@ -67,6 +74,11 @@ def _verdict(r: Result) -> str:
 
 def _notes(r: Result) -> list[str]:
     """What a reader must know beyond the table: who disagrees, what is omitted."""
+    return _sides(r) + _contradictions(r) + _others(r)
+
+
+def _sides(r: Result) -> list[str]:
+    """A conflict's groups of outlets, each with its value."""
     if r.verdict == "conflict":
         sides = []
         outlets = {v.article: v for v in r.values}
@@ -77,13 +89,19 @@ def _notes(r: Result) -> list[str]:
             else:  # each outlet with its own value: "Daily Wire ≥14, Coastal Herald 30"
                 sides.append(", ".join(f"{outlets[a].outlet} {r.field.kind.show(r.field, outlets[a].claim)}" for a in group))
         return [f"{r.field.id}: conflict ({r.field.severity}) - " + " vs ".join(sides)]
-    if r.verdict == "self-contradiction":
-        own = [v for v in r.values if v.self_contradiction]
-        return [
-            f"{r.field.id}: {v.outlet} contradicts itself: "
-            + "; ".join(f"\"{one_line(m.text)}\" (line {m.line})" for m in v.mentions)
-            for v in own
-        ]
+    return []
+
+
+def _contradictions(r: Result) -> list[str]:
+    """Each article that contradicts itself, with every mention."""
+    return [
+        f"{r.field.id}: {v.outlet} contradicts itself: "
+        + "; ".join(f"\"{one_line(m.text)}\" (line {m.line})" for m in v.mentions)
+        for v in r.contradicting
+    ]
+
+
+def _others(r: Result) -> list[str]:
     if any(v.omits for v in r.stated):  # set fields
         omissions = "; ".join(
             f"{v.outlet} omits {', '.join(sorted(v.omits))}" for v in r.stated if v.omits
@@ -141,23 +159,22 @@ def as_lines(results, github: bool = False) -> str:
 
 
 def _messages(r: Result):
-    """(mention, message) for each article on each side of a discrepancy."""
-    if r.verdict == "self-contradiction":
-        for v in r.values:
-            if v.self_contradiction:
-                first, *others = v.mentions
-                for m in others:
-                    yield m, f"{m.text} here, but {first.text} at {_where(first, m)} in the same article"
-        return
-    by_article = {v.article: v for v in r.stated}
-    groups = r.groups or tuple((v.article,) for v in r.stated)
-    for group in groups:
-        other_group = max((g for g in groups if g is not group), key=len)
-        other = by_article[other_group[0]]
-        there = other.mentions[0]
-        for article in group:
-            here = by_article[article].mentions[0]
-            yield here, f"{here.text} here, but {there.text} in {other.outlet} ({_where(there, here)})"
+    """(mention, message) for each article on each side of a discrepancy, and
+    for each mention of a self-contradicting article that its first one contradicts."""
+    if r.verdict == "conflict":
+        by_article = {v.article: v for v in r.stated}
+        for group in r.groups:
+            other_group = max((g for g in r.groups if g is not group), key=len)
+            other = by_article[other_group[0]]
+            there = other.evidence[0]
+            for article in group:
+                here = by_article[article].evidence[0]
+                yield here, f"{here.text} here, but {there.text} in {other.outlet} ({_where(there, here)})"
+    for v in r.contradicting:
+        first, *others = v.mentions
+        for m in others:
+            if m.claim.interval is None or first.claim.interval is None or m.claim.interval.intersect(first.claim.interval).is_empty:
+                yield m, f"{m.text} here, but {first.text} at {_where(first, m)} in the same article"
 
 
 def _where(m, relative_to) -> str:
@@ -201,6 +218,8 @@ def _json_entry(r: Result) -> dict:
                 "outlet": v.outlet,
                 "value": r.field.kind.to_json(r.field, v.claim),
                 **({"omits": sorted(v.omits)} if v.omits else {}),
+                **({"self_contradiction": True, "values": [r.field.kind.to_json(r.field, c) for c in v.claims]}
+                   if v.self_contradiction else {}),
             }
             for v in r.values
         ],

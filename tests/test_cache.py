@@ -1,0 +1,37 @@
+"""The cache gives back exactly what extraction gave: every part of every claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.judge.cache import Cache
+from checker.judge.extract import extract
+from checker.load.corpus import load_corpus
+from checker.rules.load import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = [
+    (ROOT / "rules", ROOT / "seeds"),
+    (ROOT / "tests/corpora/earthquake/rules", ROOT / "tests/corpora/earthquake/corpus"),
+    (ROOT / "tests/corpora/heist/rules", ROOT / "tests/corpora/heist/corpus"),
+]
+
+
+def _whole(claim):
+    """A claim with the parts equality leaves out (stated, figure)."""
+    return (claim.interval, claim.currency, claim.names, claim.stated, claim.figure)
+
+
+@pytest.mark.parametrize("rules_dir, corpus_dir", CORPORA, ids=lambda p: p.parent.name)
+def test_a_cached_article_reads_back_as_extracted(tmp_path, rules_dir, corpus_dir):
+    rules = load_rules(rules_dir)
+    cache = Cache(tmp_path / "cache")
+    for article in load_corpus(corpus_dir).articles:
+        mentions = extract(article, rules.for_event(article.event))
+        cache.store(article, rules.digest, mentions)
+        stored = cache.lookup(article, rules.digest)
+        assert stored == mentions
+        assert [_whole(m.claim) for m in stored] == [_whole(m.claim) for m in mentions]
+    assert cache.hits > 0 and cache.corrupt == 0
