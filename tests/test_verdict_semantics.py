@@ -130,9 +130,24 @@ def test_a_figure_and_the_same_figure_with_about_agree(fields, n, word, field_id
     assert verdict_of(fields[field_id], [said(""), said(word + " ")]).verdict == "agree"
 
 
+NOT_ROUND = st.integers(min_value=11, max_value=99).filter(lambda n: n % 10)
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=11, max_value=99), st.integers(min_value=11, max_value=99))
-def test_rounded_billions_conflict_only_when_they_cannot_round_alike(fields, a, b):
+@given(NOT_ROUND, NOT_ROUND)
+def test_billions_conflict_unless_they_are_the_same_figure(fields, a, b):
+    """"$61 billion" is 60.5 up to 61.5 billion: two such figures never overlap."""
     said = [f"Congress approved ${a} billion in aid.", f"Congress approved ${b} billion in aid."]
-    expected = "agree" if a == b else "conflict"
-    assert verdict_of(fields["aid"], said).verdict == expected
+    assert verdict_of(fields["aid"], said).verdict == ("agree" if a == b else "conflict")
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("$14 billion", "$14.3 billion", "compatible"),
+    ("$50 billion", "$48 billion", "compatible"),  # a round figure may be rounding: within 5 %
+    ("$50 billion", "$47 billion", "conflict"),
+    ("$5 million", "$6 million", "conflict"),  # 4.5 up to 5.5 million: no overlap
+    ("$2.5m", "$2.54 million", "compatible"),
+])
+def test_money_stands_for_what_it_rounds(fields, a, b, verdict):
+    said = [f"Congress approved {a} in aid.", f"Congress approved {b} in aid."]
+    assert verdict_of(fields["aid"], said).verdict == verdict
