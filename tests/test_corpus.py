@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from checker.load.corpus import dateline, load_corpus
 from checker.read.text import LineIndex, split_sentences
 
@@ -50,6 +52,25 @@ def test_sentences_keep_abbreviations_and_offsets():
 
 def test_hard_wrapped_sentence_stays_whole():
     text = "Blinken held talks with\nWang Yi in Beijing."
+    assert [s.text for s in split_sentences(text)] == [text]
+
+
+@pytest.mark.parametrize("head", [
+    "Wed Mar 06 2019, 09:12 hrs",  # a dateline
+    "Quake kills 12 in remote province",  # a headline
+    "By Maria Lopez and Tom reporters",  # a byline
+])
+def test_a_short_line_without_punctuation_is_a_sentence_of_its_own(head):
+    body = "A strong earthquake struck the region at 04:20 local time, officials said on Wednesday morning."
+    assert [s.text for s in split_sentences(f"{head}\n{body}")] == [head, body]
+
+
+def test_hard_wrapped_lines_of_one_width_stay_one_sentence():
+    text = (
+        "Blinken held five and a half hours of talks with China's top diplomat\n"
+        "Wang Yi in Beijing on Friday, and the two sides agreed to keep talking\n"
+        "through the summer."
+    )
     assert [s.text for s in split_sentences(text)] == [text]
 
 

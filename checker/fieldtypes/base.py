@@ -115,6 +115,10 @@ class FieldType:
             return None
         return self.claim_of(field, value, zone)
 
+    def reads(self, value: Value, sentence: str) -> bool:
+        """Whether the value, where it stands in its sentence, can be of this type at all."""
+        return True
+
     def claim_of(self, field: Field, value: Value, zone: str | None) -> Claim | None:
         if not any(value.precision) and not value.qualifier:  # "about $5bn" says how far already
             rounding = self.rounding(value)

@@ -9,6 +9,7 @@ from checker.fieldtypes.display import UNIT_LABELS
 from checker.read.currencies import CODE_ALIASES, SORTED_CODES
 from checker.read import units
 from checker.read.intervals import Interval
+from checker.read.measures import MEASURE_AFTER
 from checker.read.units import DURATION_UNIT_OF, DURATION_UNITS
 
 _PERCENT_UNITS = {"%": "percent", "points": "point", "percentage point": "point", "percentage points": "point"}
@@ -25,7 +26,16 @@ class Number(FieldType):
 
 
 class Count(Number):
+    """A whole number of things: not "5.7" of "5.7-magnitude", nor "12" of "12 kilometres"."""
+
     name = "count"
+
+    def reads(self, value, sentence: str) -> bool:
+        amount = value.amount
+        if amount is None:
+            return True  # not a figure: `claim` turns it away
+        whole = float(amount.low).is_integer() and (amount.high == float("inf") or float(amount.high).is_integer())
+        return whole and not MEASURE_AFTER.match(sentence, value.end)
 
 
 class Percent(FieldType):

@@ -135,7 +135,7 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
 
 def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
     found = []
-    fitting = [(v, field.kind.claim(field, v, zone)) for v in values]
+    fitting = [(v, field.kind.claim(field, v, zone) if field.kind.reads(v, text) else None) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
     for value, claim in fitting:
         if claim is None:

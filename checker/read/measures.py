@@ -21,7 +21,7 @@ _MAG = r"\d{1,2}(?:\.\d{1,2})?"
 _MAG_TO = r"(?:[-–]|\s+to\s+)"  # "6.1-6.3", "6.1 to 6.3"; not "6.1 - 10 km deep"
 _MAGNITUDE = re.compile(
     r"(?:(?P<status>" + STATUS + r")\s+)?(?:"
-    r"(?:Richter\s+)?magnitude(?:\s+of)?[\s-]*(?P<a>" + _MAG + r")(?:" + _MAG_TO + r"(?P<a_to>" + _MAG + r"))?"
+    r"(?:Richter\s+)?magnitude(?:\s+(?:of|at|was|is|as|to))?[\s-]*(?P<a>" + _MAG + r")(?:" + _MAG_TO + r"(?P<a_to>" + _MAG + r"))?"
     r"|(?-i:M[wLs]?)\s?(?P<b>\d\.\d{1,2})"  # "M6.1", never "the M5 motorway"
     r"|(?P<c>" + _MAG + r")(?:" + _MAG_TO + r"(?P<c_to>" + _MAG + r"))?"
     r"(?:[\s-]*magnitude|\s+on\s+the\s+Richter(?:\s+scale)?|\s+Richter)\b"
@@ -75,10 +75,24 @@ def read_measure(text: str, pos: int, kind: str, read_at) -> tuple[Reading, int]
     return None
 
 
+# "the quake measured 5.7": a figure below ten with no unit after a verb of measuring
+_MEASURED = re.compile(r"\b(?:measured|measuring|registered|registering)\s+\Z", re.IGNORECASE)
+_MEASURED_FIGURE = re.compile(
+    r"(?P<figure>\d(?:\.\d{1,2})?|10(?:\.0)?)(?!\d|[.,]\d|\s*%|[\s-]*(?:" + units.UNIT_AFTER.pattern + r"))"
+)
+
+
+def _measured_at(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _MEASURED_FIGURE.match(text, pos)
+    if not match or not _MEASURED.search(text, max(0, pos - 16), pos):
+        return None
+    return Reading("magnitude", amount=Amount.of(float(match.group("figure")))), match.end()
+
+
 def _magnitude_at(text: str, pos: int) -> tuple[Reading, int] | None:
     match = _MAGNITUDE.match(text, pos)
     if not match:
-        return None
+        return _measured_at(text, pos)
     one = float(match.group("a") or match.group("b") or match.group("c"))
     other = float(match.group("a_to") or match.group("c_to") or one)
     if abs(other - one) > 2:  # "magnitude 6.1-10km deep": not a range of magnitudes

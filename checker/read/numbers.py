@@ -266,11 +266,13 @@ def _amount(tokens: pp.ParseResults) -> Amount:
 
 
 _BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
+# "a $3.4-million grant": the scale word joined by a hyphen, as an adjective
+_HYPHENATED_SCALE = pp.Suppress(pp.Literal("-").leave_whitespace()) + SCALE_WORD.copy().leave_whitespace()
 NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
     (_SCALED_FRACTION + pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD).set_parse_action(_amount)
     | FRACTION.copy().add_parse_action(_amount)
-    | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD)).set_parse_action(_amount)
+    | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD | _HYPHENATED_SCALE)).set_parse_action(_amount)
 ).set_name("number")
 
 
