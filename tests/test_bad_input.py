@@ -272,7 +272,7 @@ RULE_CASES = {
             near: [killed]
             skip: [captions, headers]
         """,
-        "5:22", "unknown part to skip 'headers' (expected one of: captions, bylines)",
+        "5:22", "unknown part to skip 'headers' (expected one of: captions, bylines, datelines)",
     ),
     "example ref_date that is not a date": RuleCase(
         """\

@@ -9,7 +9,7 @@ import attrs
 
 from checker.fieldtypes import Claim
 from checker.load.corpus import Article
-from checker.read import layout
+from checker.read import datelines, layout
 from checker.read.text import LineIndex, one_line, split_sentences, words_of
 from checker.read.values import find_values
 from checker.rules.model import Field
@@ -69,6 +69,7 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
     """Every mention of every field in one article, in text order."""
     index = LineIndex(article.text)
     mentions = []
+    dated = None  # the datelines' spans, found when a typed field first reads
     for sentence, words, live in _sentences_for(article, fields):
         # parsed only when a numeric field can apply; measures apart, since
         # reading them ("1500 hours" as a time) must not change what other fields read
@@ -80,8 +81,11 @@ def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
                 measures = field.kind.measures
                 if measures not in values:
                     wanted = any(f.kind.takes_dates for f in live)
+                    if dated is None:
+                        dated = datelines.spans(article.text)
                     values[measures] = tuple(
-                        find_values(sentence.text, article.ref_date, dates=wanted, measures=measures)
+                        v for v in find_values(sentence.text, article.ref_date, dates=wanted, measures=measures)
+                        if not _inside(sentence.start + v.start, dated)  # a dateline is no field's value
                     )
                 found = _typed(field, sentence.text, words, values[measures], article.timezone or field.timezone)
             for start, end, claim in found:
@@ -126,6 +130,10 @@ def misses(article: Article, fields: tuple[Field, ...], mentions: tuple[Mention,
                 line, column = index.position(sentence.start)
                 result.append(Miss(field.id, article.path, article.outlet, line, column, one_line(sentence.text)))
     return tuple(result)
+
+
+def _inside(at: int, spans) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 def _layout_of(start: int, end: int, skipped) -> frozenset[str]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from pathlib import Path
 
 import attrs
 
-from checker.read import clock
+from checker.read import clock, datelines
 from checker.read.dateresolve import resolve
 from checker.load import yamlfile
 from checker.errors import InputError
@@ -145,8 +144,6 @@ def _article(path: Path, shown: str, entry: _Entry | None, default_event: str, t
 
 
 _DATELINE_LINES = 8
-# "BEIJING, April 26 (Reuters) -", "Beijing [China], April 26 :", or a line that is a date.
-_DATELINE = re.compile(r"^(?:[A-Z][\w .'-]{1,40}(?:\s*\[[^\]\n]*\])?\s*,\s*)?(?=\S)")
 
 
 def dateline(text: str) -> dt.date | None:
@@ -163,12 +160,9 @@ def dateline(text: str) -> dt.date | None:
         if v.type == "date" and v.days is not None and v.days.grain == "day"
     ]
     for line in lines:
-        lead = _DATELINE.match(line)
-        values = list(find_values(line))
-        if not lead or not values or values[0].start != lead.end() or values[0].type != "date":
-            continue
-        spec = values[0].date  # as stated: "April 26" has no year to resolve it by
-        if spec.kind != "absolute" or spec.day is None:
+        found = datelines.dateline(line)
+        spec = found and found.date.date  # as stated: "April 26" has no year to resolve it by
+        if spec is None or spec.kind != "absolute" or spec.day is None:
             continue
         if spec.year is None:
             if not full_years:

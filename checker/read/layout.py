@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 
-SKIPPABLE = ("captions", "bylines")
+SKIPPABLE = ("captions", "bylines", "datelines")  # datelines: always (see `datelines`)
 
 _LABEL = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Pictured|Credit)s?\s*:|\bFILE PHOTO\b|\(AP Photo\b")
 _AGENCY = (
