@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import get_args
 
 import pytest
 
-from checker.fieldtypes import TYPES, FieldType, TypeName
+from checker.fieldtypes import TYPES, FieldType, TypeName, display
+from checker.read.intervals import Interval
 from checker.rules.load import schema_text
 
 
@@ -48,3 +50,17 @@ def test_only_names_are_found_without_typed_values():
     assert {n for n, k in TYPES.items() if not k.reads_values} == {"text", "set"}
     assert {n for n, k in TYPES.items() if k.measures} == {"quantity", "magnitude", "time"}
     assert {n for n, k in TYPES.items() if k.takes_dates} == {"date", "date-range", "duration", "time"}
+
+
+@pytest.mark.parametrize("interval, shown", [
+    (Interval(5.5, 5.5), "5.5"),
+    (Interval(3, 10), "3–10"),
+    (Interval(3, 10, False, True), "3 to <10"),  # "nearly 10": never looks like it holds 10
+    (Interval(10, 11, True, False), ">10 to 11"),  # "just over 10"
+    (Interval(5, math.inf, True, True), ">5"),
+    (Interval(5, math.inf), "≥5"),
+    (Interval(0, 10, False, True), "<10"),
+    (Interval(0, 10), "≤10"),
+])
+def test_an_open_end_is_shown_as_open(interval, shown):
+    assert display.interval(interval) == shown

@@ -118,7 +118,7 @@ def _field(tmp_path, spec: str):
     ("km", "at a depth of 10 kilometres", "10 km"),
     ("mile", "at a depth of 10 km", "10 km ≈ 6.214 miles"),
     ("km", "at a depth of more than 10 km", ">10 km"),
-    ("km", "at a depth of 5-7.25 km", "4.5–7.255 km"),  # a range, not its low end
+    ("km", "at a depth of 5-7.25 km", "4.5 to <7.255 km"),  # a range, not its low end; what rounds to 7.25 stops short of 7.255
 ])
 def test_quantities_are_shown_as_stated_and_in_the_field_unit(tmp_path, unit, text, cell):
 

@@ -31,6 +31,8 @@ def number(x: float) -> str:
 
 
 def interval(iv: Interval, fmt=number) -> str:
+    """An interval as people read it: "5.5", ">5", "≤10", "3–10"; an open end
+    is marked, so that [3, 10) is "3 to <10" and never looks like it holds 10."""
     low, high = iv.low, iv.high
     if iv.is_point:
         return fmt(low)
@@ -38,6 +40,8 @@ def interval(iv: Interval, fmt=number) -> str:
         return (">" if iv.low_open else "≥") + fmt(low)
     if low <= 0 and not math.isinf(low):
         return ("<" if iv.high_open else "≤") + fmt(high)
+    if iv.low_open or iv.high_open:
+        return f"{'>' if iv.low_open else ''}{fmt(low)} to {'<' if iv.high_open else ''}{fmt(high)}"
     return f"{fmt(low)}–{fmt(high)}"
 
 
