@@ -92,3 +92,31 @@ def test_rates_belong_to_money_fields(tmp_path):
         """), encoding="utf-8")
     with pytest.raises(InputError, match="`rates` convert currencies for a money field; a count field takes none"):
         load_rules(tmp_path / "rules.yaml")
+
+
+def test_a_converted_value_is_shown_with_its_conversion(tmp_path):
+    texts = {"a.txt": "Thieves stole €1.5 million in jewels.", "b.txt": "They took $1.6 million in jewels."}
+    corpus = tmp_path / "corpus" / "jewel-heist"
+    corpus.mkdir(parents=True)
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text(RULE.replace("{rates}", RATES), encoding="utf-8")
+    (result,) = check(load_rules(tmp_path / "rules.yaml"), load_corpus(tmp_path / "corpus"))
+    shown = [result.field.kind.show(result.field, v.claim) for v in result.values]
+    assert shown == ["EUR 1.5 million ≈ USD 1.62 million", "USD 1.6 million"]
+
+
+@pytest.mark.parametrize("text, expected, passes", [
+    ("Thieves stole £1.5 million in jewels.", 1_905_000, True),  # 1.5 million × 1.27
+    ("Thieves stole £1.5 million in jewels.", 1_500_000, False),  # the figure in pounds is not dollars
+    ("Thieves stole €10.0 million in jewels.", {"low": 10_500_000, "high": 11_200_000}, False),
+    ("Thieves stole €10.0 million in jewels.", 10_800_000, True),
+])
+def test_an_example_in_another_currency_is_compared_after_conversion(tmp_path, text, expected, passes):
+    from checker.judge.ruletests import run_example
+    from checker.rules.model import Example
+
+    (tmp_path / "rules.yaml").write_text(RULE.replace("{rates}", RATES), encoding="utf-8")
+    (field,) = load_rules(tmp_path / "rules.yaml").fields
+    example = Example(text, expected, None, field.location)
+    assert run_example(field, example).passed is passes

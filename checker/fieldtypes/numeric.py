@@ -94,7 +94,28 @@ class Money(FieldType):
         return super().verdict(field, stated)
 
     def shown(self, field, claim) -> str:
-        return f"{claim.currency} {super().shown(field, claim)}"
+        """"USD 61 billion"; in another currency with a declared rate, with its
+        conversion: "GBP 1.5 million ≈ EUR 1.74 million"."""
+        shown = f"{claim.currency} {super().shown(field, claim)}"
+        into = field.unit or "USD"
+        rate = field.rates.rate(claim.currency) if field.rates and claim.currency != into else None
+        if rate is None:
+            return shown
+        stated = claim.stated and attrs.evolve(claim.stated, amount=claim.stated.amount * rate)
+        converted = Claim(claim.interval.scale(rate), into, stated=stated)
+        return f"{shown} ≈ {into} {super().shown(field, converted)}"
+
+    def matches(self, field, claim, expected) -> bool:
+        """An example's value is in the field's currency: another is converted first."""
+        into = field.unit or "USD"
+        if claim.interval is None or claim.currency == into or field.rates is None:
+            return super().matches(field, claim, expected)
+        converted = field.rates.convert(claim.interval, claim.currency, into)
+        if converted is None:
+            return False
+        if isinstance(expected, dict):
+            return self.matches_interval(field, converted, expected)
+        return converted.contains(float(expected))
 
 
 def _rounding(value) -> tuple[float, float]:

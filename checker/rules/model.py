@@ -43,11 +43,15 @@ class Rates:
     as_of: dt.date | None = None
     tolerance: float = 0.0  # a fraction: 0.02 for "2%"
 
+    def rate(self, currency: str) -> float | None:
+        """What one unit of `currency` is worth in the field's currency, if declared."""
+        return dict(self.worth).get(currency)
+
     def convert(self, interval, currency: str, into: str):
         """The interval in `into`, or None when no rate for `currency` was declared."""
         if currency == into:
             return interval
-        rate = dict(self.worth).get(currency)
+        rate = self.rate(currency)
         if rate is None:
             return None
         return attrs.evolve(
