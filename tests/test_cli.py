@@ -317,3 +317,23 @@ def test_python_m_checker_help(root, argv):
     if argv == ["--help"]:
         for command in ("check", "values", "test-rules"):
             assert command in run.stdout
+
+
+def test_show_misses_puts_figures_near_cue_words_first_and_counts_the_rest(capsys, tmp_path):
+    corpus = tmp_path / "corpus" / "blast"
+    corpus.mkdir(parents=True)
+    filler = " ".join(f"Residents said many were killed in raid number {n}." for n in range(8))
+    (corpus / "a.txt").write_text(f"{filler} Officials said 45 villagers were killed.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Twelve soldiers were killed.\n", encoding="utf-8")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "event: blast\nfields:\n  - id: soldiers-killed\n    type: count\n    near: [killed]\n"
+        "    counting: [soldiers]\n",
+        encoding="utf-8",
+    )
+    status, out = run(capsys, "check", "--rules", str(rules), "--corpus", str(tmp_path / "corpus"),
+                      "--show-misses", "--no-cache")
+    listed = out.split("soldiers-killed: 9 sentence(s) with its cue words but no value\n", 1)[1].splitlines()
+    assert "Officials said 45 villagers were killed." in listed[0]
+    assert len([line for line in listed if ".txt:" in line]) == 5
+    assert "... and 4 more (0 with a figure the field could take; --format json lists all)" in listed[5]

@@ -38,7 +38,8 @@ def check(
         for field in fields:
             own = tuple(m for m in mentions if m.field == field.id)
             if own or field.event is not None:  # a common rule that finds nothing says nothing
-                own_misses = tuple(m for m in missed if m.field == field.id)
+                # the likeliest to hold a missed value first
+                own_misses = tuple(sorted((m for m in missed if m.field == field.id), key=lambda m: -m.likelihood))
                 results.append(attrs.evolve(judge(event, field, own_articles, own), misses=own_misses))
     return tuple(results)
 

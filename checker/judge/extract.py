@@ -49,6 +49,9 @@ class Miss:
     line: int
     column: int
     sentence: str
+    # how likely the sentence holds a missed value: 0 without a figure the
+    # field could take, else higher the closer it stands to a cue word
+    likelihood: float = 0.0
 
 
 def _sentences_for(article: Article, fields: tuple[Field, ...]):
@@ -108,15 +111,25 @@ def _word(word: str) -> re.Pattern:
     return re.compile(words_regex(word), re.IGNORECASE)
 
 
-def _names_cues(field: Field, sentence: str) -> bool:
-    """Whether the sentence has a `near` cue, or every telling word of one of the field's patterns."""
-    if field.near is not None and field.near.regex.search(sentence):
-        return True
+def _cues(field: Field, sentence: str) -> list[int]:
+    """Where the field's cue words stand in the sentence: its `near` cues, or
+    the telling words of a pattern when the sentence has every one of them."""
+    found = [m.start() for m in field.near.regex.finditer(sentence)] if field.near is not None else []
     for pattern in field.patterns:
         telling = [k for k in pattern.keywords if k not in _COMMON]
-        if telling and all(_word(k).search(sentence) for k in telling):
-            return True
-    return False
+        matches = [_word(k).search(sentence) for k in telling]
+        if telling and all(matches):
+            found.extend(m.start() for m in matches)
+    return sorted(found)
+
+
+def _likelihood(field: Field, sentence: str, cues: list[int], ref, zone) -> float:
+    """1 / (1 + words between the nearest figure the field could take and a cue word), or 0."""
+    figures = [v for v in find_values(sentence, ref, measures=field.kind.measures) if field.kind.claim(field, v, zone)]
+    if not figures:
+        return 0.0
+    gap = min(len(sentence[min(v.start, c) : max(v.end, c)].split()) for v in figures for c in cues)
+    return 1.0 / (1.0 + gap)
 
 
 def misses(article: Article, fields: tuple[Field, ...], mentions: tuple[Mention, ...]) -> tuple[Miss, ...]:
@@ -126,9 +139,13 @@ def misses(article: Article, fields: tuple[Field, ...], mentions: tuple[Mention,
     result = []
     for sentence, _, live in _sentences_for(article, fields):
         for field in live:
-            if (field.id, sentence.start) not in found and _names_cues(field, sentence.text):
+            if (field.id, sentence.start) in found:
+                continue
+            cues = _cues(field, sentence.text)
+            if cues:
                 line, column = index.position(sentence.start)
-                result.append(Miss(field.id, article.path, article.outlet, line, column, one_line(sentence.text)))
+                likelihood = _likelihood(field, sentence.text, cues, article.ref_date, article.timezone or field.timezone)
+                result.append(Miss(field.id, article.path, article.outlet, line, column, one_line(sentence.text), likelihood))
     return tuple(result)
 
 

@@ -129,13 +129,22 @@ def _explain(rows) -> list[str]:
     return lines
 
 
+_MOST_MISSES = 5  # per field in the text report; JSON lists them all
+
+
 def _misses(rows) -> list[str]:
-    """Sentences with a field's cue words that gave it no value."""
+    """Sentences with a field's cue words that gave it no value: the likeliest
+    to hold a missed value (a figure near a cue word) first, then a count of the rest."""
     lines = []
     for r in rows:
         lines.append(f"{r.field.id}: {len(r.misses)} sentence(s) with its cue words but no value")
-        for m in r.misses:
+        shown = r.misses[:_MOST_MISSES]
+        for m in shown:
             lines.append(f"    {m.article}:{m.line}:{m.column}: {m.outlet}: {m.sentence}")
+        rest = r.misses[len(shown):]
+        if rest:
+            with_figures = sum(m.likelihood > 0 for m in rest)
+            lines.append(f"    ... and {len(rest)} more ({with_figures} with a figure the field could take; --format json lists all)")
     return lines
 
 
@@ -225,7 +234,8 @@ def _json_entry(r: Result) -> dict:
         ],
         "groups": [[outlets[a] for a in group] for group in r.groups],
         **({"misses": [
-            {"article": m.article, "outlet": m.outlet, "line": m.line, "column": m.column, "sentence": m.sentence}
+            {"article": m.article, "outlet": m.outlet, "line": m.line, "column": m.column, "sentence": m.sentence,
+             "likelihood": round(m.likelihood, 3)}
             for m in r.misses
         ]} if r.misses else {}),
         "mentions": [
