@@ -9,7 +9,8 @@ from pathlib import Path
 import attrs
 
 from checker.read import clock, datelines
-from checker.read.dateresolve import resolve
+from checker.read.dategrammar import DaySpan
+from checker.read.dateresolve import iso_span, resolve
 from checker.load import yamlfile
 from checker.errors import InputError
 from checker.read.text import normalize
@@ -17,7 +18,7 @@ from checker.read.values import find_values
 
 MANIFEST = "manifest.yaml"
 ARTICLE_SUFFIXES = (".txt",)
-MANIFEST_KEYS = ("event", "timezone", "articles")
+MANIFEST_KEYS = ("event", "date", "timezone", "articles")
 ENTRY_KEYS = ("file", "outlet", "published", "url", "event", "inferred")
 
 
@@ -32,6 +33,7 @@ class Article:
     inferred: tuple[str, ...] = ()
     url: str | None = None
     timezone: str | None = None  # the manifest's IANA zone, for times of day
+    event_date: DaySpan | None = None  # the manifest's `date:`, the event's days
 
     @property
     def digest(self) -> str:
@@ -76,11 +78,12 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         root = root.resolve()
     for folder in chosen:
         shown = Path(display) / folder.relative_to(root)
-        default_event, entries, timezone = _manifest(folder, shown, fallback_event=folder.name)
+        default_event, entries, timezone, event_date = _manifest(folder, shown, fallback_event=folder.name)
         files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
         for path in files:
             entry, _ = entries.pop(path.name, (None, None))
-            articles.append(_article(path, str(shown / path.name), entry, default_event, timezone))
+            article = _article(path, str(shown / path.name), entry, default_event, timezone)
+            articles.append(attrs.evolve(article, event_date=event_date) if event_date else article)
         for name, (_, where) in entries.items():
             raise InputError(where, f"manifest lists {name!r}, but there is no such article")
     if not articles and folders is None:
@@ -91,7 +94,7 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
 def _manifest(folder: Path, shown: Path, fallback_event: str):
     path = folder / MANIFEST
     if not path.exists():
-        return fallback_event, {}, None
+        return fallback_event, {}, None, None
     doc = yamlfile.load(path, str(shown / MANIFEST))
     data = doc.data
     if not isinstance(data, dict):
@@ -99,6 +102,7 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
     doc.check_keys((), data, MANIFEST_KEYS, "manifest")
     event = data.get("event") or fallback_event
     timezone = clock.timezone_name(doc, ("timezone",), data.get("timezone"))
+    event_date = _event_date(doc, data.get("date"))
     listed = data.get("articles") or []
     if not isinstance(listed, list):
         raise doc.error(("articles",), "`articles` must be a list")
@@ -118,7 +122,19 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
             raise doc.error(where + ("inferred",), "`inferred` must be a list of keys")
         entry = _Entry(item.get("outlet"), item.get("event"), published, tuple(inferred), item.get("url"))
         entries[item["file"]] = (entry, doc.where(where))
-    return event, entries, timezone
+    return event, entries, timezone, event_date
+
+
+def _event_date(doc, value) -> DaySpan | None:
+    """`date:` the event's days: a day (2025-07-09), a month ("2025-07"), or a
+    range ("2025-07-08..2025-07-10")."""
+    if value is None:
+        return None
+    first, _, last = str(value).partition("..")
+    start, end = iso_span(first.strip()), iso_span(last.strip() or first.strip())
+    if start is None or end is None or end.last < start.first:
+        raise doc.error(("date",), "`date` is the event's day (2025-07-09) or days (2025-07-08..2025-07-10)")
+    return start if start == end else DaySpan(start.first, end.last, "range")
 
 
 def _article(path: Path, shown: str, entry: _Entry | None, default_event: str, timezone: str | None = None) -> Article:
@@ -184,7 +200,7 @@ def manifest_timezone(path: Path) -> str | None:
 def reference_date(path: Path, text: str) -> dt.date | None:
     """An article's reference date: its manifest's `published`, else its dateline."""
     if (path.parent / MANIFEST).exists():
-        _, entries, _ = _manifest(path.parent, path.parent, path.parent.name)
+        _, entries, _, _ = _manifest(path.parent, path.parent, path.parent.name)
         entry, _ = entries.get(path.name, (None, None))
         if entry is not None and entry.published is not None:
             return entry.published

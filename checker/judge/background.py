@@ -1,0 +1,190 @@
+"""Background: figures about earlier events, not the one reported.
+
+News copy recalls the past ("In 2010, a magnitude-7.0 quake killed more than
+200,000 people"). A value is *background* when the clause it stands in is
+anchored to a time wholly before the event's: a year, a month, a day, "last
+year", "two years ago", "a week earlier", "the previous quarter". An
+anchor's reach is a clause, not the sentence:
+
+- an anchor that opens a sentence, or what follows a semicolon ("In 2010,
+  ...", "Last year, ...", "On May 3, ..."), reaches every clause up to the
+  next semicolon, except a clause that names a time of its own;
+- any other anchor reaches the clause it stands in (between commas, dashes,
+  brackets, "while", "but", "against", "from <figure>", "compared with") and
+  the clauses that go on from it ("..., when ...", "..., which struck at
+  ...", "..., killing ...");
+- in a clause with several anchors, a value goes with the nearest.
+
+"Since 2010", "until 2030", "by 2030" and "from 2023" anchor nothing of their
+own ("the worst since 2010" is about now), though a clause going on from them
+("since 2014, when a jet went down with 239 people") is about that time. A
+time after the event is no background: tolls rise in the days after a quake
+("On Monday the toll rose to 57"). A date wholly before the event is
+background itself ("last robbed on March 12, 2016").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import attrs
+
+from checker.read.dategrammar import DaySpan
+from checker.read.value import Value
+
+_DATES = ("date", "date-range")
+# where a clause ends: punctuation, and the words that start another clause
+_SOFT = re.compile(
+    r"\s*,(?!\d)\s*|\s*[()\[\]]\s*|\s+[—–]\s+|\s+-\s+"
+    r"|\s+(?=(?:since|unlike|against|compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from)\b)"
+    r"|\s+(?=from\s+(?:a\s+|an\s+|about\s+|some\s+)?[\d$€£¥])"
+    r"|(?<=er)\s+(?=than\s+(?:the|in|during|last|a\s+year)\b)",  # "higher than the 41 of 2017"
+    re.IGNORECASE,
+)
+# where an opening anchor's reach ends: a semicolon, a colon, a contrast ("but", "while")
+_HARD = re.compile(r"\s*(?:;|:(?=\s)|,?\s+(?=(?:but|while|whereas|although|though|yet)\b))\s*", re.IGNORECASE)
+# a clause that goes on from the one before: "when the river peaked", "which struck", "killing two"
+_GOES_ON = re.compile(r"(?:which|who|whose|where|when|that|and\s+\w+ing|\w+ing)\b", re.IGNORECASE)
+_WHEN = re.compile(r"(?:when|where)\b", re.IGNORECASE)
+# before a date, the words that make it a starting point or a deadline, not a time of its own
+_REFERENCE = re.compile(
+    r"\b(?:since|until|till|by|through|before|from|below|above)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\Z",
+    re.IGNORECASE,
+)
+# the present named in a clause: "and now 300 homes are gone"
+_NOW = re.compile(r"\b(?:now|today|currently|so\s+far)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# times named relative to the event or to now that always lie before it
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d{1,3})"
+_PERIOD = r"(?:day|week|fortnight|month|quarter|season|year|decade)"
+_EARLIER = re.compile(
+    r"\b(?:" + _COUNT + r"\s+" + _PERIOD + r"s?\s+(?:ago|earlier|before|previously)"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+" + _PERIOD + r"(?:['’]s)?"
+    r"|(?:the\s+)?" + _PERIOD + r"\s+before(?:\s+last)?"
+    r"|last\s+(?:spring|summer|autumn|fall|winter|season|christmas|easter)(?:['’]s)?"
+    r")\b",
+    re.IGNORECASE,
+)
+_OPENING_WORDS = 6  # an opening clause holds its anchor and at most this many words more
+
+
+@attrs.frozen(slots=True)
+class _Anchor:
+    start: int
+    end: int
+    text: str
+    before: bool  # wholly before the event
+    own: bool = True  # anchors its own clause ("since 2014" only a clause going on: "when ...")
+    value: int | None = None  # the value it is, if a date value
+
+
+@attrs.frozen(slots=True)
+class _Clause:
+    start: int
+    end: int
+    part: int  # clauses between two semicolons share a part
+
+
+def reasons(sentence: str, values: Sequence[Value], event: DaySpan | None) -> dict[int, str]:
+    """The values (by index) that are background, each with its reason ("2010")."""
+    if event is None:
+        return {}
+    anchors = _anchors(sentence, values, event)
+    if not anchors:
+        return {}
+    clauses = _clauses(sentence)
+    place = [_clause_of(clauses, a.start) for a in anchors]
+    reach = _reach(sentence, anchors, place, clauses, values)
+    found = {}
+    for i, value in enumerate(values):
+        mine = next((a for a in anchors if a.value == i), None)
+        if mine is None:
+            c = _clause_of(clauses, value.start)
+            own = [a for a, p in zip(anchors, place) if p == c and a.own]
+            mine = min(own, key=lambda a: _gap(a, value)) if own else reach[c]
+        if mine is not None and mine.before:
+            found[i] = mine.text
+    return found
+
+
+def _anchors(sentence: str, values: Sequence[Value], event: DaySpan) -> list[_Anchor]:
+    found = [
+        _Anchor(v.start, v.end, v.text, v.days.last < event.first, not _REFERENCE.search(sentence, max(0, v.start - 30), v.start), i)
+        for i, v in enumerate(values)
+        if v.type in _DATES and v.days is not None
+    ]
+    taken = [(a.start, a.end) for a in found]
+    for match in _EARLIER.finditer(sentence):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            own = not _REFERENCE.search(sentence, max(0, match.start() - 30), match.start())
+            found.append(_Anchor(match.start(), match.end(), match.group(0), True, own))
+    found.extend(_Anchor(m.start(), m.end(), m.group(0), False) for m in _NOW.finditer(sentence))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _reach(sentence, anchors, place, clauses, values) -> list[_Anchor | None]:
+    """For each clause, the anchor that reaches it when it names no time of its own."""
+    opening = {}  # part -> the anchor that opens it
+    for a, p in zip(anchors, place):
+        clause = clauses[p]
+        if a.own and clause.part not in opening and _opens(sentence, clause, a, values):
+            opening[clause.part] = a
+    reach: list[_Anchor | None] = []  # what reaches each clause's values
+    passes: list[_Anchor | None] = []  # what a clause going on from it takes
+    for c, clause in enumerate(clauses):
+        here = [a for a, p in zip(anchors, place) if p == c]
+        own = [a for a in here if a.own]
+        going_on = c > 0 and clauses[c - 1].part == clause.part and _GOES_ON.match(sentence, clause.start)
+        if own:
+            reach.append(own[-1])
+        elif going_on and passes[c - 1] is not None and (passes[c - 1].own or _WHEN.match(sentence, clause.start)):
+            reach.append(passes[c - 1])
+        elif here:
+            reach.append(None)  # "the worst since 2010": about now
+        else:
+            reach.append(opening.get(clause.part))
+        passes.append(here[-1] if here else reach[-1])
+    return reach
+
+
+def _opens(sentence: str, clause: _Clause, anchor: _Anchor, values) -> bool:
+    """Whether the anchor opens its part of the sentence: "In 2010, ...", "Last
+    year, ...", "In the summer of 2018, ...": the first clause of the part,
+    with no figure of its own, no "since", and few other words."""
+    first = clause.start == 0 or clause.part > 0 and _clause_of_start(sentence, clause)
+    inside = [v for v in values if clause.start <= v.start < clause.end and not (anchor.start <= v.start < anchor.end)]
+    words = len(sentence[clause.start : clause.end].split()) - len(anchor.text.split())
+    return (
+        first and not any(v.type not in _DATES for v in inside) and words <= _OPENING_WORDS
+        and not _SINCE.search(sentence, clause.start, anchor.start)
+    )
+
+
+def _clause_of_start(sentence: str, clause: _Clause) -> bool:
+    """Whether the clause is the first after a semicolon, colon or contrast."""
+    return bool(_HARD.search(sentence, max(0, clause.start - 12), clause.start + 1))
+
+
+def _gap(anchor: _Anchor, value: Value) -> int:
+    return max(anchor.start - value.end, value.start - anchor.end, 0)
+
+
+def _clauses(sentence: str) -> list[_Clause]:
+    marks = sorted(  # where a hard and a soft boundary meet (", but"), the hard one counts
+        [(m.start(), -1, m.end()) for m in _HARD.finditer(sentence)]
+        + [(m.start(), 0, m.end()) for m in _SOFT.finditer(sentence)]
+    )
+    clauses, start, part = [], 0, 0
+    for begin, hard, end in marks:
+        if begin < start:
+            continue
+        clauses.append(_Clause(start, begin, part))
+        part -= hard
+        start = end
+    clauses.append(_Clause(start, len(sentence), part))
+    return clauses
+
+
+def _clause_of(clauses: list[_Clause], at: int) -> int:
+    return next((i for i, clause in enumerate(clauses) if at < clause.end), len(clauses) - 1)
