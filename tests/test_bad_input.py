@@ -524,7 +524,7 @@ def test_manifest_lists_a_file_that_does_not_exist(capsys, root, seed_copy):
         capsys,
         ["check", "--rules", str(root / "rules"), "--corpus", str(seed_copy)],
         # the manifest entry of 003 starts on line 20
-        seed_copy / "manifest.yaml", "20:5", "manifest lists '003_6ce6e43769081fee.txt'", corpus=seed_copy,
+        seed_copy / "manifest.yaml", "21:5", "manifest lists '003_6ce6e43769081fee.txt'", corpus=seed_copy,
     )
 
 
@@ -551,7 +551,7 @@ def test_manifest_with_an_unknown_time_zone(capsys, root, seed_copy):
     expect_bad_input(
         capsys,
         ["check", "--rules", str(root / "rules"), "--corpus", str(seed_copy)],
-        manifest, "4:11", "unknown time zone 'Asia/Beijng'", corpus=seed_copy,
+        manifest, "5:11", "unknown time zone 'Asia/Beijng'", corpus=seed_copy,
     )
 
 

@@ -32,6 +32,6 @@ def test_a_cached_article_reads_back_as_extracted(tmp_path, rules_dir, corpus_di
         mentions = extract(article, rules.for_event(article.event))
         cache.store(article, rules.digest, mentions)
         stored = cache.lookup(article, rules.digest)
-        assert stored == mentions
+        assert stored == mentions  # every field of a mention, its background, source and day too
         assert [_whole(m.claim) for m in stored] == [_whole(m.claim) for m in mentions]
     assert cache.hits > 0 and cache.corrupt == 0

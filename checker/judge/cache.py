@@ -26,7 +26,7 @@ from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
-_FORMAT = 2  # bump when the stored shape changes
+_FORMAT = 3  # bump when the stored shape changes
 
 
 @attrs.define
@@ -102,7 +102,7 @@ def _stored(m: Mention) -> dict:
         "interval": None if interval is None else [interval.low, interval.high, interval.low_open, interval.high_open],
         "currency": claim.currency, "names": sorted(claim.names),
         "stated": None if claim.stated is None else [claim.stated.amount, claim.stated.unit, claim.stated.status],
-        "figure": claim.figure,
+        "figure": claim.figure, "background": m.background, "source": m.source, "day_from": m.day_from,
     }
 
 
@@ -118,4 +118,9 @@ def _mention(d: dict, article: Article) -> Mention:
         field=d["field"], article=article.path, outlet=article.outlet, line=int(d["line"]),
         column=int(d["column"]), start=int(d["start"]), end=int(d["end"]), text=str(d["text"]),
         sentence=str(d["sentence"]), claim=claim, sentence_start=int(d["sentence_start"]),
+        background=_text(d["background"]), source=_text(d["source"]), day_from=_text(d["day_from"]),
     )
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)

@@ -16,6 +16,7 @@ from typing import Literal, get_args
 import attrs
 
 from checker.fieldtypes import Claim
+from checker.judge.eventtime import UNKNOWN, EventTime
 from checker.judge.extract import Mention, Miss
 from checker.load.corpus import Article
 from checker.rules.model import SEVERITIES, Field
@@ -65,6 +66,8 @@ class Result:
     groups: tuple[tuple[str, ...], ...] = ()  # conflict: articles on each side
     misses: tuple[Miss, ...] = ()  # cue words but no value, when asked for
     accepted: bool = False  # a discrepancy the baseline accepts
+    background: tuple[Mention, ...] = ()  # mentions the field's scope leaves out, with their reasons
+    event_time: EventTime = UNKNOWN
 
     @property
     def is_discrepancy(self) -> bool:
@@ -93,8 +96,11 @@ def combine(field: Field, mentions: tuple[Mention, ...]) -> tuple[Claim | None, 
 
 
 def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tuple[Mention, ...]) -> Result:
+    """The field's verdict across the articles, from its mentions: those of the
+    event (or of the background, or both, as the field's `scope` says)."""
+    counted = tuple(m for m in mentions if _in_scope(field.scope, m))
     by_article = {a.path: [] for a in articles}
-    for mention in mentions:
+    for mention in counted:
         by_article[mention.article].append(mention)
     values = []
     for article in articles:
@@ -105,7 +111,14 @@ def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tup
     values = field.kind.with_omissions(values)
     verdict, groups, chosen = _verdict(field, [v for v in values if v.claim is not None])
     values = [chosen.get(v.article, v) for v in values]
-    return Result(event, field, verdict, tuple(values), groups)
+    left_out = tuple(m for m in mentions if not _in_scope(field.scope, m))
+    return Result(event, field, verdict, tuple(values), groups, background=left_out)
+
+
+def _in_scope(scope: str, mention: Mention) -> bool:
+    """Whether a mention counts for a field of this scope: `event` (the default)
+    counts what is not background, `background` only background, `any` both."""
+    return scope == "any" or (mention.background is not None) == (scope == "background")
 
 
 # Verdicts from best to worst, for choosing among a self-contradicting article's values.

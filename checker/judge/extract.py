@@ -8,9 +8,13 @@ import re
 import attrs
 
 from checker.fieldtypes import Claim
+from checker.judge.attribution import source_of
+from checker.judge.background import reasons as anchored
+from checker.judge.eventtime import UNKNOWN, EventTime
 from checker.load.corpus import Article
 from checker.read import datelines, layout
-from checker.read.text import LineIndex, one_line, split_sentences, words_of
+from checker.read.dategrammar import MONTHS, WEEKDAYS
+from checker.read.text import LineIndex, one_line, split_sentences, word_alternation, words_of
 from checker.read.values import find_values
 from checker.rules.model import Field
 from checker.rules.patterns import Pattern, words_regex
@@ -30,6 +34,9 @@ class Mention:
     sentence: str
     claim: Claim
     sentence_start: int = 0  # where `sentence` starts in the article
+    background: str | None = None  # the earlier time its clause is about ("2010"), if any
+    source: str | None = None  # who the sentence says states it ("police")
+    day_from: str | None = None  # a time of day with no day in its sentence: where its day came from
 
     @property
     def marked_sentence(self) -> str:
@@ -68,38 +75,65 @@ def _sentences_for(article: Article, fields: tuple[Field, ...]):
             yield sentence, words, live
 
 
-def extract(article: Article, fields: tuple[Field, ...]) -> tuple[Mention, ...]:
-    """Every mention of every field in one article, in text order."""
+def extract(article: Article, fields: tuple[Field, ...], event: EventTime = UNKNOWN) -> tuple[Mention, ...]:
+    """Every mention of every field in one article, in text order.
+
+    `event` is the event's time: a value in a clause about an earlier time is
+    marked as background, and a time of day with no day in its sentence takes
+    the day the article names for the event, else the event's, else the
+    publication date.
+    """
     index = LineIndex(article.text)
     mentions = []
     dated = None  # the datelines' spans, found when a typed field first reads
+    day, day_from = event.day_for_times(article)
     for sentence, words, live in _sentences_for(article, fields):
         # parsed only when a numeric field can apply; measures apart, since
         # reading them ("1500 hours" as a time) must not change what other fields read
         values: dict[bool, tuple] = {}
+        background: dict[bool, dict] = {}
+        source = None
         for field in live:
             if not field.kind.reads_values:
-                found = _named(field, sentence.text, words)
+                found = [(start, end, claim, None) for start, end, claim in _named(field, sentence.text, words)]
             else:
                 measures = field.kind.measures
                 if measures not in values:
-                    wanted = any(f.kind.takes_dates for f in live)
+                    # dates are read where a field wants them, or where they may anchor background
+                    wanted = any(f.kind.takes_dates for f in live) or (
+                        event.span is not None and _MAY_ANCHOR.search(sentence.text) is not None
+                    )
                     if dated is None:
                         dated = datelines.spans(article.text)
                     values[measures] = tuple(
-                        v for v in find_values(sentence.text, article.ref_date, dates=wanted, measures=measures)
+                        v for v in find_values(sentence.text, article.ref_date, dates=wanted, measures=measures, day=day)
                         if not _inside(sentence.start + v.start, dated)  # a dateline is no field's value
                     )
-                found = _typed(field, sentence.text, words, values[measures], article.timezone or field.timezone)
-            for start, end, claim in found:
+                    reasons = anchored(sentence.text, values[measures], event.span)
+                    background[measures] = {(values[measures][i].start, values[measures][i].end): r for i, r in reasons.items()}
+                zone = article.timezone or field.timezone
+                found = [(v.start, v.end, claim, v) for v, claim in _typed(field, sentence.text, words, values[measures], zone)]
+            if found and source is None:
+                source = source_of(sentence.text) or ""
+            for start, end, claim, value in found:
                 line, column = index.position(sentence.start + start)
                 mentions.append(Mention(
                     field=field.id, article=article.path, outlet=article.outlet,
                     line=line, column=column, start=sentence.start + start,
                     end=sentence.start + end, text=sentence.text[start:end],
                     sentence=sentence.text, claim=claim, sentence_start=sentence.start,
+                    background=background.get(field.kind.measures, {}).get((start, end)) if value else None,
+                    source=source or None,
+                    day_from=day_from if value is not None and value.type == "time" and not value.day_named else None,
                 ))
     return tuple(mentions)
+
+
+# A sentence that may name a time of its own: a year, a month, a weekday, "ago", "last", "earlier".
+_MAY_ANCHOR = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|ago|last|earlier|previous|prior|before|"
+    + word_alternation([*MONTHS, *WEEKDAYS]) + r")\b", re.IGNORECASE,
+)
 
 
 # Words too common to tell that a sentence is about a field.
@@ -159,6 +193,7 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
 
 
 def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
+    """(value, claim) of each value the field takes in the sentence."""
     found = []
     fitting = [(v, field.kind.claim(field, v, zone) if field.kind.reads(v, text) else None) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
@@ -172,7 +207,7 @@ def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | N
         if field.counting and not counts_one_of(field.counting, text, value.end):
             continue
         if takes(field.near, field.not_near, text, value.start, value.end, matched, others):
-            found.append((value.start, value.end, claim))
+            found.append((value, claim))
     return found
 
 

@@ -53,6 +53,8 @@ class Value:
     precision: tuple[float, float] = (0.0, 0.0)
     # a date as the text stated it, before the reference date resolved it
     date: DateSpec | RangeSpec | None = attrs.field(default=None, eq=False, repr=False)
+    # a time of day: whether its sentence named its day (else it was given one)
+    day_named: bool = attrs.field(default=False, eq=False)
 
     def interval(self, tolerance: float | None = None) -> Interval | None:
         """The interval this value stands for; `tolerance` is absolute, canonical units.

@@ -90,7 +90,7 @@ _BRACKET = re.compile(r"[()]")
 
 def find_values(
     text: str, ref: dt.date | None = None, offset: int = 0, dates: bool = True, measures: bool = False,
-    shortcut: bool = True,
+    shortcut: bool = True, day: dt.date | None = None,
 ) -> Iterator[Value]:
     """Every value in `text` (one sentence, ideally), in text order, not overlapping.
 
@@ -98,7 +98,8 @@ def find_values(
     `dates` false, no date is wanted: a date is read only where it may hold a
     figure ("June 19", "the 1990s"), so that the figure is not read alone.
     With `measures`, quantities, magnitudes and times of day are read too; a
-    time of day is on the day its sentence names, else on `ref`. Without
+    time of day is on the day its sentence names, else on `day` (the event's,
+    when known), else on `ref`; `Value.day_named` says which. Without
     `shortcut`, every figure goes through the grammar (for tests: the result
     is the same).
     """
@@ -114,8 +115,10 @@ def find_values(
             # Saturday (1900 GMT on Friday)"
             apart = [d for d in days if not _BRACKET.search(text, min(d.end, value.end) - offset, max(d.start, value.start) - offset)]
             nearest = min(apart or days, key=lambda d: abs(d.start - value.start), default=None)
-            day = nearest.days.first if nearest else ref
-            value = attrs.evolve(value, days=DaySpan(day, day, "day") if day else None, unresolved=day is None)
+            on = nearest.days.first if nearest else (day or ref)
+            value = attrs.evolve(
+                value, days=DaySpan(on, on, "day") if on else None, unresolved=on is None, day_named=nearest is not None
+            )
         yield value
 
 

@@ -20,14 +20,14 @@ from checker.load import yamlfile
 from checker.read import clock, units
 from checker.read.currencies import CODE_ALIASES, SORTED_CODES
 from checker.read.layout import SKIPPABLE
-from checker.rules.model import COMBINES, PARTS, SEVERITIES, Example, Field, Rates, RuleSet, Tolerance
+from checker.rules.model import COMBINES, PARTS, SCOPES, SEVERITIES, Example, Field, Rates, RuleSet, Tolerance
 from checker.rules.patterns import Pattern, PatternError, compile_pattern
 from checker.rules.proximity import DEFAULT_WITHIN, Cues
 
 FILE_KEYS = ("$schema", "event", "description", "timezone", "fields")
 FIELD_KEYS = (
     "id", "about", "type", "unit", "patterns", "near", "not_near", "only_in_sentences_with",
-    "skip", "tolerance", "severity", "combine", "part", "choices", "items", "exhaustive",
+    "not_in_sentences_with", "scope", "skip", "tolerance", "severity", "combine", "part", "choices", "items", "exhaustive",
     "rates", "counting", "dimension", "examples",
 )
 CUE_KEYS = ("words", "within")
@@ -132,6 +132,8 @@ def _field(doc, path, spec, event) -> Field:
         near=_cues(doc, path + ("near",), spec.get("near")),
         not_near=_cues(doc, path + ("not_near",), spec.get("not_near")),
         only_in=_cues(doc, path + ("only_in_sentences_with",), spec.get("only_in_sentences_with"), within=False),
+        not_in=_cues(doc, path + ("not_in_sentences_with",), spec.get("not_in_sentences_with"), within=False),
+        scope=doc.one_of(path + ("scope",), spec.get("scope", "event"), SCOPES, "scope"),
         skip=_skip(doc, path + ("skip",), spec.get("skip", [])),
         rates=_rates(doc, path + ("rates",), spec.get("rates"), type_),
         counting=_counting(doc, path + ("counting",), spec.get("counting"), type_),

@@ -20,6 +20,7 @@ from checker.rules.proximity import Cues
 SEVERITIES = ("info", "warning", "error")  # in rising order
 Severity = Literal["info", "warning", "error"]
 COMBINES = ("intersect", "max", "min", "first")
+SCOPES = ("event", "background", "any")  # which mentions a field counts
 PARTS = ("start", "end")
 
 
@@ -86,6 +87,8 @@ class Field:
     near: Cues | None = None  # cue words a value must stand near
     not_near: Cues | None = None  # cue words that take a value away
     only_in: Cues | None = None  # a sentence must name one of these
+    not_in: Cues | None = None  # a sentence must name none of these
+    scope: str = "event"  # event | background | any: which mentions count
     skip: frozenset[str] = frozenset()  # captions, bylines
     rates: Rates | None = None  # money fields: how to compare other currencies
     counting: frozenset[str] = frozenset()  # count fields: the nouns a count may be of
@@ -135,7 +138,10 @@ class Field:
         )
 
     def in_scope(self, sentence: str) -> bool:
-        """`only_in_sentences_with`: the sentence names one of the words."""
+        """`only_in_sentences_with`: the sentence names one of the words;
+        `not_in_sentences_with`: it names none of them."""
+        if self.not_in is not None and self.not_in.regex.search(sentence) is not None:
+            return False
         return self.only_in is None or self.only_in.regex.search(sentence) is not None
 
 

@@ -1,0 +1,26 @@
+"""Who states a figure travels with the mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.judge.attribution import source_of
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("At least 14 people were killed, the national seismology agency said.", "national seismology agency"),
+    ("According to police, the robbers took jewels worth 60 million euros.", "police"),
+    ("The regional observatory put it at 5.6.", "regional observatory"),
+    ("The quake measured 5.9, said the agency.", "agency"),
+    ("Police said 12 people were arrested.", "Police"),
+    ("The magnitude was 5.9, according to the US Geological Survey.", "US Geological Survey"),
+    ("At least 14 people died, officials said.", "officials"),
+    ('"We found 12 bodies," a rescue worker said.', "rescue worker"),
+    ("The toll rose to 57 on Monday, the health ministry told Reuters.", "health ministry"),
+    ("The company said on Wednesday it would pay $6.8 billion.", "company"),
+    ("The quake killed 14 people.", None),
+    ("He said it lasted 40 seconds.", None),
+    ("They said 300 homes were damaged.", None),
+])
+def test_the_source_of_a_sentence(sentence, source):
+    assert source_of(sentence) == source
