@@ -7,8 +7,10 @@ year", "two years ago", "a week earlier", "the previous quarter". An
 anchor's reach is a clause, not the sentence:
 
 - an anchor that opens a sentence, or what follows a semicolon ("In 2010,
-  ...", "Last year, ...", "On May 3, ..."), reaches every clause up to the
-  next semicolon, except a clause that names a time of its own;
+  ...", "Last year, ...", "On May 3, ..."), or that stands alone between
+  commas ("The last storm, in 2019, killed 30 people"), reaches every clause
+  up to the next semicolon or contrast ("but", "while"), except a clause that
+  names a time of its own;
 - any other anchor reaches the clause it stands in (between commas, dashes,
   brackets, "while", "but", "against", "from <figure>", "compared with") and
   the clauses that go on from it ("..., when ...", "..., which struck at
@@ -67,6 +69,8 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _OPENING_WORDS = 6  # an opening clause holds its anchor and at most this many words more
+# an anchor alone between commas: ", in 2019,", ", back in March,"
+_ALONE = re.compile(r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 @attrs.frozen(slots=True)
@@ -149,14 +153,20 @@ def _reach(sentence, anchors, place, clauses, values) -> list[_Anchor | None]:
 
 
 def _opens(sentence: str, clause: _Clause, anchor: _Anchor, values) -> bool:
-    """Whether the anchor opens its part of the sentence: "In 2010, ...", "Last
-    year, ...", "In the summer of 2018, ...": the first clause of the part,
-    with no figure of its own, no "since", and few other words."""
+    """Whether the anchor sets the time of its part of the sentence: it opens
+    the part ("In 2010, ...", "Last year, ...", "In the summer of 2018, ...":
+    the first clause, with no figure of its own, no "since" and few other
+    words), or stands alone between commas ("The last storm, in 2019, killed 30")."""
     first = clause.start == 0 or clause.part > 0 and _clause_of_start(sentence, clause)
+    if not first:  # ", in 2019," between commas, and nothing else
+        between_commas = sentence[:clause.start].rstrip().endswith(",") and sentence[clause.end :].lstrip()[:1] == ","
+        return between_commas and bool(_ALONE.fullmatch(sentence, clause.start, anchor.start)) and (
+            not sentence[anchor.end : clause.end].strip()
+        )
     inside = [v for v in values if clause.start <= v.start < clause.end and not (anchor.start <= v.start < anchor.end)]
     words = len(sentence[clause.start : clause.end].split()) - len(anchor.text.split())
     return (
-        first and not any(v.type not in _DATES for v in inside) and words <= _OPENING_WORDS
+        words <= _OPENING_WORDS and not any(v.type not in _DATES for v in inside)
         and not _SINCE.search(sentence, clause.start, anchor.start)
     )
 

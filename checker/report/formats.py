@@ -38,7 +38,10 @@ def as_text(results, tablefmt: str, explain: str | None) -> str:
             [r.field.id, *(cell(r, v) for v in r.values), _verdict(r)]
             for r in rows
         ]
+        when = rows[0].event_time.label
         out.append(f"## {event}" if markdown else f"Event: {event}")
+        if when != "unknown":
+            out.append(f"Time: {when}")
         out.append("")
         out.append(tabulate(table, headers=["field", *outlets, "verdict"], tablefmt=tablefmt))
         notes = [line for r in rows for line in _notes(r)]
@@ -84,12 +87,21 @@ def _sides(r: Result) -> list[str]:
         outlets = {v.article: v for v in r.values}
         for group in r.groups:
             claims = [outlets[a].claim for a in group]
+            said = _sources(outlets[a] for a in group)
             if all(c == claims[0] for c in claims):  # "61 billion: NDTV, Daily Maverick"
-                sides.append(f"{r.field.kind.show(r.field, claims[0])}: {', '.join(outlets[a].outlet for a in group)}")
+                shown = r.field.kind.show(r.field, claims[0]) + said
+                sides.append(f"{shown}: {', '.join(outlets[a].outlet for a in group)}")
             else:  # each outlet with its own value: "Daily Wire ≥14, Coastal Herald 30"
-                sides.append(", ".join(f"{outlets[a].outlet} {r.field.kind.show(r.field, outlets[a].claim)}" for a in group))
+                each = ", ".join(f"{outlets[a].outlet} {r.field.kind.show(r.field, outlets[a].claim)}" for a in group)
+                sides.append(each + said)
         return [f"{r.field.id}: conflict ({r.field.severity}) - " + " vs ".join(sides)]
     return []
+
+
+def _sources(values) -> str:
+    """" (according to police, agency)": who the outlets on one side quote, if anyone."""
+    named = dict.fromkeys(m.source for v in values for m in v.evidence if m.source)
+    return f" (according to {', '.join(named)})" if named else ""
 
 
 def _contradictions(r: Result) -> list[str]:
@@ -121,11 +133,26 @@ def _explain(rows) -> list[str]:
             if not v.mentions:
                 continue
             lines.append(f"  {v.outlet} -> {r.field.kind.show(r.field, v.claim)}")
-            for m in v.mentions:
-                lines.append(f"    {m.article}:{m.line}:{m.column}: {m.text!r} read as {r.field.kind.show(r.field, m.claim)}")
-                lines.append(f"      {m.marked_sentence}")
+            lines.extend(_evidence(r, v.mentions))
         if not any(v.mentions for v in r.values):
             lines.append("  no mentions")
+        if r.background:
+            counted = "event" if r.field.scope == "background" else "background"
+            lines.append(f"  not counted ({counted}; the field's scope is {r.field.scope}):")
+            lines.extend(_evidence(r, r.background))
+    return lines
+
+
+def _evidence(r: Result, mentions) -> list[str]:
+    """Each mention: where, what it was read as and why, and its sentence."""
+    lines = []
+    for m in mentions:
+        notes = [f"background: {m.background}" if m.background else "", f"source: {m.source}" if m.source else "",
+                 f"day: {m.day_from}" if m.day_from else ""]
+        why = "; ".join(n for n in notes if n)
+        read = f"{m.article}:{m.line}:{m.column}: {m.text!r} read as {r.field.kind.show(r.field, m.claim)}"
+        lines.append(f"    {read}" + (f" ({why})" if why else ""))
+        lines.append(f"      {m.marked_sentence}")
     return lines
 
 
@@ -220,6 +247,10 @@ def _json_entry(r: Result) -> dict:
         "unit": r.field.unit,
         "severity": r.field.severity,
         "verdict": r.verdict,
+        **({"event_time": {
+            "start": r.event_time.span.first.isoformat(), "end": r.event_time.span.last.isoformat(),
+            "source": r.event_time.source,
+        }} if r.event_time.span else {}),
         **({"accepted": True} if r.accepted else {}),
         "articles": [
             {
@@ -238,18 +269,22 @@ def _json_entry(r: Result) -> dict:
              "likelihood": round(m.likelihood, 3)}
             for m in r.misses
         ]} if r.misses else {}),
-        "mentions": [
-            {
-                "article": m.article,
-                "outlet": m.outlet,
-                "text": m.text,
-                "value": r.field.kind.to_json(r.field, m.claim),
-                "line": m.line,
-                "column": m.column,
-            }
-            for v in r.values
-            for m in v.mentions
-        ],
+        "mentions": [_json_mention(r, m) for v in r.values for m in v.mentions],
+        **({"background": [_json_mention(r, m) for m in r.background]} if r.background else {}),
+    }
+
+
+def _json_mention(r: Result, m) -> dict:
+    return {
+        "article": m.article,
+        "outlet": m.outlet,
+        "text": m.text,
+        "value": r.field.kind.to_json(r.field, m.claim),
+        "line": m.line,
+        "column": m.column,
+        **({"source": m.source} if m.source else {}),
+        **({"background": m.background} if m.background else {}),
+        **({"day_from": m.day_from} if m.day_from else {}),
     }
 
 
