@@ -57,11 +57,16 @@ _REFERENCE = re.compile(
 # the present named in a clause: "and now 300 homes are gone"
 _NOW = re.compile(r"\b(?:now|today|currently|so\s+far)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# between a figure and a later anchor, what it is compared with: "than in 2013", "a premium to Tuesday's close"
+_THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs)\b", re.IGNORECASE)
+_PREMIUM = re.compile(r"\b(?:premium|discount)\b", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|on|over)\b", re.IGNORECASE)
 # times named relative to the event or to now that always lie before it
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d{1,3})"
 _PERIOD = r"(?:day|week|fortnight|month|quarter|season|year|decade)"
 _EARLIER = re.compile(
     r"\b(?:" + _COUNT + r"\s+" + _PERIOD + r"s?\s+(?:ago|earlier|before|previously)"
+    r"|" + _COUNT + r"\s+(?:year|decade)s?\s+later"  # years after an earlier event: still past
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+" + _PERIOD + r"(?:['’]s)?"
     r"|(?:the\s+)?" + _PERIOD + r"\s+before(?:\s+last)?"
     r"|last\s+(?:spring|summer|autumn|fall|winter|season|christmas|easter)(?:['’]s)?"
@@ -106,7 +111,11 @@ def reasons(sentence: str, values: Sequence[Value], event: DaySpan | None) -> di
         if mine is None:
             c = _clause_of(clauses, value.start)
             own = [a for a, p in zip(anchors, place) if p == c and a.own]
-            mine = min(own, key=lambda a: _gap(a, value)) if own else reach[c]
+            if own:  # the nearest of its clause, but not one that dates what it is compared with
+                own = [a for a in own if not _compared(sentence, value, a)]
+                mine = min(own, key=lambda a: _gap(a, value)) if own else None
+            else:
+                mine = reach[c]
         if mine is not None and mine.before:
             found[i] = mine.text
     return found
@@ -142,8 +151,10 @@ def _reach(sentence, anchors, place, clauses, values) -> list[_Anchor | None]:
         going_on = c > 0 and clauses[c - 1].part == clause.part and _GOES_ON.match(sentence, clause.start)
         if own:
             reach.append(own[-1])
-        elif going_on and passes[c - 1] is not None and (passes[c - 1].own or _WHEN.match(sentence, clause.start)):
+        elif going_on and passes[c - 1] is not None and passes[c - 1].own:
             reach.append(passes[c - 1])
+        elif going_on and passes[c - 1] is not None and _WHEN.match(sentence, clause.start):
+            reach.append(attrs.evolve(passes[c - 1], own=True))  # "since 2014, when a jet went down"
         elif here:
             reach.append(None)  # "the worst since 2010": about now
         else:
@@ -174,6 +185,17 @@ def _opens(sentence: str, clause: _Clause, anchor: _Anchor, values) -> bool:
 def _clause_of_start(sentence: str, clause: _Clause) -> bool:
     """Whether the clause is the first after a semicolon, colon or contrast."""
     return bool(_HARD.search(sentence, max(0, clause.start - 12), clause.start + 1))
+
+
+def _compared(sentence: str, value: Value, anchor: _Anchor) -> bool:
+    """Whether the anchor dates what the value is measured against, not the
+    value: "a 32% premium to the closing price on Tuesday", "higher than in 2013"."""
+    if anchor.start < value.end:
+        return False
+    if _THAN.search(sentence, value.end, anchor.start):
+        return True
+    premium = _PREMIUM.search(sentence, max(0, value.start - 30), anchor.start)
+    return bool(premium) and bool(_TO.search(sentence, value.end, anchor.start))
 
 
 def _gap(anchor: _Anchor, value: Value) -> int:

@@ -4,8 +4,9 @@ The manifest may say (`date: 2025-07-09`, or `2025-07-08..2025-07-10` for
 events that span days). Otherwise it is inferred from the articles: each
 article names a day for the event in its first sentences ("on Sunday", "on
 July 6"), never later than its publication nor more than a week before it;
-the event's days are the one most articles name (the earliest of a tie) and
-any other named within three days of it (a visit over several days). When
+the event's day is the one most articles name (the earliest of a tie), and
+its days run to any other day that at least two articles name within three
+days of it (a visit over several days). When
 no article names one, the event is taken to span the day before the earliest
 publication and that day. Without any publication date it stays unknown, and
 nothing is taken for background.
@@ -37,24 +38,25 @@ _SPREAD = dt.timedelta(days=3)  # how far from the commonest day another named d
 class EventTime:
     span: DaySpan | None
     source: str  # manifest | articles | publication | unknown
-    named: tuple[tuple[str, dt.date], ...] = ()  # article path -> the day it names
-
-    def day_named_by(self, article: str) -> dt.date | None:
-        return dict(self.named).get(article)
+    day: dt.date | None = None  # its main day: the manifest's one day, or the day most articles name
+    named: tuple[tuple[str, tuple[dt.date, ...]], ...] = ()  # article path -> the days it names
 
     def day_for_times(self, article: Article) -> tuple[dt.date | None, str]:
-        """The day a time of day takes when its sentence names none, and why."""
-        named = self.day_named_by(article.path)
-        if named is not None:
-            return named, "the day the article names for the event"
-        if self.span is not None and self.span.first == self.span.last:
-            return self.span.first, "the event's day"
+        """The day a time of day takes when its sentence names none, and why:
+        the event's day if the article names it, else another day of the event
+        it names, else the event's day, else the publication date."""
+        span = self.span
+        named = [d for d in dict(self.named).get(article.path, ()) if span and span.first <= d <= span.last]
+        if named:
+            return (self.day if self.day in named else named[0]), "the day the article names for the event"
+        if self.day is not None:
+            return self.day, "the event's day"
         return article.ref_date, "the publication date"
 
     @property
     def key(self) -> str:
         """What extraction depends on, for the cache."""
-        return f"{self.span and (self.span.first, self.span.last)}|{self.named}"
+        return f"{self.span and (self.span.first, self.span.last)}|{self.day}|{self.named}"
 
     @property
     def label(self) -> str:
@@ -74,17 +76,17 @@ UNKNOWN = EventTime(None, "unknown")
 
 def event_time(articles: tuple[Article, ...] | list[Article]) -> EventTime:
     """The time of the event these articles report."""
-    named = tuple((a.path, day) for a in articles if (day := named_day(a)) is not None)
+    named = tuple((a.path, days) for a in articles if (days := named_days(a)))
     stated = next((a.event_date for a in articles if a.event_date is not None), None)
     if stated is not None:
-        return EventTime(stated, "manifest", named)
+        return EventTime(stated, "manifest", stated.first if stated.first == stated.last else None, named)
     if named:
-        counts = Counter(day for _, day in named)
-        day = min(counts, key=lambda d: (-counts[d], d))
-        # an event over several days: the days named within a few of the commonest
-        near = [d for d in counts if abs(d - day) <= _SPREAD]
+        votes = Counter(day for _, days in named for day in days)
+        day = min(votes, key=lambda d: (-votes[d], d))
+        # an event over several days: other days at least two articles name, close to the commonest
+        near = [d for d in votes if d == day or (votes[d] >= 2 and abs(d - day) <= _SPREAD)]
         first, last = min(near), max(near)
-        return EventTime(DaySpan(first, last, "day" if first == last else "range"), "articles", named)
+        return EventTime(DaySpan(first, last, "day" if first == last else "range"), "articles", day, named)
     published = [a.ref_date for a in articles if a.ref_date is not None]
     if published:
         first = min(published)
@@ -92,14 +94,15 @@ def event_time(articles: tuple[Article, ...] | list[Article]) -> EventTime:
     return UNKNOWN
 
 
-def named_day(article: Article) -> dt.date | None:
-    """The first day an article names in its first sentences, within the week
-    up to its publication (datelines aside: they say when it was filed)."""
+def named_days(article: Article) -> tuple[dt.date, ...]:
+    """The days an article names in its first sentences, within the week up
+    to its publication (datelines and captions aside), in the order named."""
     if article.ref_date is None:
-        return None
+        return ()
     filed = datelines.spans(article.text[:2000])
     captions = layout.skipped_spans(article.text[:2000], frozenset({"captions"}))
     lead = [s for s in split_sentences(article.text)[: _LEAD * 2] if not any(a < s.end and s.start < b for a, b, _ in captions)]
+    found = []
     for sentence in lead[:_LEAD]:
         for value in find_values(sentence.text, article.ref_date):
             at = sentence.start + value.start
@@ -107,6 +110,6 @@ def named_day(article: Article) -> dt.date | None:
                 continue
             days = value.days
             if value.type == "date" and days is not None and days.grain == "day":
-                if article.ref_date - _RECENT <= days.first <= article.ref_date:
-                    return days.first
-    return None
+                if article.ref_date - _RECENT <= days.first <= article.ref_date and days.first not in found:
+                    found.append(days.first)
+    return tuple(found)

@@ -266,7 +266,7 @@ QUARTER = (
     pp.Regex(r"(?i)Q([1-4])\b").set_parse_action(lambda t: int(t[0][1]))("quarter")
     + pp.Opt(pp.Opt(",") + YEAR("year"))
     | THE + table(_ORDINALS, "ordinal")("quarter") + pp.Suppress(word("quarter"))
-    + pp.Suppress(word("of")) + YEAR("year")
+    + pp.Opt(pp.Suppress(word("of")) + YEAR("year"))
 ).set_parse_action(lambda t: DateSpec("quarter", year=t.get("year"), month=3 * t["quarter"] - 2))
 
 # "early April", "mid-2023", "late last year", "the end of March", "earlier this month"
