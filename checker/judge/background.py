@@ -92,7 +92,8 @@ class _Anchor:
 class _Clause:
     start: int
     end: int
-    part: int  # clauses between two semicolons share a part
+    part: int  # clauses between two semicolons (or contrasts) share a part
+    joined: bool = False  # its part follows a semicolon or colon: it goes on in the same time
 
 
 def reasons(sentence: str, values: Sequence[Value], event: DaySpan | None) -> dict[int, str]:
@@ -158,9 +159,21 @@ def _reach(sentence, anchors, place, clauses, values) -> list[_Anchor | None]:
         elif here:
             reach.append(None)  # "the worst since 2010": about now
         else:
-            reach.append(opening.get(clause.part))
+            reach.append(_opening_of(clause, clauses, opening))
         passes.append(here[-1] if here else reach[-1])
     return reach
+
+
+def _opening_of(clause: _Clause, clauses: list[_Clause], opening: dict) -> _Anchor | None:
+    """The anchor that opens the clause's part, or a part it follows on from
+    after a semicolon ("A decade ago, two men took ...; 101 people were hurt")."""
+    part = clause.part
+    while part not in opening:
+        first = next(c for c in clauses if c.part == part)
+        if not first.joined or part == 0:
+            return None
+        part -= 1
+    return opening[part]
 
 
 def _opens(sentence: str, clause: _Clause, anchor: _Anchor, values) -> bool:
@@ -207,14 +220,16 @@ def _clauses(sentence: str) -> list[_Clause]:
         [(m.start(), -1, m.end()) for m in _HARD.finditer(sentence)]
         + [(m.start(), 0, m.end()) for m in _SOFT.finditer(sentence)]
     )
-    clauses, start, part = [], 0, 0
+    clauses, start, part, joined = [], 0, 0, False
     for begin, hard, end in marks:
         if begin < start:
             continue
-        clauses.append(_Clause(start, begin, part))
-        part -= hard
+        clauses.append(_Clause(start, begin, part, joined))
+        if hard:
+            part += 1
+            joined = sentence[begin:end].strip() in (";", ":")
         start = end
-    clauses.append(_Clause(start, len(sentence), part))
+    clauses.append(_Clause(start, len(sentence), part, joined))
     return clauses
 
 

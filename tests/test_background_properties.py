@@ -1,0 +1,56 @@
+"""A paragraph about an earlier event, added to any article, never changes a verdict (hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.judge.check import check
+from checker.load.corpus import Corpus, load_corpus
+from checker.rules.load import load_rules
+
+CORPORA = Path(__file__).parent / "corpora"
+EVENTS = ["kelapi-quake", "merriden-quillon", "hallebrand-heist"]
+_LOADED = {name: (load_rules(CORPORA / name / "rules"), load_corpus(CORPORA / name / "corpus")) for name in EVENTS}
+
+PARAGRAPHS = [
+    "In {year}, a magnitude-{m} quake near the capital killed more than {n:,} people and injured {k:,}.",
+    "Last year, a {m}-magnitude quake struck at a depth of {d} km, killing at least {n} people.",
+    "The {year} quake, which struck at a depth of {d} kilometres, left {n} people dead and {k} injured.",
+    "Back in {year}, a drugmaker paid ${b} billion for a rival, a premium of {p}%, and cut {n:,} jobs.",
+    "In {year}, {r} robbers stole jewels worth {x} million euros from the same museum in {mins} minutes.",
+    "A decade ago, {r} men took {x} million euros in paintings; {n} people were hurt.",
+]
+
+
+@st.composite
+def paragraphs(draw) -> str:
+    template = draw(st.sampled_from(PARAGRAPHS))
+    return template.format(
+        year=draw(st.integers(1950, 2023)), m=f"{draw(st.integers(40, 95)) / 10:.1f}",
+        n=draw(st.integers(2, 250_000)), k=draw(st.integers(2, 9_000)), d=draw(st.integers(5, 300)),
+        b=draw(st.integers(1, 90)), p=draw(st.integers(5, 90)), r=draw(st.integers(2, 9)),
+        x=draw(st.integers(1, 500)), mins=draw(st.integers(2, 59)),
+    )
+
+
+def verdicts(rules, corpus) -> dict[str, str]:
+    return {r.field.id: r.verdict for r in check(rules, corpus)}
+
+
+_BEFORE = {name: verdicts(*loaded) for name, loaded in _LOADED.items()}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(EVENTS), st.integers(0, 6), paragraphs(), st.booleans())
+def test_a_background_paragraph_changes_no_verdict(name, which, paragraph, at_end):
+    rules, corpus = _LOADED[name]
+    article = corpus.articles[which % len(corpus.articles)]
+    # after the headline and dateline, or at the end: where news copy puts background
+    head, _, body = article.text.partition("\n\n")
+    text = f"{article.text}\n\n{paragraph}\n" if at_end else f"{head}\n\n{paragraph}\n\n{body}"
+    changed = Corpus(corpus.root, tuple(attrs.evolve(a, text=text) if a is article else a for a in corpus.articles))
+    assert verdicts(rules, changed) == _BEFORE[name]
