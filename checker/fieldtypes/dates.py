@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 from checker.fieldtypes import display
 from checker.fieldtypes.base import Claim, FieldType, NoUnit
 from checker.read import clock
-from checker.read.dategrammar import DaySpan
-from checker.read.dateresolve import iso_span
+from checker.read.dategrammar import DateSpec, DaySpan
+from checker.read.dateresolve import SHIFT_DAYS, iso_span
 from checker.read.units import DAY_SECONDS
 from checker.read.value import day_interval
 
@@ -39,7 +41,11 @@ class Date(FieldType):
         # `part` picks an end of a stated range; a week or a month ("this week's
         # visit") only says the day falls in it
         part = field.part if value.type == "date-range" else None
-        return Claim(day_interval(_part(value.days, part)) if value.days else None)
+        if not value.days:
+            return Claim(None)
+        days = day_interval(_part(value.days, part))
+        reach = shift_reach(value) * DAY_SECONDS
+        return Claim(attrs.evolve(days, low=days.low - reach, high=days.high + reach) if reach else days)
 
     def shown(self, field, claim) -> str:
         return display.day_span(*display.days_of(claim.interval))
@@ -64,6 +70,17 @@ class DateRange(Date):
     accepts = ("date-range",)
     default_unit = None
     options = frozenset()
+
+
+def shift_reach(value) -> float:
+    """How many days either side of its day "N units ago" reaches: half the
+    step its count was given in ("two weeks ago": 3.5 days; "three and a half
+    years ago": a quarter of a year); none when it names a whole month or year."""
+    spec = value.date
+    if not isinstance(spec, DateSpec) or spec.kind != "shift" or value.days.grain != "day" or spec.unit == "day":
+        return 0.0
+    step = 1.0 if float(spec.offset).is_integer() else 0.5
+    return 0.5 * step * SHIFT_DAYS[spec.unit]
 
 
 def _part(days: DaySpan, part: str | None) -> DaySpan:

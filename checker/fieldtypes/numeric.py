@@ -10,6 +10,7 @@ from checker.read.currencies import CODE_ALIASES, SORTED_CODES
 from checker.read import units
 from checker.read.intervals import Interval
 from checker.read.measures import MEASURE_AFTER
+from checker.read.dategrammar import DateSpec
 from checker.read.units import DURATION_UNIT_OF, DURATION_UNITS
 
 _PERCENT_UNITS = {"%": "percent", "points": "point", "percentage point": "point", "percentage points": "point"}
@@ -142,7 +143,7 @@ class Duration(FieldType):
     """A length of time; a date range gives its length ("April 24-26": three days)."""
 
     name = "duration"
-    accepts = ("duration", "date-range")
+    accepts = ("duration", "date-range", "date")  # a range's length; "three years ago": three years
     default_unit = "hour"
     takes_dates = True
 
@@ -157,6 +158,11 @@ class Duration(FieldType):
         if value.type == "date-range":
             length = value.length
             return Claim(Interval.point(length.low)) if length else None
+        if value.type == "date":  # "founded three and a half years ago" says how long, too
+            spec = value.date
+            if not isinstance(spec, DateSpec) or spec.kind != "shift" or spec.offset >= 0:
+                return None
+            return Claim(Interval.point(-spec.offset * DURATION_UNITS[spec.unit]))
         return super().claim_of(field, value, zone)
 
     def shown(self, field, claim) -> str:

@@ -23,7 +23,7 @@ import datetime as dt
 import attrs
 import pyparsing as pp
 
-from checker.read.numbers import DASH, WORD_INTEGER, table, word
+from checker.read.numbers import AND_FRACTION, DASH, WORD_INTEGER, table, word
 
 MONTHS = {
     name.lower(): number
@@ -68,7 +68,7 @@ class DateSpec:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    offset: int | None = None  # -1 last, 0 this, +1 next, None bare; a shift's count
+    offset: float | None = None  # -1 last, 0 this, +1 next, None bare; a shift's count ("3.5 years ago": -3.5)
     unit: str | None = None
     part: str | None = None
 
@@ -228,22 +228,30 @@ def _numeric_date(a: int, b: int, year: int) -> DateSpec:
 
 
 # "two days ago", "a week ago", "in three weeks('s time)"
-_SHIFT_UNIT = pp.Regex(r"(?i)(day|week|month|year)s?\b").set_parse_action(lambda t: t[0].lower().rstrip("s"))
+_SHIFT_UNIT = pp.Regex(r"(?i)(day|week|month|year|decade)s?\b").set_parse_action(lambda t: t[0].lower().rstrip("s"))
+# "two", "3", "a", "3.5", "three and a half": how many units
 _COUNT = (
-    pp.Regex(r"\d{1,3}(?![\w.,]\d)").set_parse_action(lambda t: int(t[0]))
-    | (word("a") | word("an")).set_parse_action(lambda: 1)
-    | WORD_INTEGER.copy().add_parse_action(lambda t: int(t[0].low))
+    (
+        pp.Regex(r"\d{1,3}(?:\.5)?(?![\w.,]\d)").set_parse_action(lambda t: float(t[0]))
+        | (word("a") | word("an")).set_parse_action(lambda: 1.0)
+        | WORD_INTEGER.copy().add_parse_action(lambda t: float(t[0].low))
+    )
+    + pp.Opt(AND_FRACTION)
+).set_parse_action(lambda t: sum(t))
+# "three years", "a year and a half": how long
+_SPAN = (_COUNT("count") + _SHIFT_UNIT("unit") + pp.Opt(AND_FRACTION)("half")).set_parse_action(
+    lambda t: (t["count"] + sum(t.get("half", [])), t["unit"])
 )
+
+
+def _shift(sign: int):
+    return lambda t: DateSpec("shift", offset=sign * t[0][0], unit=t[0][1])
+
+
 SHIFT = (
-    (_COUNT + _SHIFT_UNIT + pp.Suppress(word("ago"))).set_parse_action(
-        lambda t: DateSpec("shift", offset=-t[0], unit=t[1])
-    )
-    | (_COUNT + _SHIFT_UNIT + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(
-        lambda t: DateSpec("shift", offset=t[0], unit=t[1])
-    )
-    | (pp.Suppress(word("in")) + _COUNT + _SHIFT_UNIT + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(
-        lambda t: DateSpec("shift", offset=t[0], unit=t[1])
-    )
+    (_SPAN + pp.Suppress(word("ago"))).set_parse_action(_shift(-1))
+    | (_SPAN + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(_shift(1))
+    | (pp.Suppress(word("in")) + _SPAN + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(_shift(1))
 )
 WEEKEND = (pp.Opt(OFFSET | word("the").set_parse_action(lambda: None), default=None) + word("weekend")).set_parse_action(
     lambda t: DateSpec("weekend", offset=t[0])

@@ -11,6 +11,7 @@ import re
 import attrs
 
 from checker.read.dategrammar import DateSpec, DaySpan, RangeSpec, absolute
+from checker.read.units import DAY_SECONDS, DURATION_UNITS
 
 def _month_span(year: int, month: int) -> DaySpan:
     last = calendar.monthrange(year, month)[1]
@@ -76,14 +77,21 @@ def _resolve_whole(spec: DateSpec, ref: dt.date | None, future: bool) -> DaySpan
     raise ValueError(f"unknown date spec kind {spec.kind!r}")
 
 
+# days in a unit a shift counts, for counts with a half ("three and a half years ago")
+SHIFT_DAYS = {unit: DURATION_UNITS[unit] / DAY_SECONDS for unit in ("day", "week", "month", "year", "decade")}
+
+
 def _resolve_shift(spec: DateSpec, ref: dt.date) -> DaySpan:
-    """"two days ago": that day; "two months ago": that month; "in two years": that year."""
-    if spec.unit in ("day", "week"):
-        day = ref + dt.timedelta(days=spec.offset * (7 if spec.unit == "week" else 1))
+    """"two days ago": that day; "two months ago": that month; "in two years":
+    that year; "a decade ago": that year; "three and a half years ago": that day."""
+    whole = float(spec.offset).is_integer()
+    if spec.unit in ("day", "week") or not whole:
+        day = ref + dt.timedelta(days=round(spec.offset * SHIFT_DAYS[spec.unit]))
         return DaySpan(day, day, "day")
+    offset = int(spec.offset)
     if spec.unit == "month":
-        return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
-    year = ref.year + spec.offset
+        return _month_span(*_shift_month(ref.year, ref.month, offset))
+    year = ref.year + offset * (10 if spec.unit == "decade" else 1)
     return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 

@@ -177,7 +177,7 @@ def _duration(t) -> Reading:
 DIGIT_DATE_START = re.compile(
     r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
-    + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|from|hence)\b"
+    + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}(?:\.5)?\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|from|hence)\b"
 )
 _DIGIT_DATE = pp.FollowedBy(pp.Regex(DIGIT_DATE_START))
 # "4p", "149.5p": pence glued to the figure
