@@ -19,19 +19,26 @@ for the event, else the event's day, and only then the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import attrs
 
 from checker.load.corpus import Article
 from checker.read import datelines, layout
-from checker.read.dategrammar import DaySpan
-from checker.read.text import split_sentences
+from checker.read.dategrammar import MONTHS, WEEKDAYS, DaySpan
+from checker.read.text import split_sentences, word_alternation
 from checker.read.values import find_values
 
-_LEAD = 5  # sentences in which an article names the event's day
+_LEAD = 4  # sentences in which an article names the event's day
+_HEAD = 3000  # characters that hold them
 _RECENT = dt.timedelta(days=7)
-_SPREAD = dt.timedelta(days=3)  # how far from the commonest day another named day may extend the event
+_SPREAD = dt.timedelta(days=3)
+# what a day named in words or figures starts with
+_DAY_WORD = re.compile(
+    r"\b(?:" + word_alternation([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight"]) + r")\b|\d{4}-\d\d-\d\d|\d/\d",
+    re.IGNORECASE,
+)  # how far from the commonest day another named day may extend the event
 
 
 @attrs.frozen(slots=True)
@@ -99,14 +106,23 @@ def named_days(article: Article) -> tuple[dt.date, ...]:
     to its publication (datelines and captions aside), in the order named."""
     if article.ref_date is None:
         return ()
-    filed = datelines.spans(article.text[:2000])
-    captions = layout.skipped_spans(article.text[:2000], frozenset({"captions"}))
-    lead = [s for s in split_sentences(article.text)[: _LEAD * 2] if not any(a < s.end and s.start < b for a, b, _ in captions)]
-    found = []
-    for sentence in lead[:_LEAD]:
-        for value in find_values(sentence.text, article.ref_date):
-            at = sentence.start + value.start
-            if any(start <= at < end for start, end in filed):
+    head = article.text[:_HEAD]  # the lead, and some: a sentence cut at its end is not read
+    found: list[dt.date] = []
+    read = 0
+    for sentence in split_sentences(head):
+        line_start = head.rfind("\n", 0, sentence.start) + 1
+        line_end = head.find("\n", sentence.start)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        if layout.is_caption(line):
+            continue
+        read += 1
+        if read > _LEAD:
+            break
+        if not _DAY_WORD.search(sentence.text) or datelines.is_stamp(line):
+            continue
+        place = datelines.place_of(line)  # "BEIJING, April 26 (Reuters) -": when it was filed
+        for value in find_values(sentence.text, article.ref_date, figures=False):
+            if place is not None and sentence.start + value.start - line_start == place:
                 continue
             days = value.days
             if value.type == "date" and days is not None and days.grain == "day":

@@ -13,8 +13,7 @@ from checker.judge.background import reasons as anchored
 from checker.judge.eventtime import UNKNOWN, EventTime
 from checker.load.corpus import Article
 from checker.read import datelines, layout
-from checker.read.dategrammar import MONTHS, WEEKDAYS
-from checker.read.text import LineIndex, one_line, split_sentences, word_alternation, words_of
+from checker.read.text import LineIndex, one_line, split_sentences, words_of
 from checker.read.values import find_values
 from checker.rules.model import Field
 from checker.rules.patterns import Pattern, words_regex
@@ -99,20 +98,17 @@ def extract(article: Article, fields: tuple[Field, ...], event: EventTime = UNKN
             else:
                 measures = field.kind.measures
                 if measures not in values:
-                    # dates are read where a field wants them, or where they may anchor background
-                    wanted = any(f.kind.takes_dates for f in live) or (
-                        event.span is not None and _MAY_ANCHOR.search(sentence.text) is not None
-                    )
+                    wanted = any(f.kind.takes_dates for f in live)
                     if dated is None:
                         dated = datelines.spans(article.text)
                     values[measures] = tuple(
                         v for v in find_values(sentence.text, article.ref_date, dates=wanted, measures=measures, day=day)
                         if not _inside(sentence.start + v.start, dated)  # a dateline is no field's value
                     )
-                    reasons = anchored(sentence.text, values[measures], event.span)
-                    background[measures] = {(values[measures][i].start, values[measures][i].end): r for i, r in reasons.items()}
                 zone = article.timezone or field.timezone
                 found = [(v.start, v.end, claim, v) for v, claim in _typed(field, sentence.text, words, values[measures], zone)]
+                if found and measures not in background:  # which values are background, asked once found
+                    background[measures] = _background(sentence.text, values[measures], wanted, article.ref_date, event)
             if found and source is None:
                 source = source_of(sentence.text) or ""
             for start, end, claim, value in found:
@@ -129,11 +125,25 @@ def extract(article: Article, fields: tuple[Field, ...], event: EventTime = UNKN
     return tuple(mentions)
 
 
-# A sentence that may name a time of its own: a year, a month, a weekday, "ago", "last", "earlier".
-_MAY_ANCHOR = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|ago|last|earlier|previous|prior|before|"
-    + word_alternation([*MONTHS, *WEEKDAYS]) + r")\b", re.IGNORECASE,
-)
+# A sentence that may name an earlier time in words alone ("last year", "two
+# years ago"): its dates are read for background even when no field wants one.
+# Years and dates with a figure ("in 2010", "May 3") are read anyway.
+_MAY_ANCHOR = re.compile(r"\b(?:ago|last|earlier|previous|prior|before|yesterday)\b", re.IGNORECASE)
+
+
+def _background(sentence: str, values: tuple, dated: bool, ref, event: EventTime) -> dict:
+    """{(start, end): reason} of the sentence's values that are background."""
+    if event.span is None:
+        return {}
+    pool = values
+    if not dated and _MAY_ANCHOR.search(sentence):  # the dates it did not read
+        taken = [(v.start, v.end) for v in values]
+        extra = [
+            v for v in find_values(sentence, ref, figures=False)
+            if not any(s < v.end and v.start < e for s, e in taken)
+        ]
+        pool = tuple(sorted((*values, *extra), key=lambda v: v.start))
+    return {(pool[i].start, pool[i].end): reason for i, reason in anchored(sentence, pool, event.span).items()}
 
 
 # Words too common to tell that a sentence is about a field.

@@ -14,16 +14,20 @@ and its date and time are never read as a field's value.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-from checker.read.dategrammar import MONTHS, WEEKDAYS
+from checker.read.dategrammar import MONTHS, WEEKDAYS, absolute
+from checker.read.dateresolve import resolve
 from checker.read.text import word_alternation
 from checker.read.value import Value
 from checker.read.values import find_values
 
 _LONGEST = 120  # a longer line is a sentence, not a stamp; a place dateline stands in its head
+_DATE_LONGEST = 40  # "Wednesday, September 24, 2025 (Reuters)"
+_NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 # What may stand before a stamp's date: "Published:", "Updated on", "Last updated at".
 _STAMP_LEAD = re.compile(
     r"(?:(?:first\s+)?published|(?:last\s+)?updated|posted|filed|released)(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE
@@ -57,21 +61,62 @@ def dateline(line: str) -> Dateline | None:
     if not text or not _MAY_BE.match(text):
         return None
     start = len(text) - len(text.lstrip())
-    # a place dateline is read at the head of its line; a stamp is the whole line
-    values = list(find_values(text[:_LONGEST], measures=True))
+    place = _PLACE.match(text, start)
+    if len(text) > _LONGEST:  # a story's first line: only a place dateline may open it
+        return _place_dateline(text, start, place) if place else None
+    values = list(find_values(text, measures=True, figures=False))  # a stamp's times too
     if not values or values[0].type != "date":
         return None
     first = values[0]
     lead = _STAMP_LEAD.match(text, start)
-    stamp = len(text) <= _LONGEST and first.start in (start, lead.end() if lead else start)
-    if stamp and _only_stamps(text, values):
+    if first.start in (start, lead.end() if lead else start) and _only_stamps(text, values):
         return Dateline(start, len(text), first)
-    place = _PLACE.match(text, start)
-    if place and first.start == place.end():
-        after = _PLACE_END.match(text, first.end)
-        if after:
-            return Dateline(start, after.end(), first)
-    return None
+    return _place_dateline(text, start, place) if place else None
+
+
+def _place_dateline(text: str, start: int, place: re.Match) -> Dateline | None:
+    """"BEIJING, April 26 (Reuters) -": the date read where the place ends."""
+    at = place_of(text)
+    if at is None:
+        return None  # "Wednesday, March 6: ..." names a day, not a place
+    date = _month_day(text, at) or next(find_values(text[at : at + _DATE_LONGEST], offset=at, figures=False), None)
+    if date is None or date.type != "date" or date.start != at:
+        return None
+    after = _PLACE_END.match(text, date.end)
+    return Dateline(start, after.end(), date) if after else None
+
+
+# the commonest place dateline's date, read without a grammar: "April 26", "Apr. 26, 2024"
+_MONTH_DAY = re.compile(
+    r"(?P<month>" + word_alternation(MONTHS) + r")\.?\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\w,.]\d)",
+    re.IGNORECASE,
+)
+
+
+def _month_day(text: str, at: int) -> Value | None:
+    match = _MONTH_DAY.match(text, at)
+    if match is None:
+        return None
+    year = int(match.group("year")) if match.group("year") else None
+    spec = absolute(year, MONTHS[match.group("month").lower()], int(match.group("day")))
+    days = resolve(spec, None)
+    return Value("date", match.group(0), at, match.end(), days=days, unresolved=days is None, date=spec)
+
+
+def is_stamp(line: str) -> bool:
+    """Whether the line is a stamp: nothing but a date and maybe a time."""
+    found = dateline(line) if len(line.rstrip()) <= _LONGEST else None
+    return found is not None and found.end == len(line.rstrip())
+
+
+def place_of(line: str) -> int | None:
+    """Where a place dateline's date would start on the line ("BEIJING, |April
+    26 (Reuters) -"), without reading it; None when no place opens the line."""
+    text = line.rstrip()
+    place = _PLACE.match(text, len(text) - len(text.lstrip()))
+    if place is None or place.group(0).split(",")[0].split("[")[0].strip().lower() in _NOT_PLACES:
+        return None
+    return place.end()
 
 
 def _only_stamps(text: str, values: list[Value]) -> bool:
@@ -84,6 +129,7 @@ def _only_stamps(text: str, values: list[Value]) -> bool:
     return bool(_STAMP_REST.fullmatch(text, at, len(text)))
 
 
+@functools.lru_cache(maxsize=None)  # asked when the event's time is inferred, then when the article is read
 def spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every dateline in `text`."""
     found = []

@@ -31,6 +31,7 @@ import pyparsing as pp
 
 from checker.read import lookalikes, numbers
 from checker.read.candidates import CANDIDATE, MEASURE_CANDIDATE
+from checker.read.clock import DIGIT_CLOCK
 from checker.read.context import (
     CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
     is_change, is_span_ahead, lookalike_kind, over_means_across, trim, with_year,
@@ -90,7 +91,7 @@ _BRACKET = re.compile(r"[()]")
 
 def find_values(
     text: str, ref: dt.date | None = None, offset: int = 0, dates: bool = True, measures: bool = False,
-    shortcut: bool = True, day: dt.date | None = None,
+    shortcut: bool = True, day: dt.date | None = None, figures: bool = True,
 ) -> Iterator[Value]:
     """Every value in `text` (one sentence, ideally), in text order, not overlapping.
 
@@ -100,10 +101,12 @@ def find_values(
     With `measures`, quantities, magnitudes and times of day are read too; a
     time of day is on the day its sentence names, else on `day` (the event's,
     when known), else on `ref`; `Value.day_named` says which. Without
+    `figures`, only dates and times of day are read (a figure that starts
+    neither is passed over). Without
     `shortcut`, every figure goes through the grammar (for tests: the result
     is the same).
     """
-    found = _find_values(text, ref, offset, dates, measures, shortcut)
+    found = _find_values(text, ref, offset, dates, measures, shortcut, figures)
     if not measures:
         yield from found
         return
@@ -122,7 +125,7 @@ def find_values(
         yield value
 
 
-def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, shortcut: bool) -> Iterator[Value]:
+def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, shortcut: bool, figures: bool = True) -> Iterator[Value]:
     last_end = 0
     headline = None  # whether `text` is a title-case headline, once asked
     year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
@@ -132,6 +135,10 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
             continue
         if not dates and match.lastgroup in _DATE_KINDS and not _FIGURE_SOON.match(text, match.end()):
             continue
+        if not figures and match.lastgroup not in _DATE_KINDS and match.lastgroup != "clock" and not (
+            match.lastgroup == "digits" and (DIGIT_DATE_START.match(text, pos) or DIGIT_CLOCK.match(text, pos))
+        ):
+            continue  # only dates and times wanted: no figure is read
         parsed = _read(text, pos, match.lastgroup, measures, shortcut)
         if parsed is None:
             continue
