@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import attrs
@@ -53,11 +54,11 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return token.lower() in _ABBREVIATIONS
 
 
-def _ends_line_sentence(text: str, newline: int, width: int) -> bool:
+def _ends_line_sentence(text: str, newline: int, width) -> bool:
     """A single line break ends a sentence unless the line ran on mid-clause.
 
     A line ending in a lowercase word is a hard-wrapped sentence going on,
-    unless it is much shorter than the text's longest line (`width`): a
+    unless it is much shorter than the text's longest line (`width()`): a
     headline, a dateline ("Wed Mar 06 2019, 09:12 hrs") or a byline.
     """
     line_start = text.rfind("\n", 0, newline) + 1
@@ -65,7 +66,7 @@ def _ends_line_sentence(text: str, newline: int, width: int) -> bool:
     last_word = line.rsplit(" ", 1)[-1]
     if not last_word[:1].islower() or last_word[-1:] in ".!?\"'":
         return True
-    return len(line) < _SHORT_LINE * width
+    return len(line) < _SHORT_LINE * width()
 
 
 _SHORT_LINE = 0.75  # of the longest line: a wrapped line is rarely shorter
@@ -79,7 +80,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     for match in _STOP.finditer(text):
         if not _is_abbreviation(text, match.start()):
             cuts.add(match.end())
-    width = max(map(len, text.splitlines()), default=0)
+    # the longest line, measured once and only when a line ends in a lowercase word
+    width = functools.cache(lambda: max(map(len, text.splitlines()), default=0))
     for match in _LINE_END.finditer(text):
         newline = text.index("\n", match.start())
         if _ends_line_sentence(text, newline, width):
