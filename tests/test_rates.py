@@ -29,13 +29,19 @@ RATES = """\
 """
 
 
-def run(tmp_path: Path, texts: dict[str, str], rates: str = RATES) -> tuple[str, list]:
+def judged(tmp_path: Path, texts: dict[str, str], rates: str = RATES):
+    """The loot field's result for a corpus of these articles."""
     corpus = tmp_path / "corpus" / "jewel-heist"
     corpus.mkdir(parents=True)
     for name, text in texts.items():
         (corpus / name).write_text(text, encoding="utf-8")
     (tmp_path / "rules.yaml").write_text(RULE.replace("{rates}", rates), encoding="utf-8")
     (result,) = check(load_rules(tmp_path / "rules.yaml"), load_corpus(tmp_path / "corpus"))
+    return result
+
+
+def run(tmp_path: Path, texts: dict[str, str], rates: str = RATES) -> tuple[str, list]:
+    result = judged(tmp_path, texts, rates)
     return result.verdict, [g for g in result.groups]
 
 
@@ -96,12 +102,7 @@ def test_rates_belong_to_money_fields(tmp_path):
 
 def test_a_converted_value_is_shown_with_its_conversion(tmp_path):
     texts = {"a.txt": "Thieves stole €1.5 million in jewels.", "b.txt": "They took $1.6 million in jewels."}
-    corpus = tmp_path / "corpus" / "jewel-heist"
-    corpus.mkdir(parents=True)
-    for name, text in texts.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (tmp_path / "rules.yaml").write_text(RULE.replace("{rates}", RATES), encoding="utf-8")
-    (result,) = check(load_rules(tmp_path / "rules.yaml"), load_corpus(tmp_path / "corpus"))
+    result = judged(tmp_path, texts)
     shown = [result.field.kind.show(result.field, v.claim) for v in result.values]
     assert shown == ["EUR 1.5 million ≈ USD 1.62 million", "USD 1.6 million"]
 

@@ -61,9 +61,8 @@ def dateline(line: str) -> Dateline | None:
     if not text or not _MAY_BE.match(text):
         return None
     start = len(text) - len(text.lstrip())
-    place = _PLACE.match(text, start)
     if len(text) > _LONGEST:  # a story's first line: only a place dateline may open it
-        return _place_dateline(text, start, place) if place else None
+        return _place_dateline(text, start)
     values = list(find_values(text, measures=True, figures=False))  # a stamp's times too
     if not values or values[0].type != "date":
         return None
@@ -71,10 +70,10 @@ def dateline(line: str) -> Dateline | None:
     lead = _STAMP_LEAD.match(text, start)
     if first.start in (start, lead.end() if lead else start) and _only_stamps(text, values):
         return Dateline(start, len(text), first)
-    return _place_dateline(text, start, place) if place else None
+    return _place_dateline(text, start)
 
 
-def _place_dateline(text: str, start: int, place: re.Match) -> Dateline | None:
+def _place_dateline(text: str, start: int) -> Dateline | None:
     """"BEIJING, April 26 (Reuters) -": the date read where the place ends."""
     at = place_of(text)
     if at is None:
