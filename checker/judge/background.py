@@ -142,7 +142,8 @@ def _reach(sentence, anchors, place, clauses, values) -> list[_Anchor | None]:
     opening = {}  # part -> the anchor that opens it
     for a, p in zip(anchors, place):
         clause = clauses[p]
-        if a.own and clause.part not in opening and _opens(sentence, clause, a, values):
+        first = next(c for c in clauses if c.part == clause.part) is clause
+        if a.own and clause.part not in opening and _opens(sentence, clause, first, a, values):
             opening[clause.part] = a
     reach: list[_Anchor | None] = []  # what reaches each clause's values
     passes: list[_Anchor | None] = []  # what a clause going on from it takes
@@ -176,12 +177,11 @@ def _opening_of(clause: _Clause, clauses: list[_Clause], opening: dict) -> _Anch
     return opening[part]
 
 
-def _opens(sentence: str, clause: _Clause, anchor: _Anchor, values) -> bool:
+def _opens(sentence: str, clause: _Clause, first: bool, anchor: _Anchor, values) -> bool:
     """Whether the anchor sets the time of its part of the sentence: it opens
     the part ("In 2010, ...", "Last year, ...", "In the summer of 2018, ...":
     the first clause, with no figure of its own, no "since" and few other
     words), or stands alone between commas ("The last storm, in 2019, killed 30")."""
-    first = clause.start == 0 or clause.part > 0 and _clause_of_start(sentence, clause)
     if not first:  # ", in 2019," between commas, and nothing else
         between_commas = sentence[:clause.start].rstrip().endswith(",") and sentence[clause.end :].lstrip()[:1] == ","
         return between_commas and bool(_ALONE.fullmatch(sentence, clause.start, anchor.start)) and (
@@ -193,11 +193,6 @@ def _opens(sentence: str, clause: _Clause, anchor: _Anchor, values) -> bool:
         words <= _OPENING_WORDS and not any(v.type not in _DATES for v in inside)
         and not _SINCE.search(sentence, clause.start, anchor.start)
     )
-
-
-def _clause_of_start(sentence: str, clause: _Clause) -> bool:
-    """Whether the clause is the first after a semicolon, colon or contrast."""
-    return bool(_HARD.search(sentence, max(0, clause.start - 12), clause.start + 1))
 
 
 def _compared(sentence: str, value: Value, anchor: _Anchor) -> bool:
