@@ -83,10 +83,12 @@ UNKNOWN = EventTime(None, "unknown")
 
 def event_time(articles: tuple[Article, ...] | list[Article]) -> EventTime:
     """The time of the event these articles report."""
-    named = tuple((a.path, days) for a in articles if (days := named_days(a)))
     stated = next((a.event_date for a in articles if a.event_date is not None), None)
-    if stated is not None:
-        return EventTime(stated, "manifest", stated.first if stated.first == stated.last else None, named)
+    if stated is not None and stated.first == stated.last:  # one day: every time of day goes on it
+        return EventTime(stated, "manifest", stated.first)
+    named = tuple((a.path, days) for a in articles if (days := named_days(a)))
+    if stated is not None:  # several days: a time goes on the day its article names
+        return EventTime(stated, "manifest", None, named)
     if named:
         votes = Counter(day for _, days in named for day in days)
         day = min(votes, key=lambda d: (-votes[d], d))
