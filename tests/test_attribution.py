@@ -21,6 +21,10 @@ from checker.judge.attribution import source_of
     ("The quake killed 14 people.", None),
     ("He said it lasted 40 seconds.", None),
     ("They said 300 homes were damaged.", None),
+    # a joining word after the comma is not part of the name
+    ("The toll stands at 40, but officials said it could rise.", "officials"),
+    ("It killed 12, and rescuers said more were trapped.", "rescuers"),
+    ("Five died, while the ministry reported 15.", "ministry"),
 ])
 def test_the_source_of_a_sentence(sentence, source):
     assert source_of(sentence) == source

@@ -23,6 +23,7 @@ STAMPS = [
     ("Beijing [China], April 26 : US Secretary of State", "Beijing [China], April 26 :", "April 26"),
     ("NEW DELHI, March 6: The quake was felt widely.", "NEW DELHI, March 6:", "March 6"),
     ("JAKARTA, July 9 (AP) — A strong quake struck.", "JAKARTA, July 9 (AP) —", "July 9"),
+    ("ÉVORA, July 6 (Reuters) - A quake struck on July 5.", "ÉVORA, July 6 (Reuters) -", "July 6"),  # a capital beyond ASCII
 ]
 
 

@@ -30,7 +30,8 @@ def source_of(sentence: str) -> str | None:
         match = pattern.search(sentence)
         if match:
             who = match.group("who").strip(" \"“”'.,")
-            who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+            who = re.sub(r"^(?:(?:and|but|while|whereas|although|though|yet|as|so)\s+)?(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+            who = re.sub(r"^(?:and|but|while|whereas|although|though|yet|as|so)\s+", "", who, flags=re.IGNORECASE)
             if who and not _NOT_WHO.match(who) and len(who) <= 60:
                 return who
     return None

@@ -37,15 +37,17 @@ from checker.read.value import Value
 
 _DATES = ("date", "date-range")
 # where a clause ends: punctuation, and the words that start another clause
-_SOFT = re.compile(
-    r"\s*,(?!\d)\s*|\s*[()\[\]]\s*|\s+[—–]\s+|\s+-\s+"
+_SOFT = re.compile(  # each alternative starts where a run of spaces starts: a long run costs once
+    r"(?<!\s)(?:\s*,(?!\d)\s*|\s*[()\[\]]\s*|\s+[—–]\s+|\s+-\s+"
     r"|\s+(?=(?:since|unlike|against|compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from)\b)"
     r"|\s+(?=from\s+(?:a\s+|an\s+|about\s+|some\s+)?[\d$€£¥])"
-    r"|(?<=er)\s+(?=than\s+(?:the|in|during|last|a\s+year)\b)",  # "higher than the 41 of 2017"
+    r"|(?<=er)\s+(?=than\s+(?:the|in|during|last|a\s+year)\b))",  # "higher than the 41 of 2017"
     re.IGNORECASE,
 )
 # where an opening anchor's reach ends: a semicolon, a colon, a contrast ("but", "while")
-_HARD = re.compile(r"\s*(?:;|:(?=\s)|,?\s+(?=(?:but|while|whereas|although|though|yet)\b))\s*", re.IGNORECASE)
+_HARD = re.compile(  # as _SOFT: from where a run of spaces starts
+    r"(?<!\s)(?:\s*;|:(?=\s)|,?\s+(?=(?:but|while|whereas|although|though|yet)\b))\s*", re.IGNORECASE
+)
 # a clause that goes on from the one before: "when the river peaked", "which struck", "killing two"
 _GOES_ON = re.compile(r"(?:which|who|whose|where|when|that|and\s+\w+ing|\w+ing)\b", re.IGNORECASE)
 _WHEN = re.compile(r"(?:when|where)\b", re.IGNORECASE)

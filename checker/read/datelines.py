@@ -38,7 +38,8 @@ _STAMP_REST = re.compile(
     r"|on|at|hrs|hours|local\s+time)\b)*"
 )
 # "BEIJING, ", "Beijing [China], ", "NEW DELHI/LONDON, ": a place before the date
-_PLACE = re.compile(r"[A-Z][\w.'’/-]*(?:[ \t]+[A-Z][\w.'’/-]*){0,4}(?:\s*\[[^\]\n]*\])?\s*,\s*")
+_CAPITAL = r"[^\W\d_a-zß-öø-ÿ]"  # a capital letter, also "É" and "Ö"
+_PLACE = re.compile(_CAPITAL + r"[\w.'’/-]*(?:[ \t]+" + _CAPITAL + r"[\w.'’/-]*){0,4}(?:\s*\[[^\]\n]*\])?\s*,\s*")
 # after a place dateline's date: "(Reuters) -", "(AP) —", " :"
 _PLACE_END = re.compile(r"(?:\s*\([^)\n]{1,40}\))?\s*[-–—:]")
 # a cheap look before any parsing: a date starts the line, after a stamp word or a place
