@@ -189,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
+    for name in args.files:  # a mistyped path must not pass the gate
+        if not Path(name).exists():
+            raise InputError(name, "no such file")
     rules = _load_rules(args)
     folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
     corpus = load_corpus(Path(args.corpus), args.corpus, folders)

@@ -129,6 +129,7 @@ def test_a_malformed_baseline_is_bad_input(capsys, workdir):
 # -- touched events ---------------------------------------------------------------------
 def test_files_outside_any_event_touch_nothing(capsys, workdir):
     edit(workdir / AID, "$61 billion", "$16 billion")
+    (workdir / "README.md").write_text("notes\n", encoding="utf-8")
     status, out, _ = run(capsys, "check", "--format", "lines", "README.md")
     assert (status, out) == (0, "")
 

@@ -100,7 +100,7 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
     if not isinstance(data, dict):
         raise doc.error((), "a manifest is a mapping with `event:` and `articles:`")
     doc.check_keys((), data, MANIFEST_KEYS, "manifest")
-    event = data.get("event") or fallback_event
+    event = _name(doc, ("event",), data.get("event"), "the event") or fallback_event
     timezone = clock.timezone_name(doc, ("timezone",), data.get("timezone"))
     event_date = _event_date(doc, data.get("date"))
     listed = data.get("articles") or []
@@ -112,17 +112,41 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             raise doc.error(where, "each article entry needs `file:`")
         doc.check_keys(where, item, ENTRY_KEYS, "article entry")
-        published = item.get("published")
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        if published is not None and not isinstance(published, dt.date):
-            raise doc.error(where + ("published",), "`published` must be a date like 2024-04-26")
+        published = _published(doc, where + ("published",), item.get("published"))
         inferred = item.get("inferred") or []
         if not isinstance(inferred, list):
             raise doc.error(where + ("inferred",), "`inferred` must be a list of keys")
-        entry = _Entry(item.get("outlet"), item.get("event"), published, tuple(inferred), item.get("url"))
-        entries[item["file"]] = (entry, doc.where(where))
+        outlet = _name(doc, where + ("outlet",), item.get("outlet"), "`outlet`")
+        own_event = _name(doc, where + ("event",), item.get("event"), "`event`")
+        url = _name(doc, where + ("url",), item.get("url"), "`url`")
+        if item["file"] in entries:
+            first = entries[item["file"]][1]
+            raise doc.error(where + ("file",), f"{item['file']!r} is listed twice (first at line {first.line})")
+        entries[item["file"]] = (_Entry(outlet, own_event, published, tuple(inferred), url), doc.where(where))
     return event, entries, timezone, event_date
+
+
+def _published(doc, path, value) -> dt.date | None:
+    """A date, or a date-time with its offset (the day as written), also given as a string."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise doc.error(path, f"`published` must be a date like 2024-04-26, not {value!r}") from None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is not None and not isinstance(value, dt.date):
+        raise doc.error(path, "`published` must be a date like 2024-04-26")
+    return value
+
+
+def _name(doc, path, value, what: str) -> str | None:
+    """A name, a URL: a string (or a number, written as one), or nothing."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise doc.error(path, f"{what} must be a name, not {type(value).__name__} {value!r}")
 
 
 def _event_date(doc, value) -> DaySpan | None:

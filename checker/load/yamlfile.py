@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,11 @@ _PLAIN_TAGS = {
 }
 
 
-def _build(loader, node, path, values, keys, display):
+def _build(loader, node, path, values, keys, display, seen=None):
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # an alias: refused, so that nine levels of nine cannot expand to a billion
+        raise InputError(Location(display, *_mark(node)), "YAML aliases (*name) are not allowed here")
+    seen.add(id(node))
     values[path] = _mark(node)
     expected = _PLAIN_TAGS.get(type(node))
     if expected and node.tag != expected:
@@ -138,11 +143,17 @@ def _build(loader, node, path, values, keys, display):
             if key in result:
                 raise InputError(Location(display, *_mark(key_node)), f"duplicate key {key!r}")
             keys[path + (key,)] = _mark(key_node)
-            result[key] = _build(loader, value_node, path + (key,), values, keys, display)
+            result[key] = _build(loader, value_node, path + (key,), values, keys, display, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(loader, item, path + (i,), values, keys, display)
+            _build(loader, item, path + (i,), values, keys, display, seen)
             for i, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError as error:  # "2024-02-30": a date that does not exist
+        raise InputError(Location(display, *_mark(node)), f"{node.value!r} is not a valid date: {error}") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InputError(Location(display, *_mark(node)), f"{node.value!r} is not a finite number")
+    return value
