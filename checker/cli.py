@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -29,6 +30,7 @@ from checker.read.values import values_in
 from checker.load.yamlfile import read_text
 
 EXIT_OK, EXIT_DISCREPANCY, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports Ctrl-C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -180,12 +182,20 @@ def main(argv: list[str] | None = None) -> int:
             "check": _check, "values": _values, "test-rules": _test_rules, "schema": _schema,
             "baseline": _baseline,
         }
-        return commands[args.command](args)
+        status = commands[args.command](args)
+        sys.stdout.flush()  # a full device fails here, not at exit
+        return status
     except InputError as error:
         print(f"claimcheck: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # "> /dev/full"
+        print(f"claimcheck: cannot write the report: {error.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("claimcheck: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _check(args) -> int:
@@ -240,6 +250,8 @@ def _values(args) -> int:
         return _values_jsonl(args)
     zone = args.timezone
     if args.file == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError("<stdin>", "standard input is closed: give a file, or pipe text in")
         name, raw = "<stdin>", sys.stdin.read()
         ref = args.ref_date or dateline(normalize(raw))
     else:
@@ -274,23 +286,52 @@ def _as_written(value: dict, raw: str) -> dict:
 
 
 def _values_jsonl(args) -> int:
-    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
-    name = "<stdin>" if args.file == "-" else args.file
-    with stream:
-        for number, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
+    """One answer per request line; a bad line is answered with its error (and
+    named on stderr with its line number), the rest still read; exit 2 if any was bad."""
+    if args.file == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError("<stdin>", "standard input is closed: give a file, or pipe JSON lines in")
+        # bytes, so that a line that is not UTF-8 is one bad line, not the end
+        lines = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else (s.encode("utf-8") for s in sys.stdin)
+        name, stream = "<stdin>", contextlib.nullcontext(lines)
+    else:
+        try:
+            name, stream = args.file, open(args.file, "rb")
+        except OSError as error:
+            raise InputError(args.file, f"cannot read: {error.strerror}") from None
+    bad = 0
+    with stream as lines:
+        for number, raw in enumerate(lines, 1):
+            record = None
             try:
+                line = raw.decode("utf-8")
+                if not line.strip():
+                    continue
                 record = json.loads(line)
-                text = record["text"]
-                ref = record.get("ref_date")
-                ref = _iso_day(ref) if ref else args.ref_date
-                zone = _zone(record["timezone"]) if record.get("timezone") else args.timezone
-            except (ValueError, KeyError, TypeError, argparse.ArgumentTypeError) as error:
-                raise InputError(f"{name}:{number}", f"bad input line: {error}") from None
+                text, ref, zone = _request(record, args)
+            except (ValueError, KeyError, TypeError, AttributeError, argparse.ArgumentTypeError) as error:
+                bad += 1
+                problem = f"bad input line: {error}" if not isinstance(error, KeyError) else f"bad input line: no {error}"
+                print(f"claimcheck: {name}:{number}: {problem}", file=sys.stderr)
+                ident = record.get("id") if isinstance(record, dict) else None
+                print(json.dumps({"id": ident, "error": problem}, ensure_ascii=False))
+                continue
             values = [_as_written(show.value_json(v, zone), text) for v in values_in(normalize(text), ref, args.measures)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
-    return EXIT_OK
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _request(record, args) -> tuple[str, object, str | None]:
+    """A request line's text, reference day and time zone."""
+    if not isinstance(record, dict):
+        raise TypeError("a request is a JSON object with \"text\"")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise TypeError(f"\"text\" must be a string, not {type(text).__name__}")
+    ref = record.get("ref_date")
+    ref = _iso_day(ref) if ref else args.ref_date
+    zone = _zone(record["timezone"]) if record.get("timezone") else args.timezone
+    return text, ref, zone
 
 
 def _schema(args) -> int:

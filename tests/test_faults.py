@@ -5,7 +5,13 @@ careless or hostile user can write. (The start of a fuller fault matrix.)"""
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +106,65 @@ def test_a_named_file_that_does_not_exist_is_bad_input(capsys):
         capsys, ["check", "--rules", str(ROOT / "rules"), "--corpus", str(ROOT / "seeds"), missing],
         "nope.txt", "no such file",
     )
+
+
+# -- the command line, run as a user runs it --------------------------------------
+CLAIMCHECK = [sys.executable, "-m", "checker"]
+
+
+def run_cli(args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLAIMCHECK, *args], cwd=ROOT, capture_output=True, **kwargs)
+
+
+def test_a_bad_request_line_is_answered_with_its_error_and_the_rest_are_read(tmp_path):
+    requests = tmp_path / "requests.jsonl"
+    requests.write_bytes(
+        b'{"id": 1, "text": "It cost $5 million."}\n{"id": 2, "text": 5}\nnot json\n'
+        b'\xff\xfe not utf-8\n{"id": 5, "text": "Two people died."}\n'
+    )
+    done = run_cli(["values", "--format", "jsonl", str(requests)])
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert done.returncode == 2
+    assert [a.get("id") for a in answers] == [1, 2, None, None, 5]
+    assert ["error" in a for a in answers] == [False, True, True, True, False]
+    assert answers[4]["values"][0]["value"] == 2.0
+    errors = done.stderr.decode().splitlines()
+    assert [e.split(": ")[1] for e in errors] == [f"{requests}:{n}" for n in (2, 3, 4)]
+    assert b"Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["values", "-"], ["values", "--format", "jsonl", "-"]])
+def test_closed_standard_input_is_bad_input(args):
+    done = run_cli(args, stdin=subprocess.DEVNULL, close_fds=True, preexec_fn=lambda: os.close(0))
+    assert done.returncode == 2 and b"standard input is closed" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_a_missing_request_file_is_bad_input():
+    done = run_cli(["values", "--format", "jsonl", "nope.jsonl"])
+    assert done.returncode == 2 and done.stderr.decode().strip() == "claimcheck: nope.jsonl: cannot read: No such file or directory"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="this system has no /dev/full")
+def test_a_full_device_is_one_line():
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([*CLAIMCHECK, "check", "--no-cache"], cwd=ROOT, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "claimcheck: cannot write the report: No space left on device"
+
+
+def test_ctrl_c_is_one_line_and_status_130(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.yaml").write_text("event: blinken-china-2024\n", encoding="utf-8")
+    for n in range(1500):  # enough to be still running when interrupted
+        (corpus / f"a{n:04d}.txt").write_text(f"Article {n}.\n\n" + ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    process = subprocess.Popen(
+        [*CLAIMCHECK, "check", "--rules", str(ROOT / "rules"), "--corpus", str(corpus), "--no-cache", "--jobs", "2"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    time.sleep(2.5)  # started, and reading articles in two processes
+    assert process.poll() is None, "the check ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode().strip() == "claimcheck: interrupted"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 
 import attrs
 
@@ -91,6 +92,7 @@ _WORKER: dict[str, tuple[tuple[Field, ...], EventTime]] = {}
 
 
 def _start_worker(fields_of: dict[str, tuple[Field, ...]], times: dict[str, EventTime]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, once
     _WORKER.update({e: (fields, times.get(e, UNKNOWN)) for e, fields in fields_of.items()})
 
 
