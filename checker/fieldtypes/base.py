@@ -57,6 +57,13 @@ class Claim:
     # same figure agree however their intervals differ
     figure: float | None = attrs.field(default=None, eq=False)
 
+    def meets(self, other: Claim) -> bool:
+        """Whether both can be true: the same currency and overlapping intervals
+        (claims without an interval: a name in common)."""
+        if self.interval is None or other.interval is None:
+            return bool(self.names & other.names)
+        return self.currency == other.currency and not self.interval.intersect(other.interval).is_empty
+
 
 class Field(Protocol):
     """What a field type reads of the field it serves (`rules.model.Field` is one)."""
@@ -174,7 +181,7 @@ class FieldType:
         groups: list[Claim] = []
         for claim in (c for c in claims if c.interval is not None):
             for i, group in enumerate(groups):
-                if group.currency == claim.currency and not group.interval.intersect(claim.interval).is_empty:
+                if group.meets(claim):
                     groups[i] = self.combine(field, [group, claim])[0]
                     break
             else:

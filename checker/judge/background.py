@@ -126,17 +126,21 @@ def reasons(sentence: str, values: Sequence[Value], event: DaySpan | None) -> di
 
 def _anchors(sentence: str, values: Sequence[Value], event: DaySpan) -> list[_Anchor]:
     found = [
-        _Anchor(v.start, v.end, v.text, v.days.last < event.first, not _REFERENCE.search(sentence, max(0, v.start - 30), v.start), i)
+        _Anchor(v.start, v.end, v.text, v.days.last < event.first, not _is_reference(sentence, v.start), i)
         for i, v in enumerate(values)
         if v.type in _DATES and v.days is not None
     ]
     taken = [(a.start, a.end) for a in found]
     for match in _EARLIER.finditer(sentence):
         if not any(s < match.end() and match.start() < e for s, e in taken):
-            own = not _REFERENCE.search(sentence, max(0, match.start() - 30), match.start())
-            found.append(_Anchor(match.start(), match.end(), match.group(0), True, own))
+            found.append(_Anchor(match.start(), match.end(), match.group(0), True, not _is_reference(sentence, match.start())))
     found.extend(_Anchor(m.start(), m.end(), m.group(0), False) for m in _NOW.finditer(sentence))
     return sorted(found, key=lambda a: a.start)
+
+
+def _is_reference(sentence: str, at: int) -> bool:
+    """Whether the time at `at` is a starting point or a deadline ("since 2010"), not a time of its own."""
+    return _REFERENCE.search(sentence, max(0, at - 30), at) is not None
 
 
 def _reach(sentence, anchors, place, clauses, values) -> list[_Anchor | None]:

@@ -54,7 +54,7 @@ def _states(part: Claim, whole: Claim) -> bool:
     """Whether a mention's claim is (part of) an article's value."""
     if part.interval is None or whole.interval is None:
         return bool(part.names) and part.names <= whole.names
-    return part.currency == whole.currency and not part.interval.intersect(whole.interval).is_empty
+    return part.meets(whole)
 
 
 @attrs.frozen(slots=True)

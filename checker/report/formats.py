@@ -209,7 +209,7 @@ def _messages(r: Result):
     for v in r.contradicting:
         first, *others = v.mentions
         for m in others:
-            if m.claim.interval is None or first.claim.interval is None or m.claim.interval.intersect(first.claim.interval).is_empty:
+            if not m.claim.meets(first.claim):
                 yield m, f"{m.text} here, but {first.text} at {_where(first, m)} in the same article"
 
 
