@@ -29,13 +29,11 @@ _LONGEST = 120  # a longer line is a sentence, not a stamp; a place dateline sta
 _DATE_LONGEST = 40  # "Wednesday, September 24, 2025 (Reuters)"
 _NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 # What may stand before a stamp's date: "Published:", "Updated on", "Last updated at".
-_STAMP_LEAD = re.compile(
-    r"(?:(?:first\s+)?published|(?:last\s+)?updated|posted|filed|released)(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE
-)
+_STAMP_WORD = r"(?:(?:first\s+)?published|(?:last\s+)?updated|posted|filed|released)"
+_STAMP_LEAD = re.compile(_STAMP_WORD + r"(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE)
 # What may stand between and after a stamp's dates and times.
 _STAMP_REST = re.compile(
-    r"(?i)(?:[\s,;:|/()\-–—.]|\b(?:(?:first\s+)?published|(?:last\s+)?updated|posted|filed|released"
-    r"|on|at|hrs|hours|local\s+time)\b)*"
+    r"(?i)(?:[\s,;:|/()\-–—.]|\b(?:" + _STAMP_WORD + r"|on|at|hrs|hours|local\s+time)\b)*"
 )
 # "BEIJING, ", "Beijing [China], ", "NEW DELHI/LONDON, ": a place before the date
 _CAPITAL = r"[^\W\d_a-zß-öø-ÿ]"  # a capital letter, also "É" and "Ö"
