@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.judge.cache import Cache
+from checker.judge.cache import Cache, Entry
+from checker.judge.eventtime import event_time, named_days
 from checker.judge.extract import extract
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
@@ -28,10 +29,13 @@ def _whole(claim):
 def test_a_cached_article_reads_back_as_extracted(tmp_path, rules_dir, corpus_dir):
     rules = load_rules(rules_dir)
     cache = Cache(tmp_path / "cache")
-    for article in load_corpus(corpus_dir).articles:
-        mentions = extract(article, rules.for_event(article.event))
-        cache.store(article, rules.digest, mentions)
+    articles = load_corpus(corpus_dir).articles
+    for article in articles:
+        time = event_time([a for a in articles if a.event == article.event])
+        entry = Entry(named_days(article), time.key, extract(article, rules.for_event(article.event), time))
+        cache.store(article, rules.digest, entry)
         stored = cache.lookup(article, rules.digest)
-        assert stored == mentions  # every field of a mention, its background, source and day too
-        assert [_whole(m.claim) for m in stored] == [_whole(m.claim) for m in mentions]
-    assert cache.hits > 0 and cache.corrupt == 0
+        assert stored == entry  # every field of a mention, its background, source and day too
+        assert [_whole(m.claim) for m in stored.mentions] == [_whole(m.claim) for m in entry.mentions]
+    assert any(m.background or m.source for a in articles for m in cache.lookup(a, rules.digest).mentions)
+    assert cache.corrupt == 0

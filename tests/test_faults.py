@@ -4,6 +4,7 @@ careless or hostile user can write. (The start of a fuller fault matrix.)"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
+from checker.load.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "seeds" / "000_967cf268cc0a6f14.txt"
@@ -43,7 +45,7 @@ MANIFESTS = {
     "an alias bomb": (
         "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nevent: e\n",
-        "1:4", "YAML aliases (*name) are not allowed here",
+        "1:4", "YAML aliases of lists or mappings (*name) are not allowed here",
     ),
     "a date string that is no date": (
         "event: e\narticles:\n  - file: a.txt\n    published: 'soon'\n", "4:16", "`published` must be a date",
@@ -88,6 +90,20 @@ def test_a_date_given_as_a_string_is_accepted(capsys, tmp_path):
     )
     assert main(["check", "--rules", str(ROOT / "rules"), "--corpus", str(corpus), "--no-cache"]) in (0, 1)
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_alias_of_one_value_is_read_as_that_value(tmp_path):
+    # what yaml.safe_dump writes for a date shared by several entries
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(ARTICLE, corpus / name)
+    (corpus / "manifest.yaml").write_text(
+        "event: e\narticles:\n  - file: a.txt\n    published: &d 2024-04-26\n  - file: b.txt\n    published: *d\n",
+        encoding="utf-8",
+    )
+    published = {a.path.rsplit("/", 1)[-1]: a.ref_date for a in load_corpus(corpus).articles}
+    assert published == {"a.txt": dt.date(2024, 4, 26), "b.txt": dt.date(2024, 4, 26)}
 
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])

@@ -189,6 +189,24 @@ def test_cache_parses_each_of_1000_articles_once_and_an_edited_one_again(tmp_pat
     assert (cache.hits, cache.misses) == (999, 1)
 
 
+@pytest.mark.parametrize("change", ["two articles name another day", "the manifest gives a date"])
+def test_when_the_event_s_time_changes_its_unedited_articles_are_read_again(tmp_path, root, change):
+    make_corpus(tmp_path / "corpus", events=2, per_event=3)
+    rules = load_rules(root / "rules" / "common")
+    check(rules, load_corpus(tmp_path / "corpus"), cache=Cache(tmp_path / "cache"))
+    if change == "two articles name another day":  # two of three: the event's day moves
+        for name in ("outlet-0.txt", "outlet-1.txt"):
+            edit(tmp_path / "corpus/event-001" / name, "on Monday", "on Tuesday")
+    else:
+        edit(tmp_path / "corpus/event-001/manifest.yaml", "event: event-001", "event: event-001\ndate: 2024-04-23")
+    corpus = load_corpus(tmp_path / "corpus")
+    cache = Cache(tmp_path / "cache")
+    results = check(rules, corpus, cache=cache)
+    assert (cache.hits, cache.misses) == (3, 3)  # all of event-001, the unedited article too
+    assert results == check(rules, corpus)
+    assert {r.event_time.day for r in results if r.event == "event-001"} == {dt.date(2024, 4, 23)}
+
+
 def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=1, per_event=3)
     rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")

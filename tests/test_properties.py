@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from checker.read.intervals import INF, QUALIFIERS, Interval, qualify
 from checker.read.numbers import NUMBER, Amount
-from checker.read.values import find_values
+from checker.read.values import find_values, forget_parses
 
 # -- numbers in English words ----------------------------------------------------
 ONES = (
@@ -254,3 +254,25 @@ def test_the_bare_figure_shortcut_agrees_with_the_grammar(figure, follower, glue
     with_shortcut = [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence)]
     grammar_only = [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence, shortcut=False)]
     assert with_shortcut == grammar_only
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.builds("on {} {}, {}".format, st.sampled_from(["March", "Sept.", "July"]),
+                      st.integers(1, 31), st.integers(1990, 2030)),
+            st.builds("${:,} {}".format, st.integers(1, 99_999), st.sampled_from(["million", "billion", ""])),
+            st.builds("between {} and {} weeks".format, st.integers(1, 9), st.integers(10, 20)),
+            st.sampled_from(["last Tuesday", "two years ago", "the previous quarter", "at 9:30 a.m. local time"]),
+        ),
+        min_size=1, max_size=4,
+    ),
+)
+def test_a_remembered_parse_reads_as_a_fresh_one(phrases):
+    sentence = "Officials said " + ", and ".join(phrases) + "."
+    def read():
+        return [(v.type, v.text, v.start, v.end, v.interval()) for v in find_values(sentence, measures=True)]
+    first = read()
+    assert read() == first  # read again, from what was remembered
+    forget_parses()
+    assert read() == first

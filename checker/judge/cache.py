@@ -2,7 +2,9 @@
 
 An entry is keyed by the tool (its version and source), the rules' digest, the article's event,
 reference date, time zone and text: editing an article, a rule or upgrading claimcheck
-makes a new key. Entries are JSON files in a folder (default
+makes a new key. It holds the days the article names for its event and its
+mentions under the event's time, which the other articles help decide: when
+that time changes, the mentions are read again. Entries are JSON files in a folder (default
 `.claimcheck-cache/`) that is always safe to delete. Each is written to a
 temporary file and renamed into place, so runs at the same time never read
 half an entry; an entry that does not read back as expected is counted as
@@ -11,6 +13,7 @@ corrupt, recomputed and rewritten, never trusted.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -26,7 +29,18 @@ from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
-_FORMAT = 3  # bump when the stored shape changes
+_FORMAT = 4  # bump when the stored shape changes
+
+
+@attrs.frozen
+class Entry:
+    """What one article gave: the days it names for its event (None when
+    they were not needed, so not read) and its mentions under the event's
+    time whose key is `event_time`."""
+
+    named: tuple[dt.date, ...] | None
+    event_time: str
+    mentions: tuple[Mention, ...]
 
 
 @attrs.define
@@ -38,17 +52,19 @@ class Cache:
     misses: int = 0
     corrupt: int = 0
 
-    def lookup(self, article: Article, rules_digest: str) -> tuple[Mention, ...] | None:
-        """The article's stored mentions, or None: then it must be parsed (and `store`d)."""
-        stored = self._read(self._path(self._key(article, rules_digest)), article)
-        if stored is None:
+    def lookup(self, article: Article, rules_digest: str) -> Entry | None:
+        """The article's stored entry, or None (a corrupt one is counted)."""
+        return self._read(self._path(self._key(article, rules_digest)), article)
+
+    def store(self, article: Article, rules_digest: str, entry: Entry) -> None:
+        self._write(self._path(self._key(article, rules_digest)), entry)
+
+    def count(self, parsed: bool) -> None:
+        """Count an article as parsed (a miss) or taken from the cache (a hit)."""
+        if parsed:
             self.misses += 1
         else:
             self.hits += 1
-        return stored
-
-    def store(self, article: Article, rules_digest: str, mentions: tuple[Mention, ...]) -> None:
-        self._write(self._path(self._key(article, rules_digest)), mentions)
 
     @property
     def summary(self) -> str:
@@ -64,18 +80,28 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
 
-    def _read(self, path: Path, article: Article) -> tuple[Mention, ...] | None:
+    def _read(self, path: Path, article: Article) -> Entry | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return tuple(_mention(m, article) for m in data["mentions"])
+            named = data["named"]
+            return Entry(
+                None if named is None else tuple(dt.date.fromisoformat(d) for d in named),
+                str(data["event_time"]),
+                tuple(_mention(m, article) for m in data["mentions"]),
+            )
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             self.corrupt += 1
             return None
 
-    def _write(self, path: Path, mentions: tuple[Mention, ...]) -> None:
-        data = json.dumps({"format": _FORMAT, "mentions": [_stored(m) for m in mentions]}, ensure_ascii=False)
+    def _write(self, path: Path, entry: Entry) -> None:
+        data = json.dumps({
+            "format": _FORMAT,
+            "named": None if entry.named is None else [d.isoformat() for d in entry.named],
+            "event_time": entry.event_time,
+            "mentions": [_stored(m) for m in entry.mentions],
+        }, ensure_ascii=False)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, data)

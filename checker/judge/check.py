@@ -7,11 +7,12 @@ import signal
 
 import attrs
 
-from checker.judge.cache import Cache
+from checker.judge.cache import Cache, Entry
 from checker.judge.compare import Result, judge
-from checker.load.corpus import Article, Corpus
-from checker.judge.eventtime import UNKNOWN, EventTime, event_time
+from checker.judge.eventtime import EventTime, event_time, named_days
 from checker.judge.extract import Mention, extract, misses
+from checker.load.corpus import Article, Corpus
+from checker.read.values import forget_parses
 from checker.rules.model import Field, RuleSet
 
 
@@ -23,7 +24,7 @@ def check(
 
     With `show_misses`, each result lists its misses; with a `cache`, an
     article already parsed under the same rules is not parsed again; with
-    `jobs` > 1, articles are parsed in that many processes.
+    `jobs` > 1, events are read in that many processes.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
     chosen = [e for e, fields in fields_of.items() if fields]
@@ -31,13 +32,12 @@ def check(
     for article in corpus.articles:
         if article.event in articles_of:
             articles_of[article.event].append(article)
-    times = {e: event_time(own) for e, own in articles_of.items()}
-    articles = [a for own in articles_of.values() for a in own]
-    parsed = extract_all(rules.digest, fields_of, articles, cache, jobs, times)
+    read = read_events(rules.digest, fields_of, articles_of, cache, jobs)
     results = []
     for event in chosen:
         fields = fields_of[event]
         own_articles = tuple(articles_of[event])
+        time, parsed = read[event]
         missed = (
             [m for a in own_articles for m in misses(a, fields, parsed[a.path])] if show_misses else []
         )
@@ -48,59 +48,114 @@ def check(
                 # the likeliest to hold a missed value first
                 own_misses = tuple(sorted((m for m in missed if m.field == field.id), key=lambda m: -m.likelihood))
                 judged = judge(event, field, own_articles, own)
-                results.append(attrs.evolve(judged, misses=own_misses, event_time=times[event]))
+                results.append(attrs.evolve(judged, misses=own_misses, event_time=time))
     return tuple(results)
 
 
-def extract_all(
-    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles: list[Article],
-    cache: Cache | None, jobs: int, times: dict[str, EventTime] | None = None,
-) -> dict[str, tuple[Mention, ...]]:
-    """Each article's mentions: from the cache, else parsed (in `jobs` processes).
+@attrs.frozen
+class _Work:
+    """One event to read: its articles, and what the cache already knows of them."""
 
-    `fields_of` gives each event's fields and `times` its time; `rules_digest`
-    and the event's time key the cache.
+    event: str
+    articles: tuple[Article, ...]
+    entries: dict[str, Entry]  # article path -> its cached entry
+
+
+def read_events(
+    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, list[Article]],
+    cache: Cache | None, jobs: int,
+) -> dict[str, tuple[EventTime, dict[str, tuple[Mention, ...]]]]:
+    """Each event's time and each of its articles' mentions, from the cache
+    where it holds them under the event's time, else read (in `jobs` processes).
+
+    An event is read as one piece of work: the days its articles name decide
+    its time, which its mentions depend on, and an article's lead, read for
+    the day, is not parsed again for its fields.
     """
-    times = times or {}
-    parsed = {}
+    done: dict[str, tuple[EventTime, dict[str, tuple[Mention, ...]]]] = {}
     pending = []
-    for article in articles:
-        stored = cache.lookup(article, _key(rules_digest, times, article)) if cache else None
-        if stored is None:
-            pending.append(article)
+    for event, articles in articles_of.items():
+        entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules_digest)) is not None}
+        settled = _settled(articles, entries)
+        if settled is None:
+            pending.append(_Work(event, tuple(articles), entries))
         else:
-            parsed[article.path] = stored
+            done[event] = settled
+            for _ in articles:
+                cache.count(parsed=False)
     if jobs > 1 and len(pending) > 1:
-        with _pool(jobs, fields_of, times) as pool:
-            found = pool.map(_extract_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
+        with _pool(jobs, fields_of) as pool:
+            found = pool.map(_read_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
     else:
-        found = [extract(a, fields_of[a.event], times.get(a.event, UNKNOWN)) for a in pending]
-    for article, mentions in zip(pending, found):
-        parsed[article.path] = mentions
-        if cache:
-            cache.store(article, _key(rules_digest, times, article), mentions)
-    return parsed
+        found = [read_event(w, fields_of[w.event]) for w in pending]
+    for work, (time, fresh) in zip(pending, found):
+        parsed = {}
+        for article in work.articles:
+            if article.path in fresh:
+                parsed[article.path] = fresh[article.path].mentions
+                if cache:
+                    cache.store(article, rules_digest, fresh[article.path])
+            else:
+                parsed[article.path] = work.entries[article.path].mentions
+            if cache:
+                cache.count(parsed=article.path in fresh)
+        done[work.event] = (time, parsed)
+    return done
 
 
-def _key(rules_digest: str, times: dict[str, EventTime], article: Article) -> str:
-    """What an article's mentions depend on besides its own text: the rules and the event's time."""
-    return f"{rules_digest}|{times.get(article.event, UNKNOWN).key}"
+def _settled(articles: list[Article], entries: dict[str, Entry]):
+    """The event's time and mentions when every article's entry holds them, else None."""
+    if len(entries) < len(articles):
+        return None
+    try:
+        time = event_time(articles, lambda a: _known(entries[a.path].named))
+    except LookupError:  # a day an entry did not read is needed
+        return None
+    if any(e.event_time != time.key for e in entries.values()):
+        return None
+    return time, {path: e.mentions for path, e in entries.items()}
 
 
-# Worker processes get each event's fields and time once, when they start, not with every article.
-_WORKER: dict[str, tuple[tuple[Field, ...], EventTime]] = {}
+def _known(named):
+    if named is None:
+        raise LookupError
+    return named
 
 
-def _start_worker(fields_of: dict[str, tuple[Field, ...]], times: dict[str, EventTime]) -> None:
+def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[str, Entry]]:
+    """The event's time and an entry for each article its cached entry does not hold under it."""
+    forget_parses()  # parses repeat within an event, rarely across events
+    named: dict[str, tuple] = {}
+
+    def named_of(article: Article) -> tuple:
+        entry = work.entries.get(article.path)
+        days = entry.named if entry is not None and entry.named is not None else named_days(article)
+        named[article.path] = days
+        return days
+
+    time = event_time(work.articles, named_of)
+    fresh = {}
+    for article in work.articles:
+        entry = work.entries.get(article.path)
+        if entry is None or entry.event_time != time.key:
+            fresh[article.path] = Entry(named.get(article.path), time.key, extract(article, fields, time))
+    return time, fresh
+
+
+# Worker processes get each event's fields once, when they start, not with every event.
+_WORKER: dict[str, tuple[Field, ...]] = {}
+
+
+def _start_worker(fields_of: dict[str, tuple[Field, ...]]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, once
-    _WORKER.update({e: (fields, times.get(e, UNKNOWN)) for e, fields in fields_of.items()})
+    _WORKER.update(fields_of)
 
 
-def _extract_in_worker(article: Article) -> tuple[Mention, ...]:
-    return extract(article, *_WORKER[article.event])
+def _read_in_worker(work: _Work) -> tuple[EventTime, dict[str, Entry]]:
+    return read_event(work, _WORKER[work.event])
 
 
-def _pool(jobs: int, fields_of: dict[str, tuple[Field, ...]], times: dict[str, EventTime]):
+def _pool(jobs: int, fields_of: dict[str, tuple[Field, ...]]):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(jobs, initializer=_start_worker, initargs=(fields_of, times))
+    return context.Pool(jobs, initializer=_start_worker, initargs=(fields_of,))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import Callable
 
 import attrs
 
@@ -81,12 +82,16 @@ class EventTime:
 UNKNOWN = EventTime(None, "unknown")
 
 
-def event_time(articles: tuple[Article, ...] | list[Article]) -> EventTime:
-    """The time of the event these articles report."""
+def event_time(
+    articles: tuple[Article, ...] | list[Article], named_of: Callable[[Article], tuple[dt.date, ...]] | None = None,
+) -> EventTime:
+    """The time of the event these articles report; `named_of` gives the
+    days an article names (default `named_days`), asked only when needed."""
     stated = next((a.event_date for a in articles if a.event_date is not None), None)
     if stated is not None and stated.first == stated.last:  # one day: every time of day goes on it
         return EventTime(stated, "manifest", stated.first)
-    named = tuple((a.path, days) for a in articles if (days := named_days(a)))
+    named_of = named_of or named_days
+    named = tuple((a.path, days) for a in articles if (days := named_of(a)))
     if stated is not None:  # several days: a time goes on the day its article names
         return EventTime(stated, "manifest", None, named)
     if named:

@@ -127,9 +127,15 @@ _PLAIN_TAGS = {
 
 def _build(loader, node, path, values, keys, display, seen=None):
     seen = set() if seen is None else seen
-    if id(node) in seen:  # an alias: refused, so that nine levels of nine cannot expand to a billion
-        raise InputError(Location(display, *_mark(node)), "YAML aliases (*name) are not allowed here")
-    seen.add(id(node))
+    if not isinstance(node, yaml.ScalarNode):
+        # an alias of a list or mapping is refused, so that nine levels of nine
+        # cannot expand to a billion; one of a scalar (a date yaml.safe_dump
+        # wrote once and repeated) costs nothing
+        if id(node) in seen:
+            raise InputError(
+                Location(display, *_mark(node)), "YAML aliases of lists or mappings (*name) are not allowed here"
+            )
+        seen.add(id(node))
     values[path] = _mark(node)
     expected = _PLAIN_TAGS.get(type(node))
     if expected and node.tag != expected:

@@ -23,6 +23,7 @@ The measure readers are in `measures`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Iterator
 
@@ -47,12 +48,26 @@ WINDOW = 160  # no value is longer than this
 
 
 def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
+    parsed = _parse_window(text[pos : pos + WINDOW], grammar)
+    return None if parsed is None else (parsed[0], pos + parsed[1])
+
+
+# A grammar parse costs up to a millisecond, and the same words are often
+# parsed again: an article's lead is read for the event's day, then for its
+# fields; outlets of one event repeat each other's phrases. Readings are
+# frozen, so a parse is remembered; the judge forgets them between events.
+@functools.lru_cache(maxsize=2048)
+def _parse_window(window: str, grammar: pp.ParserElement):
     try:
-        located = grammar.parse_string(text[pos : pos + WINDOW])
+        located = grammar.parse_string(window)
     except pp.ParseException:
         return None
-    return located["value"][0], pos + located["locn_end"]
+    return located["value"][0], located["locn_end"]
 
+
+def forget_parses() -> None:
+    """Forget the remembered parses (they only cost memory)."""
+    _parse_window.cache_clear()
 
 
 def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool = True):
