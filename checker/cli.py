@@ -22,6 +22,7 @@ from checker.judge.check import check
 from checker.judge.touched import article_folders, touched_events
 from checker.load.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
+from checker.printable import printable
 from checker.rules.load import load_rule_folders, schema_text
 from checker.rules.model import SEVERITIES
 from checker.judge.ruletests import run_all
@@ -274,7 +275,7 @@ def _values(args) -> int:
     table = []
     for v in found:
         line, column = index.position(v.start)
-        table.append([f"{line}:{column}", raw[v.start : v.end], v.type, show.value_text(v, zone)])
+        table.append([f"{line}:{column}", printable(raw[v.start : v.end]), v.type, show.value_text(v, zone)])
     print(tabulate(table, headers=["where", "text", "type", "value"], tablefmt="simple"))
     print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}"
           + (f"; time zone: {zone}" if zone else ""))

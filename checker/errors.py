@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from checker.printable import printable
+
 
 @attrs.frozen
 class Location:
@@ -12,7 +14,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.path]
+        parts = [printable(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

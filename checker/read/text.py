@@ -10,17 +10,42 @@ import attrs
 
 # One character for one character, so offsets into the normalised text are
 # offsets into the original.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _TYPOGRAPHIC = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u2212": "-", **dict.fromkeys(_SPACES, " "),
 })
+# Unicode's format characters (category Cf: zero-width spaces and joiners,
+# bidi controls, the soft hyphen), which change no word a reader sees.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_WORD_WITH_FORMAT = re.compile(r"\S*" + _FORMAT.pattern + r"\S*")
+# Digits grouped in threes by a no-break, thin or figure space: "61 000".
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+(?!\d)")
+_GROUP_SPACE = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", ","))
 
 
 def normalize(text: str) -> str:
-    """Typographic variants made equal: ’ ' · “ " · – — -; same length as `text`."""
+    """Typographic variants made equal: ’ ' · “ " · – — - · exotic spaces;
+    digits grouped by a no-break or thin space as by commas ("61,000"); format
+    characters taken out of their word, which is padded with spaces at its
+    end ("$6\u200b1" is "$61 "). The result is as long as `text`, and every
+    word starts where it did."""
+    if _FORMAT.search(text):
+        text = _WORD_WITH_FORMAT.sub(_without_format, text)
+    if any(c in text for c in "\u00a0\u2007\u2009\u202f"):
+        text = _SPACE_GROUPED.sub(lambda m: m.group().translate(_GROUP_SPACE), text)
     return text.translate(_TYPOGRAPHIC)
+
+
+def _without_format(match: re.Match) -> str:
+    word = _FORMAT.sub("", match.group())
+    return word + " " * (len(match.group()) - len(word))
 
 
 @attrs.frozen(slots=True)
@@ -89,13 +114,35 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences = []
     bounds = sorted(cuts)
     for start, end in zip(bounds, bounds[1:]):
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            s = start + lead
-            sentences.append(Sentence(s, s + len(stripped), stripped))
+        for start, end in _bounded(text, start, end):
+            chunk = text[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                s = start + lead
+                sentences.append(Sentence(s, s + len(stripped), stripped))
     return tuple(sentences)
+
+
+# Longer "sentences" (a list, a text without full stops) are cut: what is
+# read around each value looks back to its sentence's start, so the cost of
+# a sentence would grow with its square.
+MAX_SENTENCE = 1000  # characters; the longest in the test corpora has 431
+
+
+def _bounded(text: str, start: int, end: int):
+    """start:end in pieces of at most MAX_SENTENCE characters, each cut after
+    the last clause punctuation in its second half, else at a space, else anywhere."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        half = start + MAX_SENTENCE // 2
+        clause = text.rfind("; ", half, limit), text.rfind(": ", half, limit), text.rfind(", ", half, limit)
+        cut = max(clause) + 1 if max(clause) >= 0 else max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        if cut <= start:
+            cut = limit
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 class LineIndex:

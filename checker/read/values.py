@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from typing import Iterator
 
@@ -143,6 +144,9 @@ def find_values(
 def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, shortcut: bool, figures: bool = True) -> Iterator[Value]:
     last_end = 0
     headline = None  # whether `text` is a title-case headline, once asked
+    # where the first future word ("will") and the first looking-back word
+    # ("was") end: a value after them follows them (searched once, not per value)
+    future_at, looks_back_at = _first_end(FUTURE, text), _first_end(LOOKS_BACK, text)
     year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
     for match in (MEASURE_CANDIDATE if measures else CANDIDATE).finditer(text):
         pos = match.start()
@@ -163,7 +167,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
             continue
         if reading.type == "number" and (CODE_AFTER.match(text, end) or LEADING_ZERO.match(text, pos)):
             continue  # "a 3-1 win", "555-1234", "02540": scores and codes
-        if is_span_ahead(reading) and LOOKS_BACK.search(text, 0, pos) and not FUTURE.search(text, 0, pos):
+        if is_span_ahead(reading) and looks_back_at <= pos and not future_at <= pos:
             continue  # "the lowest in five years" looks back: a duration, read next
         kind = lookalike_kind(reading)
         if kind:
@@ -181,7 +185,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
                 qualifier, start = before.group(1).lower(), before.start()
             elif after:
                 qualifier, end = after.group(1).lower(), after.end()
-        future = bool(FUTURE.search(text, 0, start))
+        future = future_at <= start
         value = make_value(reading, text, start, end, ref, future)
         last_end = end
         if qualifier:
@@ -189,6 +193,11 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
         if offset:
             value = attrs.evolve(value, start=start + offset, end=end + offset)
         yield value
+
+
+def _first_end(regex: re.Pattern, text: str) -> float:
+    found = regex.search(text)
+    return found.end() if found else math.inf
 
 
 def values_in(text: str, ref: dt.date | None = None, measures: bool = False) -> Iterator[Value]:

@@ -9,6 +9,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from checker.judge.compare import Result
+from checker.printable import printable
 from checker.read.text import one_line
 
 JSON_SCHEMA_VERSION = 1
@@ -188,10 +189,23 @@ def as_lines(results, github: bool = False) -> str:
             message = one_line(message)  # whatever the article's line breaks
             if github:
                 level = _GITHUB_LEVEL[r.field.severity]
-                out.append(f"::{level} file={m.article},line={m.line},col={m.column},title={r.field.id}::{message}")
+                out.append(
+                    f"::{level} file={_property(m.article)},line={m.line},col={m.column},"
+                    f"title={_property(r.field.id)}::{_data(message)}"
+                )
             else:
-                out.append(f"{m.article}:{m.line}:{m.column}: {r.field.id}: {message}")
+                out.append(f"{printable(m.article)}:{m.line}:{m.column}: {r.field.id}: {printable(message)}")
     return "\n".join(out)
+
+
+def _data(text: str) -> str:
+    """A workflow command's message: %, CR and LF percent-encoded, other controls escaped."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value: as its message, and : and , encoded too."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _messages(r: Result):

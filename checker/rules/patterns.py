@@ -2,7 +2,8 @@
 
     {value}     the field's typed value (exactly once)
     word        a whole word, any case; typographic variants are equal
-    ...         up to eight words, inside the sentence
+    ...         up to eight words, inside the sentence (adjacent ones add up;
+                at most three per pattern)
     [a b]       optional words
     (a|b c)     a choice
 
@@ -20,7 +21,12 @@ import pyparsing as pp
 from checker.read.text import normalize, words_of
 
 SEPARATOR = r"\W*"
-SKIP = r"(?:[^\s]+\s+){0,8}?"  # "...": up to eight words
+SKIP_WORDS = 8  # "...": up to eight words
+# Each `...` multiplies the ways a failing match is tried by nine, so a
+# pattern holds at most three (adjacent ones count as one, of their summed
+# length); the work per value then stays bounded whatever the text.
+MAX_SKIPS = 3
+_WORD_CHARS = 64  # a generous longest word, to bound how far back a match may start
 
 
 class PatternError(ValueError):
@@ -39,7 +45,8 @@ class Word:
 
 @attrs.frozen(slots=True)
 class Skip:
-    pass
+    column: int
+    words: int = SKIP_WORDS
 
 
 @attrs.frozen(slots=True)
@@ -60,7 +67,7 @@ class Choice:
 def _syntax() -> pp.ParserElement:
     sequence = pp.Forward()
     slot = pp.Literal("{value}").set_parse_action(lambda s, loc, t: Slot(loc + 1))
-    skip = (pp.Literal("...") | pp.Literal("\u2026")).set_parse_action(lambda: Skip())
+    skip = (pp.Literal("...") | pp.Literal("\u2026")).set_parse_action(lambda s, loc, t: Skip(loc + 1))
     bad_brace = pp.Regex(r"\{[^}]*\}?").set_parse_action(_bad_brace)
     plain = pp.Regex(r"(?:(?!\.\.\.)[^\s\[\]()|{}\u2026])+").set_parse_action(lambda t: Word(t[0]))
     optional = (pp.Suppress("[") - sequence + pp.Suppress("]")).set_parse_action(
@@ -115,6 +122,7 @@ class Pattern:
     before: re.Pattern | None  # matches text that ends where the value starts
     after: re.Pattern | None  # matches text that starts where the value ends
     keywords: tuple[str, ...]  # words every match contains, lower case
+    reach: int = 0  # how many characters before the value a match may start
     _needed: frozenset = attrs.field(init=False, repr=False, eq=False)
 
     @_needed.default
@@ -122,7 +130,7 @@ class Pattern:
         return words_of(" ".join(self.keywords))
 
     def matches_around(self, text: str, start: int, end: int) -> bool:
-        if self.before is not None and not self.before.search(text, 0, start):
+        if self.before is not None and not self.before.search(text, max(0, start - self.reach), start):
             return False
         return self.after is None or self.after.match(text, end) is not None
 
@@ -159,7 +167,7 @@ def _regex(items) -> str:
         if isinstance(item, Word):
             parts.append(_word_regex(normalize(item.text)))
         elif isinstance(item, Skip):
-            parts.append(SKIP)
+            parts.append(rf"(?:[^\s]+\s+){{0,{item.words}}}?")
         elif isinstance(item, Optional):
             parts.append(f"(?:{_regex(item.items)})?")
         elif isinstance(item, Choice):
@@ -186,8 +194,60 @@ def _nested_slot(items) -> Slot | None:
     return None
 
 
+def _merged(items) -> tuple:
+    """Adjacent skips as one, of their summed length, at every level."""
+    out: list = []
+    for item in items:
+        if isinstance(item, Optional):
+            item = Optional(_merged(item.items))
+        elif isinstance(item, Choice):
+            item = Choice(tuple(_merged(o) for o in item.options))
+        if isinstance(item, Skip) and out and isinstance(out[-1], Skip):
+            out[-1] = Skip(out[-1].column, out[-1].words + item.words)
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def _skips(items) -> list[Skip]:
+    found = []
+    for item in items:
+        if isinstance(item, Skip):
+            found.append(item)
+        elif isinstance(item, Optional):
+            found.extend(_skips(item.items))
+        elif isinstance(item, Choice):
+            found.extend(s for o in item.options for s in _skips(o))
+    return found
+
+
+def _words(items) -> int:
+    """The most words a match of `items` can span."""
+    total = 0
+    for item in items:
+        if isinstance(item, Skip):
+            total += item.words
+        elif isinstance(item, Optional):
+            total += _words(item.items)
+        elif isinstance(item, Choice):
+            total += max(_words(o) for o in item.options)
+        else:
+            total += 1
+    return total
+
+
+def _trimmed(items, leading: bool) -> tuple:
+    """Without the skips and optional words at the far end from the value,
+    which never decide whether a pattern matches there."""
+    items = list(items)
+    end = 0 if leading else -1
+    while items and isinstance(items[end], (Skip, Optional)):
+        items.pop(end)
+    return tuple(items)
+
+
 def compile_pattern(source: str) -> Pattern:
-    items = parse(source)
+    items = _merged(parse(source))
     slots = [i for i, item in enumerate(items) if isinstance(item, Slot)]
     if not slots:
         nested = _nested_slot(items)
@@ -196,10 +256,16 @@ def compile_pattern(source: str) -> Pattern:
         raise PatternError("pattern has no {value}: say where the value stands", 1)
     if len(slots) > 1:
         raise PatternError("pattern has more than one {value}", items[slots[1]].column)
-    head, tail = items[: slots[0]], items[slots[0] + 1 :]
+    skips = _skips(items)
+    if len(skips) > MAX_SKIPS:
+        raise PatternError(
+            f"at most {MAX_SKIPS} '...' per pattern (adjacent ones count as one)", skips[MAX_SKIPS].column
+        )
+    head, tail = _trimmed(items[: slots[0]], leading=True), _trimmed(items[slots[0] + 1 :], leading=False)
     before = after = None
     if head:
         before = re.compile(_regex(head) + SEPARATOR + r"\Z", re.IGNORECASE)
     if tail:
         after = re.compile(SEPARATOR + _regex(tail), re.IGNORECASE)
-    return Pattern(source, before, after, _keywords(head) + _keywords(tail))
+    reach = (_words(head) + 1) * _WORD_CHARS
+    return Pattern(source, before, after, _keywords(head) + _keywords(tail), reach)
