@@ -170,10 +170,12 @@ def test_a_full_device_is_one_line():
 
 def test_ctrl_c_is_one_line_and_status_130(tmp_path):
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.yaml").write_text("event: blinken-china-2024\n", encoding="utf-8")
-    for n in range(1500):  # enough to be still running when interrupted
-        (corpus / f"a{n:04d}.txt").write_text(f"Article {n}.\n\n" + ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    for e in range(50):  # events, so that both workers read; enough to be still running when interrupted
+        folder = corpus / f"event-{e:02d}"
+        folder.mkdir(parents=True)
+        (folder / "manifest.yaml").write_text(f"event: event-{e:02d}\n", encoding="utf-8")
+        for n in range(30):
+            (folder / f"a{n:02d}.txt").write_text(f"Article {n}.\n\n" + ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     process = subprocess.Popen(
         [*CLAIMCHECK, "check", "--rules", str(ROOT / "rules"), "--corpus", str(corpus), "--no-cache", "--jobs", "2"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

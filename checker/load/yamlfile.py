@@ -97,7 +97,10 @@ def load(path: Path, display: str | None = None) -> YamlDocument:
 
 
 def _load(text: str, display: str, loader_class) -> YamlDocument:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)  # reads the first characters: may refuse one
+    except yaml.reader.ReaderError as error:
+        raise _unreadable(text, display, error) from None
     try:
         node = loader.get_single_node()
         values: dict = {}
@@ -108,11 +111,21 @@ def _load(text: str, display: str, loader_class) -> YamlDocument:
         problem = error.problem or error.context or "invalid YAML"
         location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
         raise InputError(location, f"invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable(text, display, error) from None
     except yaml.YAMLError as error:
         raise InputError(display, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
     return YamlDocument(display, data, values, keys)
+
+
+def _unreadable(text: str, display: str, error: yaml.reader.ReaderError) -> InputError:
+    """A character YAML does not allow (a control character), at its line:column."""
+    at = error.position
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return InputError(Location(display, line, column), f"invalid YAML: character U+{error.character:04X} is not allowed")
 
 
 def _mark(node) -> tuple[int, int]:

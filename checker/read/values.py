@@ -49,7 +49,8 @@ WINDOW = 160  # no value is longer than this
 
 
 def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
-    parsed = _parse_window(text[pos : pos + WINDOW], grammar)
+    # pyparsing expands tabs, which would move every location after one
+    parsed = _parse_window(text[pos : pos + WINDOW].replace("\t", " "), grammar)
     return None if parsed is None else (parsed[0], pos + parsed[1])
 
 

@@ -67,7 +67,7 @@ class Choice:
 def _syntax() -> pp.ParserElement:
     sequence = pp.Forward()
     slot = pp.Literal("{value}").set_parse_action(lambda s, loc, t: Slot(loc + 1))
-    skip = (pp.Literal("...") | pp.Literal("\u2026")).set_parse_action(lambda s, loc, t: Skip(loc + 1))
+    skip = pp.Regex("\\.\\.\\.|\u2026").set_parse_action(lambda s, loc, t: Skip(loc + 1))
     bad_brace = pp.Regex(r"\{[^}]*\}?").set_parse_action(_bad_brace)
     plain = pp.Regex(r"(?:(?!\.\.\.)[^\s\[\]()|{}\u2026])+").set_parse_action(lambda t: Word(t[0]))
     optional = (pp.Suppress("[") - sequence + pp.Suppress("]")).set_parse_action(
