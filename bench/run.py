@@ -10,7 +10,10 @@
    pre-commit would: with its file name);
 4. value extraction beside quantulum3 and dateparser's search_dates on the same
    text, in this process, and beside one compiled regex pass;
-5. scaling: 1x, 2x, 4x the corpus; 1x, 4x, 16x the rules.
+5. scaling: 1x, 2x, 4x the corpus; 1x, 4x, 16x the rules;
+6. hostile input beside the corpus's own throughput: one 50 MB article on one
+   line, a text with no sentence end at all, and a pattern of many `...` and
+   optional words that a backtracking regex would take exponential time on.
 """
 
 from __future__ import annotations
@@ -203,6 +206,56 @@ def scaling(work: Path, events: int, outlets: int, seed: int) -> tuple[list, lis
     return corpus_rows, rules_rows
 
 
+# the pattern of many optional words and skips that used to backtrack without end
+BACKTRACKING = "{value} [a] [b] [c] " + "... " * 12 + "killed"
+
+
+def hostile(work: Path, big_mb: int, endless_mb: int) -> list:
+    """One article of `big_mb` MB on one line, `endless_mb` MB without a sentence
+    end, and the backtracking pattern on the corpus: seconds and MB/s each."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((work / "corpus").rglob("*.txt"))]
+    rows = []
+
+    def one_article(name: str, text: str) -> None:
+        folder = work / name
+        folder.mkdir()
+        (folder / "big.txt").write_text(text, encoding="utf-8")
+        (folder / "manifest.yaml").write_text(
+            "event: big\narticles:\n  - file: big.txt\n    outlet: One\n    published: 2024-04-26\n", encoding="utf-8"
+        )
+        m = check(work, 1, work / "unused", "--no-cache", corpus=name)
+        mb = len(text.encode()) / 1e6
+        rows.append([f"one article of {mb:.0f} MB, {name.replace('-', ' ')}", f"{m['seconds']:.2f}",
+                     f"{mb / m['seconds']:.2f}", f"{m['peak_mb']:.0f}"])
+
+    def first_mb(size: int) -> str:
+        chosen, total = [], 0
+        while total < size * 1e6:
+            for text in texts:
+                chosen.append(" ".join(text.split()))  # the article's line breaks as spaces
+                total += len(chosen[-1]) + 1
+                if total >= size * 1e6:
+                    break
+        return " ".join(chosen)
+
+    one_article("on-one-line", first_mb(big_mb))
+    one_article("without-sentence-ends", first_mb(endless_mb).replace(". ", " ").replace("? ", " "))
+    sample = work / "sample"
+    for folder in sorted((work / "corpus").iterdir())[:200]:
+        shutil.copytree(folder, sample / folder.name)
+    articles = list(sample.rglob("*.txt"))
+    size = sum(p.stat().st_size for p in articles) / 1e6
+    for name, pattern in (("a plain pattern", "{value} killed"), ("the backtracking pattern", BACKTRACKING)):
+        rules = work / f"rules-{len(rows)}"
+        rules.mkdir()
+        field = {"id": "toll", "type": "count", "patterns": [pattern]}
+        (rules / "r.yaml").write_text(yaml.safe_dump({"fields": [field]}), encoding="utf-8")
+        m = check(work, 1, work / "unused", "--no-cache", rules=rules.name, corpus=sample.name)
+        rows.append([f"{len(articles)} articles, {name} alone", f"{m['seconds']:.2f}",
+                     f"{size / m['seconds']:.2f}", f"{m['peak_mb']:.0f}"])
+    return rows
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -224,6 +277,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sample", type=int, default=100_000, help="bytes of text for the extractor comparison")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--big", type=int, default=50, help="MB of the one-article rows")
+    parser.add_argument("--endless", type=int, default=5, help="MB of the article without a sentence end")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
@@ -238,6 +293,8 @@ def main() -> None:
         rows, _ = cold_warm_incremental(work, info)
         sections.append(("Check (seed rules for every event + rules/common)", tabulate(
             rows, headers=["run", "seconds", "MB/s", "articles/s", "peak MB", ""])))
+        sections.append(("Hostile input (--jobs 1, no cache; compare with the cold --jobs 1 MB/s above)", tabulate(
+            hostile(work, args.big, args.endless), headers=["run", "seconds", "MB/s", "peak MB"])))
         sections.append((f"Value extraction on the same {args.sample // 1000} KB of text, in one process", tabulate(
             value_extraction(work, args.sample), headers=["extractor", "MB/s", "claimcheck is N times faster", "values found"])))
         sections.append(("Values found in the five seed articles", tabulate(
