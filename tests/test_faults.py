@@ -1,6 +1,9 @@
 """Hostile input gets one line naming file:line:column and exit status 2, and
 the corpus is never modified: manifests, rule files and named files that a
-careless or hostile user can write. (The start of a fuller fault matrix.)"""
+careless or hostile user can write, the command line under faults (a closed
+standard input, a full device, Ctrl-C). The rest of the fault matrix:
+test_fault_text.py (hostile text), test_bad_input.py (bad rules, articles and
+corpora) and test_fuzz.py (random input to every loader)."""
 
 from __future__ import annotations
 
