@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -215,13 +216,24 @@ def _check(args) -> int:
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     results = _run(args, rules, corpus, events)
     results, stale = baseline.apply(results, accepted, events)
-    shown = report.render(results, args.format, args.explain, args.fail_on)
+    shown = report.render(results, args.format, args.explain, args.fail_on, *_terminal())
     if shown:
         print(shown)
     for entry in stale:  # on stderr: stdout stays the report, valid JSON or annotations
         print(f"claimcheck: {args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it", file=sys.stderr)
     failed = any(r.fails(args.fail_on) for r in results)
     return EXIT_DISCREPANCY if failed else EXIT_OK
+
+
+DEFAULT_WIDTH = 100  # columns, when neither COLUMNS nor a terminal says
+
+
+def _terminal() -> tuple[int, bool]:
+    """The width the table must fit (COLUMNS, else the terminal's, else
+    DEFAULT_WIDTH) and whether to colour it: on a terminal, unless NO_COLOR is set."""
+    width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return width, color
 
 
 def _run(args, rules, corpus, events):

@@ -14,6 +14,18 @@ def _cache_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _width(monkeypatch):
+    """The table fits 100 columns, as when the report goes to a file, whatever the terminal running the tests."""
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def wide(monkeypatch):
+    """A terminal wide enough for the seed report's matrix on one line per field."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT

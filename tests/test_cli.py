@@ -46,7 +46,7 @@ def groups(result: dict) -> list[list[str]]:
 
 
 # -- check: formats --------------------------------------------------------------
-def test_check_table_has_outlets_and_verdicts(capsys, root):
+def test_check_table_has_outlets_and_verdicts(capsys, root, wide):
     status, out = run(capsys, "check", "--rules", str(root / "rules"), "--corpus", str(root / "seeds"))
 
     assert status == 0
@@ -85,7 +85,7 @@ def test_check_explain_shows_locations_and_sentences(capsys, root, monkeypatch):
     assert "ukraine-aid (money): agree" in out  # every field
 
 
-def test_check_explain_one_field_groups_mentions_by_outlet(capsys, root, monkeypatch):
+def test_check_explain_one_field_groups_mentions_by_outlet(capsys, root, monkeypatch, wide):
     monkeypatch.chdir(root)
     status, out = run(capsys, "check", "--explain", "wang-yi-talks-duration")
 
@@ -119,7 +119,7 @@ def test_show_misses_lists_sentences_with_cue_words_but_no_value(capsys, root, m
 
 
 # -- check: edits that introduce contradictions --------------------------------------
-def test_edited_aid_figure_is_a_conflict_naming_both_outlets(capsys, root, seed_copy):
+def test_edited_aid_figure_is_a_conflict_naming_both_outlets(capsys, root, seed_copy, wide):
     edit(seed_copy / "003_6ce6e43769081fee.txt", "$61 billion", "$16 billion")
 
     status, out = run(capsys, "check", "--rules", str(root / "rules"), "--corpus", str(seed_copy))
@@ -319,7 +319,7 @@ def test_python_m_checker_help(root, argv):
             assert command in run.stdout
 
 
-def test_show_misses_puts_figures_near_cue_words_first_and_counts_the_rest(capsys, tmp_path):
+def test_show_misses_puts_figures_near_cue_words_first_and_counts_the_rest(capsys, tmp_path, wide):
     corpus = tmp_path / "corpus" / "blast"
     corpus.mkdir(parents=True)
     filler = " ".join(f"Residents said many were killed in raid number {n}." for n in range(8))

@@ -89,7 +89,7 @@ def test_a_conflict_between_other_outlets_still_shows(fields):
     said = [*AGREEING_WITH_ONE_LIAR[:2], "It holds $95 billion in aid."]
     result = verdict_of(fields["aid"], said)
     assert result.verdict == "conflict"
-    assert "conflict (error) - USD 61 billion: Outlet 1, Outlet 2 vs USD 95 billion: Outlet 3" in render((result,), "table")
+    assert "conflict (error): USD 61 billion — Outlet 1, Outlet 2; vs USD 95 billion — Outlet 3" in render((result,), "table")
 
 
 # -- properties ------------------------------------------------------------------

@@ -79,7 +79,12 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
     for folder in chosen:
         shown = Path(display) / folder.relative_to(root)
         default_event, entries, timezone, event_date = _manifest(folder, shown, fallback_event=folder.name)
-        files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+        # in the manifest's order (the order its outlets are shown), then the unlisted by name
+        listed = {name: i for i, name in enumerate(entries)}
+        files = sorted(
+            (p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()),
+            key=lambda p: (listed.get(p.name, len(listed)), p.name),
+        )
         for path in files:
             entry, _ = entries.pop(path.name, (None, None))
             article = _article(path, str(shown / path.name), entry, default_event, timezone)

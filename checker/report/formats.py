@@ -1,179 +1,38 @@
-"""Reports of a check: a table for people, markdown, and versioned JSON for tools."""
+"""Reports of a check: the table for people (`table`), lines and annotations
+for editors and CI, and versioned JSON for tools."""
 
 from __future__ import annotations
 
 import json
 import textwrap
-from collections import Counter
 
-from tabulate import tabulate
+import attrs
 
 from checker.judge.compare import Result
 from checker.printable import printable
 from checker.read.text import one_line
+from checker.report import table
 
 JSON_SCHEMA_VERSION = 1
-ALL = "*"  # --explain without a field: every field
+ALL = table.ALL
 
 
 def render(
-    results: tuple[Result, ...], fmt: str = "table", explain: str | None = None, fail_on: str = "error"
+    results: tuple[Result, ...], fmt: str = "table", explain: str | None = None, fail_on: str = "error",
+    width: int | None = None, color: bool = False,
 ) -> str:
-    """The report in format `fmt` (a key of FORMATS); `explain` is a field id, ALL, or None."""
-    return FORMATS[fmt](results, explain, fail_on)
+    """The report in format `fmt` (a key of FORMATS); `explain` is a field id,
+    ALL, or None; the table fits in `width` columns (None: any) and colours
+    its verdicts with `color`."""
+    return FORMATS[fmt](results, Options(explain, fail_on, width, color))
 
 
-def _by_event(results):
-    events: dict[str, list[Result]] = {}
-    for result in results:
-        events.setdefault(result.event, []).append(result)
-    return events
-
-
-def as_text(results, tablefmt: str, explain: str | None) -> str:
-    out = []
-    markdown = tablefmt == "github"
-    for event, rows in _by_event(results).items():
-        outlets = [v.outlet for v in rows[0].values]
-        table = [
-            [r.field.id, *(cell(r, v) for v in r.values), _verdict(r)]
-            for r in rows
-        ]
-        when = rows[0].event_time.label
-        out.append(f"## {event}" if markdown else f"Event: {event}")
-        if when != "unknown":
-            out.append(f"Time: {when}")
-        out.append("")
-        out.append(tabulate(table, headers=["field", *outlets, "verdict"], tablefmt=tablefmt))
-        notes = [line for r in rows for line in _notes(r)]
-        if notes:
-            out.append("")
-            out.extend(f"- {n}" for n in notes)
-        explained = [r for r in rows if explain in (ALL, r.field.id)]
-        if explained:
-            out.append("")
-            out.extend(_explain(explained))
-        missed = [r for r in rows if r.misses]
-        if missed:
-            out.append("")
-            out.extend(_misses(missed))
-        out.append("")
-    out.append(_summary(results))
-    return "\n".join(out)
-
-
-def cell(r: Result, v) -> str:
-    """What an article says of a field: its value, or all its values when they disagree."""
-    if v.self_contradiction:
-        return " ≠ ".join(r.field.kind.show(r.field, c) for c in v.claims)
-    return r.field.kind.show(r.field, v.claim)
-
-
-def _verdict(r: Result) -> str:
-    notes = [n for n in (r.field.severity if r.field.severity != "error" else "", "accepted" if r.accepted else "") if n]
-    if r.is_discrepancy and notes:
-        return f"{r.verdict} ({', '.join(notes)})"
-    return r.verdict
-
-
-def _notes(r: Result) -> list[str]:
-    """What a reader must know beyond the table: who disagrees, what is omitted."""
-    return _sides(r) + _contradictions(r) + _others(r)
-
-
-def _sides(r: Result) -> list[str]:
-    """A conflict's groups of outlets, each with its value."""
-    if r.verdict == "conflict":
-        sides = []
-        outlets = {v.article: v for v in r.values}
-        for group in r.groups:
-            claims = [outlets[a].claim for a in group]
-            said = _sources(outlets[a] for a in group)
-            if all(c == claims[0] for c in claims):  # "61 billion: NDTV, Daily Maverick"
-                shown = r.field.kind.show(r.field, claims[0]) + said
-                sides.append(f"{shown}: {', '.join(outlets[a].outlet for a in group)}")
-            else:  # each outlet with its own value: "Daily Wire ≥14, Coastal Herald 30"
-                each = ", ".join(f"{outlets[a].outlet} {r.field.kind.show(r.field, outlets[a].claim)}" for a in group)
-                sides.append(each + said)
-        return [f"{r.field.id}: conflict ({r.field.severity}) - " + " vs ".join(sides)]
-    return []
-
-
-def _sources(values) -> str:
-    """" (according to police, agency)": who the outlets on one side quote, if anyone."""
-    named = dict.fromkeys(m.source for v in values for m in v.evidence if m.source)
-    return f" (according to {', '.join(named)})" if named else ""
-
-
-def _contradictions(r: Result) -> list[str]:
-    """Each article that contradicts itself, with every mention."""
-    return [
-        f"{r.field.id}: {v.outlet} contradicts itself: "
-        + "; ".join(f"\"{one_line(m.text)}\" (line {m.line})" for m in v.mentions)
-        for v in r.contradicting
-    ]
-
-
-def _others(r: Result) -> list[str]:
-    if any(v.omits for v in r.stated):  # set fields
-        omissions = "; ".join(
-            f"{v.outlet} omits {', '.join(sorted(v.omits))}" for v in r.stated if v.omits
-        )
-        return [f"{r.field.id}: {omissions}"]
-    if r.verdict == "not-comparable":
-        return [f"{r.field.id}: values in different currencies, no exchange rate declared"]
-    return []
-
-
-def _explain(rows) -> list[str]:
-    """Per field and outlet: each sentence, the matched span between « », what it was read as."""
-    lines = []
-    for r in rows:
-        lines.append(f"{r.field.id} ({r.field.type}): {r.verdict}")
-        for v in r.values:
-            if not v.mentions:
-                continue
-            lines.append(f"  {v.outlet} -> {r.field.kind.show(r.field, v.claim)}")
-            lines.extend(_evidence(r, v.mentions))
-        if not any(v.mentions for v in r.values):
-            lines.append("  no mentions")
-        if r.background:
-            counted = "event" if r.field.scope == "background" else "background"
-            lines.append(f"  not counted ({counted}; the field's scope is {r.field.scope}):")
-            lines.extend(_evidence(r, r.background))
-    return lines
-
-
-def _evidence(r: Result, mentions) -> list[str]:
-    """Each mention: where, what it was read as and why, and its sentence."""
-    lines = []
-    for m in mentions:
-        notes = [f"background: {m.background}" if m.background else "", f"source: {m.source}" if m.source else "",
-                 f"day: {m.day_from}" if m.day_from else ""]
-        why = "; ".join(n for n in notes if n)
-        read = f"{m.article}:{m.line}:{m.column}: {m.text!r} read as {r.field.kind.show(r.field, m.claim)}"
-        lines.append(f"    {read}" + (f" ({why})" if why else ""))
-        lines.append(f"      {m.marked_sentence}")
-    return lines
-
-
-_MOST_MISSES = 5  # per field in the text report; JSON lists them all
-
-
-def _misses(rows) -> list[str]:
-    """Sentences with a field's cue words that gave it no value: the likeliest
-    to hold a missed value (a figure near a cue word) first, then a count of the rest."""
-    lines = []
-    for r in rows:
-        lines.append(f"{r.field.id}: {len(r.misses)} sentence(s) with its cue words but no value")
-        shown = r.misses[:_MOST_MISSES]
-        for m in shown:
-            lines.append(f"    {m.article}:{m.line}:{m.column}: {m.outlet}: {m.sentence}")
-        rest = r.misses[len(shown):]
-        if rest:
-            with_figures = sum(m.likelihood > 0 for m in rest)
-            lines.append(f"    ... and {len(rest)} more ({with_figures} with a figure the field could take; --format json lists all)")
-    return lines
+@attrs.frozen
+class Options:
+    explain: str | None = None
+    fail_on: str = "error"
+    width: int | None = None
+    color: bool = False
 
 
 # -- one line per discrepancy, for editors, CI and pre-commit ---------------------
@@ -233,12 +92,6 @@ def _where(m, relative_to) -> str:
     if path.rsplit("/", 1)[0] == relative_to.article.rsplit("/", 1)[0]:
         path = path.rsplit("/", 1)[-1]
     return f"{path}:{m.line}:{m.column}"
-
-
-def _summary(results) -> str:
-    counts = Counter(r.verdict for r in results)
-    parts = ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    return f"{len(results)} fields checked: {parts}."
 
 
 def as_json(results) -> str:
@@ -302,15 +155,15 @@ def _json_mention(r: Result, m) -> dict:
     }
 
 
-# Each format: (results, explain, fail_on) -> the report.
+# Each format: (results, options) -> the report.
 # lines: one `file:line:column: message` per article on each side of every
 # discrepancy that fails the check (at or above `fail_on`), as compilers and
 # linters write them; github: every discrepancy as a GitHub Actions
 # annotation, at its severity.
 FORMATS = {
-    "table": lambda results, explain, fail_on: as_text(results, "simple", explain),
-    "markdown": lambda results, explain, fail_on: as_text(results, "github", explain),
-    "json": lambda results, explain, fail_on: as_json(results),
-    "lines": lambda results, explain, fail_on: as_lines([r for r in results if r.fails(fail_on)]),
-    "github": lambda results, explain, fail_on: as_lines(results, github=True),
+    "table": lambda results, o: table.as_text(results, o.explain, width=o.width, color=o.color),
+    "markdown": lambda results, o: table.as_text(results, o.explain, markdown=True),
+    "json": lambda results, o: as_json(results),
+    "lines": lambda results, o: as_lines([r for r in results if r.fails(o.fail_on)]),
+    "github": lambda results, o: as_lines(results, github=True),
 }
