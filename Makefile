@@ -1,17 +1,28 @@
-# Two entry points for a fresh machine: `make report` and `make test`;
+# Two entry points for a fresh machine: `make report` and `make test`
+# (which installs Debian's chromium for the HTML report's browser tests);
 # `make bench` measures speed and memory (bench/RESULTS.md).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: report test bench clean
+.PHONY: report test bench browser clean
 
+# the report on the terminal, and the same as a page: report.html
 report: $(STAMP)
-	$(BIN)/claimcheck check --rules rules --corpus seeds
+	$(BIN)/claimcheck check --rules rules --corpus seeds --html report.html
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Debian's chromium and chromedriver, which the HTML report's tests drive
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		echo "installing Debian's chromium and chromium-driver for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
 
 # quantulum3 and dateparser are measured beside claimcheck; only the benchmark needs them
 bench: $(STAMP)
@@ -25,4 +36,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info .claimcheck-cache
+	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info .claimcheck-cache report.html

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tabulate import tabulate
+from tqdm import tqdm
 
 from checker import __version__
 from checker.report import baseline
@@ -29,6 +30,7 @@ from checker.rules.model import SEVERITIES
 from checker.judge.ruletests import run_all
 from checker.read.text import LineIndex, normalize
 from checker.read.values import values_in
+from checker.load.files import write_atomically
 from checker.load.yamlfile import read_text
 
 EXIT_OK, EXIT_DISCREPANCY, EXIT_BAD_INPUT = 0, 1, 2
@@ -50,7 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _rules_option(c)
     _corpus_option(c)
-    c.add_argument("--format", choices=report.FORMATS, default="table", help="report format (default: table)")
+    c.add_argument(
+        "--format", choices=report.FORMATS, default="table",
+        help="report format: table (fitted to the terminal), markdown, json, lines (file:line:column: ...), "
+        "github (Actions annotations), sarif (code scanning), html (one self-contained page) (default: table)",
+    )
+    c.add_argument("--html", metavar="FILE", help="also write the HTML report to FILE")
     c.add_argument(
         "--explain", nargs="?", const=report.ALL, metavar="FIELD",
         help="show, per outlet, each sentence with the matched span marked and the value it was read as "
@@ -216,9 +223,20 @@ def _check(args) -> int:
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     results = _run(args, rules, corpus, events)
     results, stale = baseline.apply(results, accepted, events)
-    shown = report.render(results, args.format, args.explain, args.fail_on, *_terminal())
+    width, color = _terminal()
+    shown = report.render(
+        results, args.format, explain=args.explain, fail_on=args.fail_on, width=width, color=color,
+        corpus=args.corpus, rules=tuple(args.rules or ['rules']),
+    )
     if shown:
         print(shown)
+    if args.html:
+        page = report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules or ["rules"]))
+        try:
+            write_atomically(Path(args.html), page)
+        except OSError as error:
+            raise InputError(args.html, f"cannot write the HTML report: {error.strerror}") from None
+        print(f"claimcheck: HTML report written to {args.html}", file=sys.stderr)
     for entry in stale:  # on stderr: stdout stays the report, valid JSON or annotations
         print(f"claimcheck: {args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it", file=sys.stderr)
     failed = any(r.fails(args.fail_on) for r in results)
@@ -239,9 +257,14 @@ def _terminal() -> tuple[int, bool]:
 def _run(args, rules, corpus, events):
     """The check, through the cache unless told otherwise."""
     cache = None if args.no_cache else Cache(Path(args.cache))
-    results = check(
-        rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events, jobs=args.jobs
-    )
+    total = sum(a.event in events for a in corpus.articles)
+    # on a terminal only, and only once a check has run for a while
+    with tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False,
+              disable=not sys.stderr.isatty()) as bar:
+        results = check(
+            rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events,
+            jobs=args.jobs, progress=bar.update,
+        )
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)
     return results

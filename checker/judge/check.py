@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
+from typing import Callable
 
 import attrs
 
@@ -18,13 +20,14 @@ from checker.rules.model import Field, RuleSet
 
 def check(
     rules: RuleSet, corpus: Corpus, show_misses: bool = False, cache: Cache | None = None,
-    events: frozenset[str] | None = None, jobs: int = 1,
+    events: frozenset[str] | None = None, jobs: int = 1, progress: Callable[[int], object] | None = None,
 ) -> tuple[Result, ...]:
     """Every field of every event judged (or of `events` only).
 
     With `show_misses`, each result lists its misses; with a `cache`, an
     article already parsed under the same rules is not parsed again; with
-    `jobs` > 1, events are read in that many processes.
+    `jobs` > 1, events are read in that many processes; `progress` is told
+    how many articles each event that had to be read held, as it is done.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
     chosen = [e for e, fields in fields_of.items() if fields]
@@ -32,7 +35,7 @@ def check(
     for article in corpus.articles:
         if article.event in articles_of:
             articles_of[article.event].append(article)
-    read = read_events(rules.digest, fields_of, articles_of, cache, jobs)
+    read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress)
     results = []
     for event in chosen:
         fields = fields_of[event]
@@ -63,7 +66,7 @@ class _Work:
 
 def read_events(
     rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, list[Article]],
-    cache: Cache | None, jobs: int,
+    cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
 ) -> dict[str, tuple[EventTime, dict[str, tuple[Mention, ...]]]]:
     """Each event's time and each of its articles' mentions, from the cache
     where it holds them under the event's time, else read (in `jobs` processes).
@@ -83,24 +86,33 @@ def read_events(
             done[event] = settled
             for _ in articles:
                 cache.count(parsed=False)
-    if jobs > 1 and len(pending) > 1:
-        with _pool(jobs, fields_of) as pool:
-            found = pool.map(_read_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
-    else:
-        found = [read_event(w, fields_of[w.event]) for w in pending]
-    for work, (time, fresh) in zip(pending, found):
-        parsed = {}
-        for article in work.articles:
-            if article.path in fresh:
-                parsed[article.path] = fresh[article.path].mentions
-                if cache:
-                    cache.store(article, rules_digest, fresh[article.path])
-            else:
-                parsed[article.path] = work.entries[article.path].mentions
-            if cache:
-                cache.count(parsed=article.path in fresh)
-        done[work.event] = (time, parsed)
+    with contextlib.ExitStack() as stack:
+        if jobs > 1 and len(pending) > 1:
+            pool = stack.enter_context(_pool(jobs, fields_of))
+            found = pool.imap(_read_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
+        else:
+            found = (read_event(w, fields_of[w.event]) for w in pending)
+        for work, read in zip(pending, found):
+            done[work.event] = _store(work, read, rules_digest, cache)
+            if progress is not None:
+                progress(len(work.articles))
     return done
+
+
+def _store(work: _Work, read, rules_digest: str, cache: Cache | None):
+    """The event's time and mentions; fresh entries stored in the cache."""
+    time, fresh = read
+    parsed = {}
+    for article in work.articles:
+        if article.path in fresh:
+            parsed[article.path] = fresh[article.path].mentions
+            if cache:
+                cache.store(article, rules_digest, fresh[article.path])
+        else:
+            parsed[article.path] = work.entries[article.path].mentions
+        if cache:
+            cache.count(parsed=article.path in fresh)
+    return time, parsed
 
 
 def _settled(articles: list[Article], entries: dict[str, Entry]):

@@ -1,5 +1,6 @@
 """Reports of a check: the table for people (`table`), lines and annotations
-for editors and CI, and versioned JSON for tools."""
+for editors and CI, versioned JSON for tools, SARIF for code scanning, and a
+self-contained HTML page (`html`)."""
 
 from __future__ import annotations
 
@@ -11,28 +12,25 @@ import attrs
 from checker.judge.compare import Result
 from checker.printable import printable
 from checker.read.text import one_line
-from checker.report import table
+from checker.report import html, sarif, table
 
 JSON_SCHEMA_VERSION = 1
 ALL = table.ALL
 
 
-def render(
-    results: tuple[Result, ...], fmt: str = "table", explain: str | None = None, fail_on: str = "error",
-    width: int | None = None, color: bool = False,
-) -> str:
-    """The report in format `fmt` (a key of FORMATS); `explain` is a field id,
-    ALL, or None; the table fits in `width` columns (None: any) and colours
-    its verdicts with `color`."""
-    return FORMATS[fmt](results, Options(explain, fail_on, width, color))
+def render(results: tuple[Result, ...], fmt: str = "table", **options) -> str:
+    """The report in format `fmt` (a key of FORMATS), with `Options`."""
+    return FORMATS[fmt](results, Options(**options))
 
 
 @attrs.frozen
 class Options:
-    explain: str | None = None
+    explain: str | None = None  # a field id, ALL, or None
     fail_on: str = "error"
-    width: int | None = None
-    color: bool = False
+    width: int | None = None  # the table fits in this many columns (None: any)
+    color: bool = False  # the table colours its verdicts
+    corpus: str = ""  # what the run read, for the HTML report's header
+    rules: tuple[str, ...] = ()
 
 
 # -- one line per discrepancy, for editors, CI and pre-commit ---------------------
@@ -166,4 +164,6 @@ FORMATS = {
     "json": lambda results, o: as_json(results),
     "lines": lambda results, o: as_lines([r for r in results if r.fails(o.fail_on)]),
     "github": lambda results, o: as_lines(results, github=True),
+    "sarif": lambda results, o: sarif.as_sarif(results),
+    "html": lambda results, o: html.as_html(results, o.corpus, o.rules),
 }

@@ -31,7 +31,7 @@ def as_text(
             out.append(f"Time: {when}")
         out.append("")
         out.append(_matrix(rows, "github") if markdown else _fitted(rows, width, color))
-        notes = [line for r in rows for line in _notes(r)]
+        notes = [line for r in rows for line in notes_of(r)]
         if notes:
             out.append("")
             out.extend(f"- {n}" for n in notes)
@@ -59,7 +59,7 @@ def _by_event(results) -> dict[str, list[Result]]:
 def _matrix(rows, tablefmt: str, color: bool = False, column: int | None = None) -> str:
     """Fields by outlets; an outlet's name and values wrapped to `column` characters if given."""
     outlets = [v.outlet for v in rows[0].values]
-    table = [[r.field.id, *(cell(r, v) for v in r.values), _paint(_verdict(r), r.verdict, color)] for r in rows]
+    table = [[r.field.id, *(cell(r, v) for v in r.values), _paint(verdict_of(r), r.verdict, color)] for r in rows]
     widths = None if column is None else [None, *[column] * len(outlets), None]
     return tabulate(
         table, headers=["field", *outlets, "verdict"], tablefmt=tablefmt, disable_numparse=True,
@@ -73,7 +73,7 @@ def _fitted(rows, width: int | None, color: bool) -> str:
     if width is None or _widest(full) <= width:
         return full
     outlets = len(rows[0].values)
-    fixed = max(len(r.field.id) for r in rows) + max(len(_verdict(r)) for r in rows) + 2 * (outlets + 1)
+    fixed = max(len(r.field.id) for r in rows) + max(len(verdict_of(r)) for r in rows) + 2 * (outlets + 1)
     column = (width - fixed) // outlets
     if column >= _NARROWEST_COLUMN:
         wrapped = _matrix(rows, "simple", color, column)
@@ -87,7 +87,7 @@ def _blocks(rows, color: bool) -> str:
     lines = []
     named = max(len(v.outlet) for v in rows[0].values)
     for r in sorted(rows, key=lambda r: _ORDER.index(r.verdict) if r.verdict in _ORDER else len(_ORDER)):
-        lines.append(f"{r.field.id}: {_paint(_verdict(r), r.verdict, color)}")
+        lines.append(f"{r.field.id}: {_paint(verdict_of(r), r.verdict, color)}")
         stating = [v for v in r.values if v.claim is not None or v.self_contradiction]
         lines.extend(f"  {v.outlet.ljust(named)}  {cell(r, v)}" for v in stating)
         silent = [v.outlet for v in r.values if v not in stating]
@@ -132,14 +132,14 @@ def cell(r: Result, v) -> str:
     return r.field.kind.show(r.field, v.claim)
 
 
-def _verdict(r: Result) -> str:
+def verdict_of(r: Result) -> str:
     notes = [n for n in (r.field.severity if r.field.severity != "error" else "", "accepted" if r.accepted else "") if n]
     if r.is_discrepancy and notes:
         return f"{r.verdict} ({', '.join(notes)})"
     return r.verdict
 
 
-def _notes(r: Result) -> list[str]:
+def notes_of(r: Result) -> list[str]:
     """What a reader must know beyond the table: who disagrees, what is omitted."""
     return _sides(r) + _contradictions(r) + _others(r)
 
