@@ -79,9 +79,11 @@ RULES = "event: e\nfields:\n  - id: aid\n    type: money\n    patterns: ['{value
 def _check(capsys, tmp_path, texts, *args):
     corpus = _corpus(tmp_path, texts)
     (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
+    before = {p: p.read_bytes() for p in corpus.iterdir()}
     status = main(["check", "--rules", str(tmp_path / "rules.yaml"), "--corpus", str(corpus), "--no-cache", *args])
     out, err = capsys.readouterr()
     assert "Traceback" not in err
+    assert {p: p.read_bytes() for p in corpus.iterdir()} == before  # the corpus is never modified
     return status, out, err
 
 
