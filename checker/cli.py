@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--html", metavar="FILE", help="also write the HTML report to FILE")
     c.add_argument(
+        "--indent", type=_positive, metavar="N",
+        help="pretty-print the JSON report with N spaces (default: compact, an entry per line)",
+    )
+    c.add_argument(
         "--explain", nargs="?", const=report.ALL, metavar="FIELD",
         help="show, per outlet, each sentence with the matched span marked and the value it was read as "
         "(all fields, or only FIELD; before file names write --explain=FIELD)",
@@ -224,12 +228,15 @@ def _check(args) -> int:
     results = _run(args, rules, corpus, events)
     results, stale = baseline.apply(results, accepted, events)
     width, color = _terminal()
-    shown = report.render(
+    written = False
+    for chunk in report.chunks(
         results, args.format, explain=args.explain, fail_on=args.fail_on, width=width, color=color,
-        corpus=args.corpus, rules=tuple(args.rules or ['rules']),
-    )
-    if shown:
-        print(shown)
+        corpus=args.corpus, rules=tuple(args.rules or ["rules"]), indent=args.indent,
+    ):
+        sys.stdout.write(chunk)
+        written = written or bool(chunk)
+    if written:
+        sys.stdout.write("\n")
     if args.html:
         page = report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules or ["rules"]))
         try:

@@ -5,7 +5,7 @@ self-contained HTML page (`html`)."""
 from __future__ import annotations
 
 import json
-import textwrap
+from typing import Iterator
 
 import attrs
 
@@ -20,7 +20,13 @@ ALL = table.ALL
 
 def render(results: tuple[Result, ...], fmt: str = "table", **options) -> str:
     """The report in format `fmt` (a key of FORMATS), with `Options`."""
-    return FORMATS[fmt](results, Options(**options))
+    return "".join(chunks(results, fmt, **options))
+
+
+def chunks(results: tuple[Result, ...], fmt: str = "table", **options) -> Iterator[str]:
+    """The report in pieces to write in turn (the JSON report an entry at a time)."""
+    rendered = FORMATS[fmt](results, Options(**options))
+    return iter((rendered,)) if isinstance(rendered, str) else rendered
 
 
 @attrs.frozen
@@ -31,6 +37,7 @@ class Options:
     color: bool = False  # the table colours its verdicts
     corpus: str = ""  # what the run read, for the HTML report's header
     rules: tuple[str, ...] = ()
+    indent: int | None = None  # the JSON report pretty-printed with this indent
 
 
 # -- one line per discrepancy, for editors, CI and pre-commit ---------------------
@@ -92,15 +99,23 @@ def _where(m, relative_to) -> str:
     return f"{path}:{m.line}:{m.column}"
 
 
-def as_json(results) -> str:
-    """The versioned JSON report; each entry is built and written in turn, so a
-    large corpus never holds all of them as dicts at once."""
-    body = ",\n".join(
-        textwrap.indent(json.dumps(_json_entry(r), indent=2, ensure_ascii=False), "    ") for r in results
-    )
-    return f'{{\n  "schema": {JSON_SCHEMA_VERSION},\n  "results": [\n{body}\n  ]\n}}' if body else (
-        json.dumps({"schema": JSON_SCHEMA_VERSION, "results": []}, indent=2)
-    )
+def json_chunks(results, indent: int | None = None) -> Iterator[str]:
+    """The versioned JSON report in pieces, an entry at a time, so that a
+    large corpus is written as it is rendered and never held as one string.
+
+    Compact by default: an entry per line, written by the json module's C
+    encoder; with `indent`, pretty-printed for people (the encoder in Python,
+    many times slower)."""
+    if indent is not None:
+        yield json.dumps({"schema": JSON_SCHEMA_VERSION, "results": [_json_entry(r) for r in results]},
+                         indent=indent, ensure_ascii=False)
+        return
+    yield f'{{"schema": {JSON_SCHEMA_VERSION}, "results": ['
+    separator = "\n"
+    for r in results:
+        yield separator + json.dumps(_json_entry(r), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}"
 
 
 def _json_entry(r: Result) -> dict:
@@ -161,7 +176,7 @@ def _json_mention(r: Result, m) -> dict:
 FORMATS = {
     "table": lambda results, o: table.as_text(results, o.explain, width=o.width, color=o.color),
     "markdown": lambda results, o: table.as_text(results, o.explain, markdown=True),
-    "json": lambda results, o: as_json(results),
+    "json": lambda results, o: json_chunks(results, o.indent),
     "lines": lambda results, o: as_lines([r for r in results if r.fails(o.fail_on)]),
     "github": lambda results, o: as_lines(results, github=True),
     "sarif": lambda results, o: sarif.as_sarif(results),
