@@ -183,3 +183,15 @@ def test_a_tab_moves_no_value_s_place():
     text = "Aid:\t$5\tmillion, then\t\t24 people\tand 3\tkm."
     found = [(v.text, v.type) for v in values_in(normalize(text), measures=True)]
     assert found == [("$5\tmillion", "money"), ("24", "number"), ("3\tkm", "quantity")]
+
+
+def test_the_format_characters_are_unicode_s_category_cf():
+    import sys
+    import unicodedata
+
+    from checker.read.text import _FORMAT
+
+    cf = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    ours = {chr(c) for c in range(sys.maxunicode + 1) if _FORMAT.match(chr(c))}
+    assert cf <= ours  # every one this Python knows
+    assert all(unicodedata.category(c) in ("Cf", "Cn") for c in ours - cf)  # and others only where unassigned

@@ -56,17 +56,17 @@ class Interval:
 
     def scale(self, factor: float) -> Interval:
         """The interval in a unit `factor` times larger (factor > 0)."""
-        return attrs.evolve(self, low=self.low * factor, high=self.high * factor)
+        return Interval(self.low * factor, self.high * factor, self.low_open, self.high_open)
 
     def shift(self, offset: float) -> Interval:
-        return attrs.evolve(self, low=self.low + offset, high=self.high + offset)
+        return Interval(self.low + offset, self.high + offset, self.low_open, self.high_open)
 
 
 def intersect_all(intervals: Iterable[Interval]) -> Interval:
-    result = Interval(-INF, INF, True, True)
+    result = None
     for interval in intervals:
-        result = result.intersect(interval)
-    return result
+        result = interval if result is None else result.intersect(interval)
+    return Interval(-INF, INF, True, True) if result is None else result
 
 
 # Qualifiers: how a stated figure x with tolerance t becomes an interval.

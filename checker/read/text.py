@@ -19,11 +19,11 @@ _TYPOGRAPHIC = str.maketrans({
 })
 # Unicode's format characters (category Cf: zero-width spaces and joiners,
 # bidi controls, the soft hyphen), which change no word a reader sees.
-_FORMAT = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
-)
+_FORMAT_BMP = "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+_FORMAT_ASTRAL = "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+_FORMAT = re.compile(f"[{_FORMAT_BMP}{_FORMAT_ASTRAL}]")
+# searched apart: a class with astral ranges makes every search several times slower
+_HAS_FORMAT_BMP, _HAS_FORMAT_ASTRAL = re.compile(f"[{_FORMAT_BMP}]"), re.compile(f"[{_FORMAT_ASTRAL}]")
 _WORD_WITH_FORMAT = re.compile(r"\S*" + _FORMAT.pattern + r"\S*")
 # Digits grouped in threes by a no-break, thin or figure space: "61 000".
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+(?!\d)")
@@ -36,7 +36,9 @@ def normalize(text: str) -> str:
     characters taken out of their word, which is padded with spaces at its
     end ("$6\u200b1" is "$61 "). The result is as long as `text`, and every
     word starts where it did."""
-    if _FORMAT.search(text):
+    if text.isascii():  # nothing to do, known without reading the text
+        return text
+    if _HAS_FORMAT_BMP.search(text) or (max(text) > "\uffff" and _HAS_FORMAT_ASTRAL.search(text)):
         text = _WORD_WITH_FORMAT.sub(_without_format, text)
     if any(c in text for c in "\u00a0\u2007\u2009\u202f"):
         text = _SPACE_GROUPED.sub(lambda m: m.group().translate(_GROUP_SPACE), text)
