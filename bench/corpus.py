@@ -51,10 +51,10 @@ VARIANTS = {
 
 
 def bench_rules(out: Path) -> Path:
-    """The seed rules for every event (no `event:`), beside a copy of rules/common."""
+    """The seed rules for every event (no `event:`), beside a copy of the built-in common rules."""
     folder = out / "rules"
     (folder / "common").mkdir(parents=True, exist_ok=True)
-    for path in (ROOT / "rules" / "common").glob("*.yaml"):
+    for path in (ROOT / "checker" / "builtin" / "common").glob("*.yaml"):
         (folder / "common" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     seed = yaml.safe_load((ROOT / "rules" / "blinken-china-2024.yaml").read_text(encoding="utf-8"))
     seed.pop("event")

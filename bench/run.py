@@ -300,7 +300,7 @@ def main() -> None:
             [[info["articles"], f"{info['bytes'] / 1e6:.1f}", info["planted"], f"{made:.1f}"]],
             headers=["articles", "MB", "planted contradictions", "generated in (s)"])))
         rows, _ = cold_warm_incremental(work, info)
-        sections.append(("Check (seed rules for every event + rules/common)", tabulate(
+        sections.append(("Check (seed rules for every event + builtin:common)", tabulate(
             rows, headers=["run", "seconds", "MB/s", "articles/s", "peak MB", ""])))
         sections.append(("Hostile input (--jobs 1, no cache; compare with the cold --jobs 1 MB/s above)", tabulate(
             hostile(work, args.big, args.endless), headers=["run", "seconds", "MB/s", "peak MB"])))

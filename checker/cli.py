@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from tabulate import tabulate
 from tqdm import tqdm
 
-from checker import __version__
+from checker import __version__, config, starter
 from checker.report import baseline
 from checker.read import clock
 from checker.report import formats as report, show
@@ -53,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(c)
     _corpus_option(c)
     c.add_argument(
-        "--format", choices=report.FORMATS, default="table",
+        "--format", choices=report.FORMATS,
         help="report format: table (fitted to the terminal), markdown, json, lines (file:line:column: ...), "
         "github (Actions annotations), sarif (code scanning), html (one self-contained page) (default: table)",
     )
@@ -72,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         help="list sentences that have a field's cue words but gave it no value",
     )
     c.add_argument(
-        "--fail-on", choices=SEVERITIES, default="error",
+        "--fail-on", choices=SEVERITIES,
         help="exit 1 when a conflict of this severity or higher is found (default: error)",
     )
     c.add_argument(
@@ -128,38 +129,78 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"the baseline file (default: {baseline.DEFAULT_FILE})")
     _cache_options(b)
 
-    commands.add_parser(
+    sc = commands.add_parser(
         "schema", help="print the JSON Schema of rule files",
         description="The JSON Schema rule files follow; editors use it to validate and complete them.",
     )
+    sc.add_argument("--output", metavar="FILE", help="write it to FILE instead")
+
+    i = commands.add_parser(
+        "init", help="start a project: claimcheck.toml, a rule file and a corpus folder for an event",
+        description="Write a commented claimcheck.toml, rules/EVENT.yaml and corpus/EVENT/manifest.yaml "
+        "in the current folder; files that exist are left as they are.",
+    )
+    i.add_argument("event", nargs="?", default="my-event", help="the event's name (default: my-event)")
     return parser
 
 
 def _rules_option(parser) -> None:
     parser.add_argument(
         "--rules", action="append", metavar="DIR",
-        help="a folder (or file) of rules; give it again to add more (default: rules)",
+        help="a folder (or file) of rules, or builtin:common (the rules claimcheck ships); give it again "
+        "to add more (default: the config's rules, else ./rules)",
     )
 
 
 def _corpus_option(parser) -> None:
-    parser.add_argument("--corpus", default="seeds", metavar="DIR", help="articles and manifest.yaml (default: seeds)")
+    parser.add_argument(
+        "--corpus", metavar="DIR", help="articles and manifest.yaml (default: the config's corpus, else ./corpus)"
+    )
 
 
 def _load_rules(args):
-    return load_rule_folders(args.rules or ["rules"])
+    return load_rule_folders(args.rules)
 
 
 def _cache_options(parser) -> None:
     parser.add_argument(
-        "--cache", default=os.environ.get("CLAIMCHECK_CACHE", DEFAULT_CACHE), metavar="DIR",
-        help=f"where parsed articles are kept, safe to delete (default: $CLAIMCHECK_CACHE or {DEFAULT_CACHE})",
+        "--cache", metavar="DIR",
+        help=f"where parsed articles are kept, safe to delete (default: $CLAIMCHECK_CACHE, else the config's, "
+        f"else {DEFAULT_CACHE})",
     )
     parser.add_argument("--no-cache", action="store_true", help="parse every article, keep nothing")
     parser.add_argument("--cache-stats", action="store_true", help="say on stderr how many articles were parsed")
     parser.add_argument(
-        "--jobs", type=_positive, default=1, metavar="N", help="parse articles in N processes (default: 1)"
+        "--jobs", type=_positive, metavar="N", help="parse articles in N processes (default: the config's, else 1)"
     )
+
+
+def _settle(args, found: config.Config) -> None:
+    """Each setting the command line leaves out, from the config, else its default."""
+    def setting(key: str, allowed=None, default=None):
+        value = found.get(key, default)
+        if allowed is not None and value not in allowed:
+            raise InputError(found.path or "", f"`{key}` must be one of: {', '.join(allowed)} (not {value!r})")
+        return value
+
+    if "rules" in args and args.rules is None:
+        args.rules = setting("rules") or (["rules"] if Path("rules").is_dir() else None)
+        if args.rules is None:
+            raise InputError("claimcheck", "no rules: give --rules DIR (or --rules builtin:common), "
+                             "or write a claimcheck.toml that names them (`claimcheck init`)")
+    if "corpus" in args and args.corpus is None:
+        args.corpus = setting("corpus") or ("corpus" if Path("corpus").is_dir() else None)
+        if args.corpus is None:
+            raise InputError("claimcheck", "no corpus: give --corpus DIR, or name it in claimcheck.toml "
+                             "(`claimcheck init`)")
+    if args.command in ("check", "baseline"):
+        args.cache = args.cache or os.environ.get("CLAIMCHECK_CACHE") or setting("cache", default=DEFAULT_CACHE)
+        args.jobs = args.jobs or setting("jobs", default=1)
+    if args.command == "check":
+        args.format = args.format or setting("format", report.FORMATS, "table")
+        args.fail_on = args.fail_on or setting("fail-on", SEVERITIES, "error")
+        if args.baseline is None and found.get("baseline"):
+            args.baseline = found.get("baseline")
 
 
 def _positive(text: str) -> int:
@@ -191,9 +232,10 @@ def _date(text: str) -> dt.date:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        _settle(args, config.find(Path.cwd()))
         commands = {
             "check": _check, "values": _values, "test-rules": _test_rules, "schema": _schema,
-            "baseline": _baseline,
+            "baseline": _baseline, "init": _init,
         }
         status = commands[args.command](args)
         sys.stdout.flush()  # a full device fails here, not at exit
@@ -222,7 +264,7 @@ def _check(args) -> int:
         known = ", ".join(sorted({f.id for f in rules.fields}))
         raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")
     if args.baseline is None and not args.no_baseline and Path(baseline.DEFAULT_FILE).is_file():
-        args.baseline = baseline.DEFAULT_FILE
+        args.baseline = baseline.DEFAULT_FILE  # beside where claimcheck runs, when no config names one
     accepted = baseline.load(Path(args.baseline), args.baseline) if args.baseline and not args.no_baseline else frozenset()
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     results = _run(args, rules, corpus, events)
@@ -231,14 +273,14 @@ def _check(args) -> int:
     written = False
     for chunk in report.chunks(
         results, args.format, explain=args.explain, fail_on=args.fail_on, width=width, color=color,
-        corpus=args.corpus, rules=tuple(args.rules or ["rules"]), indent=args.indent,
+        corpus=args.corpus, rules=tuple(args.rules), indent=args.indent,
     ):
         sys.stdout.write(chunk)
         written = written or bool(chunk)
     if written:
         sys.stdout.write("\n")
     if args.html:
-        page = report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules or ["rules"]))
+        page = report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules))
         try:
             write_atomically(Path(args.html), page)
         except OSError as error:
@@ -378,7 +420,29 @@ def _request(record, args) -> tuple[str, object, str | None]:
 
 
 def _schema(args) -> int:
-    print(schema_text(), end="")
+    if args.output is None:
+        print(schema_text(), end="")
+        return EXIT_OK
+    try:
+        write_atomically(Path(args.output), schema_text())
+    except OSError as error:
+        raise InputError(args.output, f"cannot write the schema: {error.strerror}") from None
+    print(f"claimcheck: schema written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _init(args) -> int:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", args.event):
+        raise InputError(args.event, "an event's name is lower-case letters, digits and hyphens (cyclone-mira-2024)")
+    for path, text in starter.files(args.event).items():
+        if Path(path).exists():
+            print(f"claimcheck: {path} exists, left as it is", file=sys.stderr)
+            continue
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(Path(path), text)
+        print(f"wrote {path}")
+    print(f"Next: put the articles in corpus/{args.event}/, list them in its manifest.yaml, write fields in "
+          f"rules/{args.event}.yaml, then run `claimcheck test-rules` and `claimcheck check`.")
     return EXIT_OK
 
 

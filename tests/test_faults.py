@@ -180,7 +180,7 @@ def test_ctrl_c_is_one_line_and_status_130(tmp_path):
         for n in range(30):
             (folder / f"a{n:02d}.txt").write_text(f"Article {n}.\n\n" + ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     process = subprocess.Popen(
-        [*CLAIMCHECK, "check", "--rules", str(ROOT / "rules"), "--corpus", str(corpus), "--no-cache", "--jobs", "2"],
+        [*CLAIMCHECK, "check", "--rules", "builtin:common", "--corpus", str(corpus), "--no-cache", "--jobs", "2"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     time.sleep(2.5)  # started, and reading articles in two processes

@@ -18,6 +18,7 @@ from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
 
 AID = "seeds/003_6ce6e43769081fee.txt"
+COMMON = Path(__file__).resolve().parent.parent / "checker" / "builtin" / "common"
 EDITED_AID_MESSAGE = (
     "003_6ce6e43769081fee.txt:38:268: ukraine-aid: $16 billion here, "
     "but $61 billion in NDTV (syndicated feed) (002_2b7f539160dc2239.txt:51:196)"
@@ -29,6 +30,7 @@ def workdir(tmp_path, root, monkeypatch):
     """A copy of the rules and seeds to edit, as the current directory."""
     shutil.copytree(root / "seeds", tmp_path / "seeds")
     shutil.copytree(root / "rules", tmp_path / "rules")
+    shutil.copy(root / "claimcheck.toml", tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -143,7 +145,7 @@ def test_a_touched_article_is_still_compared_with_every_other(capsys, workdir):
 
 
 def test_a_rule_file_or_manifest_touches_its_events(capsys, workdir):
-    for path in ("rules/blinken-china-2024.yaml", "seeds/manifest.yaml", "rules/common/casualties.yaml"):
+    for path in ("rules/blinken-china-2024.yaml", "seeds/manifest.yaml"):
         status, out, _ = run(capsys, "check", "--format", "json", path)
         assert {r["event"] for r in json.loads(out)["results"]} == {"blinken-china-2024"}, path
 
@@ -172,7 +174,7 @@ def make_corpus(folder: Path, events: int, per_event: int) -> None:
 
 def test_cache_parses_each_of_1000_articles_once_and_an_edited_one_again(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=200, per_event=5)
-    rules = load_rules(root / "rules" / "common")
+    rules = load_rules(COMMON)
     cache = Cache(tmp_path / "cache")
 
     first = check(rules, load_corpus(tmp_path / "corpus"), cache=cache)
@@ -192,7 +194,7 @@ def test_cache_parses_each_of_1000_articles_once_and_an_edited_one_again(tmp_pat
 @pytest.mark.parametrize("change", ["two articles name another day", "the manifest gives a date"])
 def test_when_the_event_s_time_changes_its_unedited_articles_are_read_again(tmp_path, root, change):
     make_corpus(tmp_path / "corpus", events=2, per_event=3)
-    rules = load_rules(root / "rules" / "common")
+    rules = load_rules(COMMON)
     check(rules, load_corpus(tmp_path / "corpus"), cache=Cache(tmp_path / "cache"))
     if change == "two articles name another day":  # two of three: the event's day moves
         for name in ("outlet-0.txt", "outlet-1.txt"):
@@ -209,7 +211,7 @@ def test_when_the_event_s_time_changes_its_unedited_articles_are_read_again(tmp_
 
 def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=1, per_event=3)
-    rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
     expected = check(rules, corpus, cache=Cache(tmp_path / "cache"))
     entries = sorted((tmp_path / "cache").rglob("*.json"))
     entries[0].write_text("{not json", encoding="utf-8")
@@ -227,7 +229,7 @@ def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
 
 def test_two_runs_at_once_share_the_cache(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=10, per_event=5)
-    rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
     results, caches = [], [Cache(tmp_path / "cache") for _ in range(4)]
     threads = [threading.Thread(target=lambda c=c: results.append(check(rules, corpus, cache=c))) for c in caches]
     for t in threads:
@@ -252,7 +254,7 @@ def test_cache_stats_and_no_cache(capsys, workdir):
 def test_two_processes_give_the_same_results_as_one(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=6, per_event=5)
     edit(tmp_path / "corpus/event-002/outlet-1.txt", "were killed", "were killed, and 99 died")
-    rules, corpus = load_rules(root / "rules" / "common"), load_corpus(tmp_path / "corpus")
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
     one = check(rules, corpus, jobs=1)
     assert check(rules, corpus, jobs=2) == one
     assert any(r.verdict == "conflict" for r in one)
@@ -263,7 +265,7 @@ def test_two_processes_give_the_same_results_as_one(tmp_path, root):
 def test_a_commit_of_one_article_reads_only_its_folder(capsys, tmp_path, root, monkeypatch):
     make_corpus(tmp_path / "corpus", events=3, per_event=2)
     (tmp_path / "corpus/event-001/outlet-0.txt").write_bytes(b"\x00binary")  # bad, but not touched
-    shutil.copytree(root / "rules" / "common", tmp_path / "rules")
+    shutil.copytree(COMMON, tmp_path / "rules")
     monkeypatch.chdir(tmp_path)
     status, out, err = run(capsys, "check", "--rules", "rules", "--corpus", "corpus", "corpus/event-002/outlet-1.txt")
     assert status in (0, 1) and err == ""  # the untouched folder with the bad article was not read

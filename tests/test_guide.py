@@ -76,7 +76,7 @@ def test_each_snippet_loads_and_its_examples_pass(tmp_path, body):
 def test_the_tutorial_report_has_one_real_conflict(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     status = main([
-        "check", "--rules", "rules/common", "--rules", "examples/cyclone-mira/rules",
+        "check", "--rules", "builtin:common", "--rules", "examples/cyclone-mira/rules",
         "--corpus", "examples/cyclone-mira/corpus", "--format", "json",
     ])
     assert status == 1

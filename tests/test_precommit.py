@@ -42,6 +42,7 @@ def repo(tmp_path, root):
     path.mkdir()
     shutil.copytree(root / "seeds", path / "seeds")
     shutil.copytree(root / "rules", path / "rules")
+    shutil.copy(root / "claimcheck.toml", path)  # the rules and the corpus, as this repository names them
     (path / ".gitignore").write_text(".claimcheck-cache/\n", encoding="utf-8")
     (path / ".pre-commit-config.yaml").write_text(local_config(root), encoding="utf-8")
     env = {

@@ -40,7 +40,7 @@ def run_on_a_terminal(tmp_path, events: int) -> tuple[int, str]:
     main, side = os.openpty()
     fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal has a size
     done = subprocess.Popen(
-        [sys.executable, "-m", "checker", "check", "--rules", str(ROOT / "rules"), "--corpus",
+        [sys.executable, "-m", "checker", "check", "--rules", "builtin:common", "--corpus",
          str(corpus_of(tmp_path / "corpus", events)), "--no-cache", "--format", "json"],
         stdout=subprocess.DEVNULL, stderr=side, cwd=ROOT,
     )
@@ -71,7 +71,7 @@ def test_a_short_check_shows_none(tmp_path):
 
 def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "checker", "check", "--rules", str(ROOT / "rules"), "--corpus",
+        [sys.executable, "-m", "checker", "check", "--rules", "builtin:common", "--corpus",
          str(corpus_of(tmp_path / "corpus", 150)), "--no-cache", "--format", "json"],
         capture_output=True, cwd=ROOT,
     )

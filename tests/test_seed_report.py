@@ -38,7 +38,7 @@ def values(result) -> dict:
 
 
 def test_every_field_has_the_expected_verdict(report):
-    # Exactly the event's fields: the common rules (rules/common/: death toll,
+    # Exactly the event's fields: the common rules (builtin:common: death toll,
     # injured, arrests, evacuations, magnitude, money pledged) find nothing here.
     assert {f: r["verdict"] for f, r in report.items()} == {
         "wang-yi-talks-duration": "compatible",

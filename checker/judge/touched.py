@@ -1,7 +1,8 @@
 """Which events a set of changed files touches, as pre-commit passes them.
 
 An article touches its event, a manifest every event of its articles, a rule
-file the event it names (a common rule file, every event). Other files touch
+file the event it names (a common rule file, every event), a corpus kept in
+one JSON-lines file every event. Other files touch
 nothing. Each touched event is then checked whole: a changed article is still
 compared with every other article of its event.
 """
@@ -33,6 +34,8 @@ def article_folders(paths: list[str], corpus_root: Path, rules: RuleSet) -> set[
 
 def touched_events(paths: list[str], corpus: Corpus, rules: RuleSet) -> frozenset[str]:
     changed = {Path(p).resolve() for p in paths}
+    if Path(corpus.root).resolve() in changed:  # a corpus in one file (JSON lines): all of it
+        return frozenset(corpus.events)
     events = set()
     for article in corpus.articles:
         path = Path(article.path).resolve()

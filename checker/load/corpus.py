@@ -68,8 +68,12 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
     display = display or str(root)
     if not root.exists():
         raise InputError(display, "no such corpus folder")
+    if root.is_file() and root.suffix == ".jsonl":
+        from checker.load.jsonl import load_jsonl  # it builds on this module's articles
+
+        return load_jsonl(root, display)
     if not root.is_dir():
-        raise InputError(display, "the corpus must be a folder of articles")
+        raise InputError(display, "the corpus must be a folder of articles, or a .jsonl file of them")
     articles = []
     if folders is None:
         chosen = sorted({p.parent for p in root.rglob("*") if p.is_file()} | {root})
@@ -78,7 +82,7 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         root = root.resolve()
     for folder in chosen:
         shown = Path(display) / folder.relative_to(root)
-        default_event, entries, timezone, event_date = _manifest(folder, shown, fallback_event=folder.name)
+        default_event, entries, timezone, days = _manifest(folder, shown, fallback_event=folder.name)
         # in the manifest's order (the order its outlets are shown), then the unlisted by name
         listed = {name: i for i, name in enumerate(entries)}
         files = sorted(
@@ -88,7 +92,7 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         for path in files:
             entry, _ = entries.pop(path.name, (None, None))
             article = _article(path, str(shown / path.name), entry, default_event, timezone)
-            articles.append(attrs.evolve(article, event_date=event_date) if event_date else article)
+            articles.append(attrs.evolve(article, event_date=days) if days else article)
         for name, (_, where) in entries.items():
             raise InputError(where, f"manifest lists {name!r}, but there is no such article")
     if not articles and folders is None:
@@ -107,7 +111,7 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
     doc.check_keys((), data, MANIFEST_KEYS, "manifest")
     event = _name(doc, ("event",), data.get("event"), "the event") or fallback_event
     timezone = clock.timezone_name(doc, ("timezone",), data.get("timezone"))
-    event_date = _event_date(doc, data.get("date"))
+    days = event_date(doc, data.get("date"))
     listed = data.get("articles") or []
     if not isinstance(listed, list):
         raise doc.error(("articles",), "`articles` must be a list")
@@ -117,7 +121,7 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             raise doc.error(where, "each article entry needs `file:`")
         doc.check_keys(where, item, ENTRY_KEYS, "article entry")
-        published = _published(doc, where + ("published",), item.get("published"))
+        published = published_date(doc, where + ("published",), item.get("published"))
         inferred = item.get("inferred") or []
         if not isinstance(inferred, list):
             raise doc.error(where + ("inferred",), "`inferred` must be a list of keys")
@@ -128,10 +132,10 @@ def _manifest(folder: Path, shown: Path, fallback_event: str):
             first = entries[item["file"]][1]
             raise doc.error(where + ("file",), f"{item['file']!r} is listed twice (first at line {first.line})")
         entries[item["file"]] = (_Entry(outlet, own_event, published, tuple(inferred), url), doc.where(where))
-    return event, entries, timezone, event_date
+    return event, entries, timezone, days
 
 
-def _published(doc, path, value) -> dt.date | None:
+def published_date(doc, path, value) -> dt.date | None:
     """A date, or a date-time with its offset (the day as written), also given as a string."""
     if isinstance(value, str):
         try:
@@ -154,7 +158,7 @@ def _name(doc, path, value, what: str) -> str | None:
     raise doc.error(path, f"{what} must be a name, not {type(value).__name__} {value!r}")
 
 
-def _event_date(doc, value) -> DaySpan | None:
+def event_date(doc, value) -> DaySpan | None:
     """`date:` the event's days: a day (2025-07-09), a month ("2025-07"), or a
     range ("2025-07-08..2025-07-10")."""
     if value is None:

@@ -60,9 +60,30 @@ def load_rules(folder: Path, display: str | None = None) -> RuleSet:
     return RuleSet(_distinct(fields), tuple(str(p) for p in paths), digest.hexdigest())
 
 
+BUILTIN = "builtin:"  # --rules builtin:common: rules that ship with claimcheck
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.name for p in _builtin_root().iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def _builtin_root() -> Path:
+    return Path(str(resources.files("checker").joinpath("builtin")))
+
+
+def _folder(name: str) -> Path:
+    """Where a folder of rules is: a path, or one of the built-in folders."""
+    if not name.startswith(BUILTIN):
+        return Path(name)
+    wanted = name[len(BUILTIN):]
+    if wanted not in builtin_names():
+        raise InputError(name, f"no built-in rules called {wanted!r} (there are: {', '.join(builtin_names())})")
+    return _builtin_root() / wanted
+
+
 def load_rule_folders(folders: list[str]) -> RuleSet:
-    """Rules from several folders (or files), as one set: `--rules rules/common --rules mine`."""
-    sets = [load_rules(Path(folder), folder) for folder in folders]
+    """Rules from several folders (or files), as one set: `--rules builtin:common --rules mine`."""
+    sets = [load_rules(_folder(folder), folder) for folder in folders]
     return RuleSet(
         _distinct([f for rules in sets for f in rules.fields]),
         tuple(p for rules in sets for p in rules.files),

@@ -1,0 +1,86 @@
+"""A corpus as JSON lines, as archives and crawlers deliver one: an article
+per line, {"event", "outlet", "text"} and optionally "published", "date"
+(the event's days, as a manifest's `date:`), "url", "timezone" and "id". An article is shown as FILE#ID (its id, else its line
+number), and a mention within it as FILE#ID:LINE:COLUMN of its text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+
+from checker.errors import InputError, Location
+from checker.load.corpus import Article, Corpus, dateline, event_date, published_date
+from checker.read import clock
+from checker.read.text import normalize
+
+KEYS = ("event", "outlet", "text", "published", "date", "url", "timezone", "id")
+
+
+@attrs.frozen
+class _Line:
+    """One line of the file, where its errors are said (the loaders' `doc`)."""
+
+    path: str
+    number: int
+
+    def error(self, _key, message: str) -> InputError:
+        return InputError(Location(self.path, self.number), message)
+
+
+def load_jsonl(path: Path, display: str):
+    """The corpus in the file; the first bad line is bad input, named file:line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(display, f"cannot read: {error.strerror}") from None
+    articles, names = [], {}
+    for number, line in enumerate(raw.splitlines(), 1):
+        where = _Line(display, number)
+        try:
+            text_line = line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise where.error(None, f"not UTF-8 text (byte 0x{line[error.start]:02x})") from None
+        if not text_line.strip():
+            continue
+        try:
+            record = json.loads(text_line)
+        except ValueError as error:
+            raise where.error(None, f"not JSON: {error}") from None
+        if not isinstance(record, dict):
+            raise where.error(None, 'an article is a JSON object with "event", "outlet" and "text"')
+        unknown = [k for k in record if k not in KEYS]
+        if unknown:
+            raise where.error(None, f"unknown key {unknown[0]!r} (expected: {', '.join(KEYS)})")
+        event, outlet, text = (_string(where, record, key) for key in ("event", "outlet", "text"))
+        if not text.strip():
+            raise where.error(None, "empty article")
+        name = f"{display}#{_optional(where, record, 'id') or number}"
+        if name in names:
+            raise where.error(None, f"{name!r} is given twice (first at line {names[name]})")
+        names[name] = number
+        text = normalize(text)
+        published = published_date(where, "published", record.get("published"))
+        ref = published or dateline(text)
+        articles.append(Article(
+            path=name, outlet=outlet, event=event, text=text, ref_date=ref,
+            ref_source="manifest" if published else ("dateline" if ref else "none"),
+            url=_optional(where, record, "url"),
+            timezone=clock.timezone_name(where, "timezone", record.get("timezone")),
+            event_date=event_date(where, record.get("date")),
+        ))
+    if not articles:
+        raise InputError(display, "empty corpus: no articles in this file")
+    return Corpus(display, tuple(articles))
+
+
+def _string(where: _Line, record: dict, key: str) -> str:
+    value = record.get(key)
+    if not isinstance(value, str) or not value:
+        raise where.error(key, f'"{key}" must be a non-empty string')
+    return value
+
+
+def _optional(where: _Line, record: dict, key: str) -> str | None:
+    return _string(where, record, key) if key in record and record[key] is not None else None
