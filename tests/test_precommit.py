@@ -10,6 +10,7 @@ and filename passing that a user's `.pre-commit-config.yaml` gets.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,6 +119,45 @@ def test_readme_shows_the_local_configuration_the_hooks_define(root):
     shown = yaml.safe_load(blocks[0].split("```")[0])["repos"][0]["hooks"]
     hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     expected = [
-        {k: v for k, v in {**hook, "language": "system"}.items() if k != "description"} for hook in hooks
+        {k: v for k, v in {**hook, "language": "system"}.items() if k not in ("description", "minimum_pre_commit_version")}
+        for hook in hooks
     ]
     assert shown == expected
+
+
+def test_the_hooks_install_from_this_repository_as_the_readme_says(tmp_path, root):
+    """The README's configuration, with this repository as `repo:` and the
+    commit `pre-commit autoupdate --bleeding-edge` writes, refuses a contradiction."""
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    (shown,) = [b for b in (c.split("```")[0] for c in readme.split("```yaml\n")[1:]) if "--bleeding-edge" in b]
+    config = re.sub(r"(- repo: )\S+", lambda m: m.group(1) + str(root), shown, count=1)
+    path = tmp_path / "newsroom"
+    path.mkdir()
+    shutil.copytree(root / "seeds", path / "corpus")
+    shutil.copytree(root / "rules", path / "rules")
+    (path / "claimcheck.toml").write_text('rules = ["rules", "builtin:common"]\ncorpus = "corpus"\n', encoding="utf-8")
+    (path / ".gitignore").write_text(".claimcheck-cache/\n", encoding="utf-8")
+    (path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"), "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path)}
+    env.pop("CLAIMCHECK_CACHE", None)
+
+    def sh(*argv, check=True):
+        done = subprocess.run(argv, cwd=path, env=env, capture_output=True, text=True, timeout=600)
+        assert not check or done.returncode == 0, done.stdout + done.stderr
+        return done
+
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True).stdout
+    sh("git", "init", "-q", "-b", "main")
+    for key, value in (("user.email", "desk@example.org"), ("user.name", "Desk"), ("commit.gpgsign", "false")):
+        sh("git", "config", key, value)
+    sh(str(BIN / "pre-commit"), "autoupdate", "--bleeding-edge")
+    assert f"rev: {head.strip()}" in (path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    sh(str(BIN / "pre-commit"), "install")
+    sh("git", "add", "-A")
+    sh("git", "commit", "-q", "-m", "corpus and rules")  # installs the hooks' environment from the commit
+    edit(path / "corpus" / ARTICLE.split("/")[1], "$61 billion", "$16 billion")
+    sh("git", "add", "-A")
+    done = sh("git", "commit", "-m", "change the aid figure", check=False)
+    assert done.returncode != 0
+    assert REFUSAL.replace("seeds/", "corpus/") in (done.stdout + done.stderr).splitlines()
