@@ -173,6 +173,11 @@ def _cache_options(parser) -> None:
     parser.add_argument(
         "--jobs", type=_positive, metavar="N", help="parse articles in N processes (default: the config's, else 1)"
     )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="read events on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+        "needs claimcheck[cluster] here and on the workers",
+    )
 
 
 def _settle(args, found: config.Config) -> None:
@@ -196,6 +201,7 @@ def _settle(args, found: config.Config) -> None:
     if args.command in ("check", "baseline"):
         args.cache = args.cache or os.environ.get("CLAIMCHECK_CACHE") or setting("cache", default=DEFAULT_CACHE)
         args.jobs = args.jobs or setting("jobs", default=1)
+        args.scheduler = args.scheduler or setting("scheduler")
     if args.command == "check":
         args.format = args.format or setting("format", report.FORMATS, "table")
         args.fail_on = args.fail_on or setting("fail-on", SEVERITIES, "error")
@@ -312,7 +318,7 @@ def _run(args, rules, corpus, events):
               disable=not sys.stderr.isatty()) as bar:
         results = check(
             rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events,
-            jobs=args.jobs, progress=bar.update,
+            jobs=args.jobs, progress=bar.update, scheduler=args.scheduler,
         )
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)

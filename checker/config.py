@@ -9,6 +9,7 @@ claimcheck.toml first). Flags on the command line win over them.
     jobs = 2
     format = "table"
     cache = ".claimcheck-cache"
+    scheduler = "tcp://scheduler:8786"    # a Dask cluster to read events on
 
 Paths are relative to the file that names them.
 """
@@ -32,7 +33,7 @@ else:  # pragma: no cover - Python 3.10
 
 FILE = "claimcheck.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("rules", "corpus", "fail-on", "baseline", "jobs", "format", "cache")
+KEYS = ("rules", "corpus", "fail-on", "baseline", "jobs", "format", "cache", "scheduler")
 _PATHS = ("corpus", "baseline", "cache")
 
 

@@ -9,6 +9,7 @@ from typing import Callable
 
 import attrs
 
+from checker.judge import cluster
 from checker.judge.cache import Cache, Entry
 from checker.judge.compare import Result, judge
 from checker.judge.eventtime import EventTime, event_time, named_days
@@ -21,13 +22,15 @@ from checker.rules.model import Field, RuleSet
 def check(
     rules: RuleSet, corpus: Corpus, show_misses: bool = False, cache: Cache | None = None,
     events: frozenset[str] | None = None, jobs: int = 1, progress: Callable[[int], object] | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Result, ...]:
     """Every field of every event judged (or of `events` only).
 
     With `show_misses`, each result lists its misses; with a `cache`, an
     article already parsed under the same rules is not parsed again; with
-    `jobs` > 1, events are read in that many processes; `progress` is told
-    how many articles each event that had to be read held, as it is done.
+    `jobs` > 1, events are read in that many processes, and with a
+    `scheduler` (a Dask scheduler's address) on that cluster; `progress` is
+    told how many articles each event that had to be read held, as it is done.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
     chosen = [e for e, fields in fields_of.items() if fields]
@@ -35,7 +38,7 @@ def check(
     for article in corpus.articles:
         if article.event in articles_of:
             articles_of[article.event].append(article)
-    read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress)
+    read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress, scheduler)
     results = []
     for event in chosen:
         fields = fields_of[event]
@@ -67,6 +70,7 @@ class _Work:
 def read_events(
     rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, list[Article]],
     cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
+    scheduler: str | None = None,
 ) -> dict[str, tuple[EventTime, dict[str, tuple[Mention, ...]]]]:
     """Each event's time and each of its articles' mentions, from the cache
     where it holds them under the event's time, else read (in `jobs` processes).
@@ -87,7 +91,9 @@ def read_events(
             for _ in articles:
                 cache.count(parsed=False)
     with contextlib.ExitStack() as stack:
-        if jobs > 1 and len(pending) > 1:
+        if scheduler is not None and pending:
+            found = stack.enter_context(contextlib.closing(cluster.read_on(scheduler, pending, fields_of)))
+        elif jobs > 1 and len(pending) > 1:
             pool = stack.enter_context(_pool(jobs, fields_of))
             found = pool.imap(_read_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
         else:
