@@ -154,7 +154,9 @@ def _rules_option(parser) -> None:
 
 def _corpus_option(parser) -> None:
     parser.add_argument(
-        "--corpus", metavar="DIR", help="articles and manifest.yaml (default: the config's corpus, else ./corpus)"
+        "--corpus", metavar="DIR",
+        help="a folder of articles with manifest.yaml files, or a .jsonl file of articles "
+        "(default: the config's corpus, else ./corpus)",
     )
 
 
@@ -211,7 +213,7 @@ def _settle(args, found: config.Config) -> None:
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+        raise argparse.ArgumentTypeError(f"not a whole number above 0: {text!r}")
     return int(text)
 
 
