@@ -24,7 +24,7 @@ _SIDES = ("A", "B", "C", "D", "E", "F")
 def as_html(results, corpus: str = "", rules: tuple[str, ...] = (), now: dt.datetime | None = None) -> str:
     """The page; `corpus` and `rules` are what the run read, named in its header."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    events = _by_event(results)
+    events = table.by_event(results)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -56,13 +56,6 @@ def as_html(results, corpus: str = "", rules: tuple[str, ...] = (), now: dt.date
         parts.append("<p>No field was found in any article.</p>")
     parts.append(f"</main><script>{_asset('report.js')}</script></body></html>")
     return "\n".join(parts)
-
-
-def _by_event(results) -> dict[str, list[Result]]:
-    events: dict[str, list[Result]] = {}
-    for r in results:
-        events.setdefault(r.event, []).append(r)
-    return events
 
 
 def _event(event: str, rows: list[Result]) -> str:

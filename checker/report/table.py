@@ -24,7 +24,7 @@ def as_text(
 ) -> str:
     """The report; in markdown, a table per event; otherwise no line wider than `width`."""
     out = []
-    for event, rows in _by_event(results).items():
+    for event, rows in by_event(results).items():
         when = rows[0].event_time.label
         out.append(f"## {event}" if markdown else f"Event: {event}")
         if when != "unknown":
@@ -49,7 +49,8 @@ def as_text(
     return text if width is None or markdown else _wrapped(text, width)
 
 
-def _by_event(results) -> dict[str, list[Result]]:
+def by_event(results) -> dict[str, list[Result]]:
+    """The results grouped by event, in order."""
     events: dict[str, list[Result]] = {}
     for result in results:
         events.setdefault(result.event, []).append(result)
