@@ -190,3 +190,21 @@ def test_a_date_range_spans_its_ends(a, b):
     assert value.type == "date-range"
     assert (value.days.first, value.days.last) == (first, last)
     assert value.range_days == (last - first).days + 1
+
+
+@given(st.integers(min_value=1950, max_value=2039), st.integers(min_value=1, max_value=12),
+       st.sampled_from(["{y}-{m:02d}", "{y}-{m}", "{y}/{m:02d}", "{y}.{m:02d}"]))
+def test_a_year_first_month_parses_back_as_that_month(year, month, style):
+    written = style.format(y=year, m=month)
+    # two digits after a dash that can be a later year make a range of years ("2000-02", "2022-23")
+    later = month > year % 100 or month == (year + 1) % 100
+    assume(not ("-" in written and len(written.split("-")[1]) == 2 and later))
+    value = only(f"Exports fell in {written}, officials said.")
+    assert (value.text, value.type, value.days.grain, value.days.first) == (written, "date", "month", dt.date(year, month, 1))
+
+
+@given(st.integers(min_value=1950, max_value=2038))
+def test_a_year_and_the_next_one_s_two_digits_are_a_range_of_years(year):
+    written = f"{year}-{(year + 1) % 100:02d}"
+    value = only(f"The {written} budget was approved.")
+    assert (value.type, value.days.first, value.days.last) == ("date-range", dt.date(year, 1, 1), dt.date(year + 1, 12, 31))

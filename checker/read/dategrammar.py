@@ -207,6 +207,13 @@ NUMERIC_DATE = (
 )
 
 
+# "2021-07", "2022-4", "2021/07": a year and its month (a later two-digit
+# year makes a range instead: "2022-23", YEAR_RANGE)
+YEAR_MONTH = pp.Regex(r"((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])(?![\w/.-]*\d)").set_parse_action(
+    lambda t: absolute(int(t[0][:4]), int(re.split(r"[-/.]", t[0])[1]))
+)
+
+
 def _year_first(year: int, month: int, day: int) -> DateSpec:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise pp.ParseException("", 0, "not a date")
@@ -326,6 +333,7 @@ DATE = (
     | DAY_ALONE
     | ISO_DATE
     | NUMERIC_DATE
+    | YEAR_MONTH
     | PART_OF
     | _WEEKDAY_PREFIX + MONTH_DAY_YEAR
     | MONTH_YEAR
@@ -398,7 +406,9 @@ POINT_TO_POINT = (
 
 def _years(t) -> RangeSpec:
     first, last = t[0], t[1]
-    if last < 100:  # "2022-23", "1999-00"
+    if last < 100:  # "2022-23", "1999-00"; "2021-07" is a month (YEAR_MONTH), not 2021 to 2107
+        if last <= first % 100 and last != (first + 1) % 100:  # "1999-00" crosses a century
+            raise pp.ParseException("", 0, "not a range of years")
         last += first // 100 * 100 + (100 if last <= first % 100 else 0)
     if not first < last:
         raise pp.ParseException("", 0, "not a range of years")
