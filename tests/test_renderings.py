@@ -208,3 +208,11 @@ def test_a_year_and_the_next_one_s_two_digits_are_a_range_of_years(year):
     written = f"{year}-{(year + 1) % 100:02d}"
     value = only(f"The {written} budget was approved.")
     assert (value.type, value.days.first, value.days.last) == ("date-range", dt.date(year, 1, 1), dt.date(year + 1, 12, 31))
+
+
+@given(st.integers(min_value=0, max_value=999), st.sampled_from([2, 3, 4, 5, 8, 10, 16]), st.data())
+def test_a_whole_number_and_a_proper_fraction_parse_back(whole, denominator, data):
+    numerator = data.draw(st.integers(min_value=1, max_value=denominator - 1))
+    written = f"{whole} {numerator}/{denominator}"
+    value = only(f"The plot covers {written} acres.")
+    assert value.text == written and value.interval() == Interval.point(whole + numerator / denominator)

@@ -5,7 +5,7 @@ building blocks for `grammars`; each can be tried alone::
 
     amount   ::= range | number | vague_scaled
     range    ::= number (dash | "to") number                  # "5-7", "five to seven"
-    number   ::= (digits [glued_scale] | word_integer) [fraction] [scale_word]
+    number   ::= (digits [glued_scale] | word_integer) [fraction | slash_fraction] [scale_word]
                  | fraction | ordinal_words
     digits   ::= "1,200" | "5.5" | ".5"                        # glued_scale: "5bn", "12m"
     word_integer ::= "sixty-one" | "two hundred and five" | "a hundred"
@@ -266,13 +266,29 @@ def _amount(tokens: pp.ParseResults) -> Amount:
 
 
 _BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
+# "3 1/4 miles", "7 1/8%": a whole number and a proper fraction after it (a
+# lone "3/4" is left alone: it is more often a date)
+_DENOMINATORS = frozenset((*range(2, 17), 32, 64, 100))
+
+
+def _slash_fraction(t) -> float:
+    numerator, denominator = (int(x) for x in t[0].split("/"))
+    if not (0 < numerator < denominator and denominator in _DENOMINATORS):
+        raise pp.ParseException("", 0, "not a proper fraction")
+    return numerator / denominator
+
+
+SLASH_FRACTION = (
+    pp.Regex(r"[ \t]+\d{1,2}/\d{1,3}(?![\d/.,]\d|[\d/])").leave_whitespace()
+    .set_parse_action(lambda t: _slash_fraction([t[0].strip()])).set_name("slash fraction")
+)
 # "a $3.4-million grant": the scale word joined by a hyphen, as an adjective
 _HYPHENATED_SCALE = pp.Suppress(pp.Literal("-").leave_whitespace()) + SCALE_WORD.copy().leave_whitespace()
 NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
     (_SCALED_FRACTION + pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD).set_parse_action(_amount)
     | FRACTION.copy().add_parse_action(_amount)
-    | (_BASE + pp.Opt(AND_FRACTION) + pp.Opt(SCALE_WORD | _HYPHENATED_SCALE)).set_parse_action(_amount)
+    | (_BASE + pp.Opt(AND_FRACTION | SLASH_FRACTION) + pp.Opt(SCALE_WORD | _HYPHENATED_SCALE)).set_parse_action(_amount)
 ).set_name("number")
 
 
