@@ -125,8 +125,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _rules_option(b)
     _corpus_option(b)
-    b.add_argument("--output", default=baseline.DEFAULT_FILE, metavar="FILE",
-                   help=f"the baseline file (default: {baseline.DEFAULT_FILE})")
+    b.add_argument("--output", metavar="FILE",
+                   help=f"the baseline file (default: the config's baseline, else {baseline.DEFAULT_FILE})")
     _cache_options(b)
 
     sc = commands.add_parser(
@@ -207,8 +207,12 @@ def _settle(args, found: config.Config) -> None:
     if args.command == "check":
         args.format = args.format or setting("format", report.FORMATS, "table")
         args.fail_on = args.fail_on or setting("fail-on", SEVERITIES, "error")
-        if args.baseline is None and found.get("baseline"):
-            args.baseline = found.get("baseline")
+        # a configured baseline not written yet accepts nothing, as the default one
+        configured = found.get("baseline")
+        if args.baseline is None and configured and Path(configured).is_file():
+            args.baseline = configured
+    if args.command == "baseline":
+        args.output = args.output or setting("baseline", default=baseline.DEFAULT_FILE)
 
 
 def _positive(text: str) -> int:
@@ -353,12 +357,13 @@ def _values(args) -> int:
         ref = args.ref_date or reference_date(Path(args.file), normalize(raw))
         zone = zone or manifest_timezone(Path(args.file))
     index = LineIndex(raw)
-    found = list(values_in(normalize(raw), ref, args.measures))
+    normal = normalize(raw)
+    found = list(values_in(normal, ref, args.measures))
     if args.format == "json":
         rows = []
         for v in found:
             line, column = index.position(v.start)
-            rows.append({**_as_written(show.value_json(v, zone), raw), "line": line, "column": column})
+            rows.append({**_as_written(show.value_json(v, zone), raw, normal), "line": line, "column": column})
         print(json.dumps(
             {"file": name, "ref_date": ref and ref.isoformat(), "timezone": zone, "values": rows},
             indent=2, ensure_ascii=False,
@@ -367,15 +372,23 @@ def _values(args) -> int:
     table = []
     for v in found:
         line, column = index.position(v.start)
-        table.append([f"{line}:{column}", printable(raw[v.start : v.end]), v.type, show.value_text(v, zone)])
+        table.append([f"{line}:{column}", printable(_written(raw, normal, v.start, v.end)), v.type, show.value_text(v, zone)])
     print(tabulate(table, headers=["where", "text", "type", "value"], tablefmt="simple"))
     print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}"
           + (f"; time zone: {zone}" if zone else ""))
     return EXIT_OK
 
 
-def _as_written(value: dict, raw: str) -> dict:
-    return {**value, "text": raw[value["start"] : value["end"]]}
+def _as_written(value: dict, raw: str, normal: str) -> dict:
+    return {**value, "text": _written(raw, normal, value["start"], value["end"])}
+
+
+def _written(raw: str, normal: str, start: int, end: int) -> str:
+    """The value's text as written, or as read (`normal`, the normalised text)
+    where normalising moved a format character out of it ("1\u200b200" is
+    shown as "1200")."""
+    written = raw[start:end]
+    return written if normalize(written) == normal[start:end] else normal[start:end]
 
 
 def _values_jsonl(args) -> int:
@@ -409,7 +422,8 @@ def _values_jsonl(args) -> int:
                 ident = record.get("id") if isinstance(record, dict) else None
                 print(json.dumps({"id": ident, "error": problem}, ensure_ascii=False))
                 continue
-            values = [_as_written(show.value_json(v, zone), text) for v in values_in(normalize(text), ref, args.measures)]
+            normal = normalize(text)
+            values = [_as_written(show.value_json(v, zone), text, normal) for v in values_in(normal, ref, args.measures)]
             print(json.dumps({"id": record.get("id"), "values": values}, ensure_ascii=False), flush=False)
     return EXIT_BAD_INPUT if bad else EXIT_OK
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 from checker.cli import main
 
@@ -60,3 +60,22 @@ def test_an_unreachable_scheduler_is_one_line(capsys, corpus):
     status = main(["check", "--no-cache", "--corpus", str(corpus), *RULES, "--scheduler", "tcp://127.0.0.1:9"])
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1 and "cannot reach the Dask scheduler" in err
+
+
+def test_runs_with_other_rules_for_the_same_events_keep_their_own(capsys, scheduler, tmp_path):
+    """The rules go to the workers under a key of their content, not of the
+    event names they share: another client holding data under an event's name
+    (another run's rules, say) changes nothing."""
+    other = Client(scheduler)
+    held = other.scatter({"blinken-china-2024": ()}, broadcast=True)  # noqa: F841 (held while the runs go on)
+    strict = tmp_path / "strict"
+    shutil.copytree(ROOT / "rules", strict)
+    path = strict / "blinken-china-2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("severity: warning", "severity: error"), encoding="utf-8")
+    for rules in (str(ROOT / "rules"), str(strict), str(ROOT / "rules")):
+        args = ["check", "--no-cache", "--corpus", str(ROOT / "seeds"), "--rules", rules, "--format", "json"]
+        main(args)
+        alone = capsys.readouterr().out
+        main([*args, "--scheduler", scheduler])
+        assert capsys.readouterr().out == alone
+    other.close()

@@ -126,3 +126,13 @@ def test_the_version_is_written_once(capsys):
         main(["--version"])
     assert capsys.readouterr().out.strip() == f"claimcheck {__version__}"
     assert importlib.metadata.version("claimcheck") == __version__
+
+
+def test_the_configured_baseline_is_written_by_baseline_and_read_by_check(capsys, project):
+    (project / "claimcheck.toml").write_text('rules = "checks"\ncorpus = "news"\nbaseline = "accepted.yaml"\n'
+                                             'fail-on = "warning"\n', encoding="utf-8")
+    assert run(capsys, "check", "--no-cache")[0] == 1  # not written yet: nothing is accepted
+    status, out, _ = run(capsys, "baseline", "--no-cache")
+    assert status == 0 and out.startswith("accepted.yaml: 2 discrepancies accepted")
+    assert (project / "accepted.yaml").is_file() and not (project / "claimcheck-baseline.yaml").exists()
+    assert run(capsys, "check", "--no-cache")[0] == 0

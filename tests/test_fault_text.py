@@ -150,14 +150,20 @@ def test_a_long_sentence_is_cut_after_a_clause_where_it_can_be():
 
 
 @pytest.mark.parametrize("pattern, message, column", [
-    ("{value} ... a ... b ... c ... killed", f"at most {MAX_SKIPS} '...' per pattern", 27),
-    ("[x ...] ... a ... b ... {value}", f"at most {MAX_SKIPS} '...' per pattern", 21),
-    ("(a ... b|c ...) ... d ... {value}", f"at most {MAX_SKIPS} '...' per pattern", 23),
+    ("{value} ... a ... b ... c ... killed", f"at most {MAX_SKIPS} '...' in one match", 27),
+    ("[x ...] ... a ... b ... {value}", f"at most {MAX_SKIPS} '...' in one match", 21),
+    ("(a ... b ... c|d) ... e ... {value}", f"at most {MAX_SKIPS} '...' in one match", 25),
 ])
 def test_a_pattern_with_too_many_skips_is_refused_at_the_one_too_many(pattern, message, column):
     with pytest.raises(PatternError, match=message) as raised:
         compile_pattern(pattern)
     assert raised.value.column == column
+
+
+def test_a_choice_counts_the_skips_of_its_largest_option_only():
+    # one option is taken per match: four options with a skip each are one skip
+    pattern = compile_pattern("(killed ... in|left ... dead|... died|wounded ... in) {value}")
+    assert pattern.matches_around("left them all dead 24", 19, 21)
 
 
 def test_adjacent_skips_count_as_one_of_their_summed_length():
@@ -195,3 +201,45 @@ def test_the_format_characters_are_unicode_s_category_cf():
     ours = {chr(c) for c in range(sys.maxunicode + 1) if _FORMAT.match(chr(c))}
     assert cf <= ours  # every one this Python knows
     assert all(unicodedata.category(c) in ("Cf", "Cn") for c in ours - cf)  # and others only where unassigned
+
+
+def test_a_long_run_without_spaces_beside_a_hidden_character_normalises_whole():
+    text = "x\u200by " + "\u4e2d" * 50_000 + " 1\u200b200"  # one format character, then a long run of CJK text
+    normal = normalize(text)
+    assert len(normal) == len(text) and normal.startswith("xy  ") and normal.endswith(" 1200 ")
+
+
+def test_a_long_sentence_is_not_cut_inside_a_date():
+    text = "The minister listed " + "the roads, " * 89 + "and the bridge that opened on July 12, 2014 in the north."
+    values = [v for v in values_in(normalize(text)) if v.type == "date"]
+    assert [(v.text, v.days.first.isoformat()) for v in values] == [("July 12, 2014", "2014-07-12")]
+
+
+def test_an_article_s_escape_codes_never_reach_the_terminal(capsys, tmp_path):
+    status, out, _ = _check(capsys, tmp_path, {
+        "a.txt": "Congress approved $61 billion in aid.\x1b]0;pwned\x07\x1b[2J\n",
+        "b.txt": "Congress approved $95 billion in aid.\n",
+    }, "--explain", "aid", "--show-misses")
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b" in out
+
+
+def test_values_shows_a_figure_a_hidden_character_split_as_it_reads(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("It cost 1\u200b200. Then $6\u200b1 million.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "checker", "values", str(tmp_path / "a.txt"), "--format", "json",
+                           "--ref-date", "2024-05-03"], capture_output=True, text=True, cwd=ROOT)
+    texts = [v["text"] for v in json.loads(done.stdout)["values"]]
+    assert texts == ["1200", "$6\u200b1 million"]
+
+
+def test_a_new_file_takes_the_user_s_umask(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.umask(0o077); from pathlib import Path; from checker.load.files import write_atomically;"
+            " write_atomically(Path(sys.argv[1]), 'x')")
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "f")], check=True, cwd=ROOT)
+    assert os.stat(tmp_path / "f").st_mode & 0o777 == 0o600

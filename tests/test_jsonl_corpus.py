@@ -97,3 +97,26 @@ def test_the_file_given_to_check_is_the_whole_corpus(capsys, tmp_path):
     args = ["check", "--no-cache", "--corpus", str(lines), "--rules", str(ROOT / "rules"), "--format", "json"]
     assert main([*args, str(lines)]) == 0
     assert {r["event"] for r in json.loads(capsys.readouterr().out)["results"]} == {"blinken-china-2024"}
+
+
+def test_a_byte_order_mark_and_numbered_ids_are_read(capsys, tmp_path):
+    lines = tmp_path / "archive.jsonl"
+    lines.write_bytes(
+        b'\xef\xbb\xbf{"event": "e", "outlet": "A", "id": 100, "text": "The storm killed 12 people."}\n'
+        b'{"event": "e", "outlet": "B", "id": 101, "text": "The storm killed 14 people."}\n')
+    assert main(["check", "--no-cache", "--corpus", str(lines), "--rules", "builtin:common", "--format", "lines"]) == 1
+    assert capsys.readouterr().out.startswith(f"{lines}#100:1:18: death-toll: 12 here")
+
+
+def test_code_scanning_locations_name_the_file_not_the_article_s_lines(capsys, tmp_path):
+    lines = tmp_path / "archive.jsonl"
+    lines.write_text('{"event": "e", "outlet": "A", "id": "a", "text": "Storm.\\n\\nIt killed 12 people."}\n'
+                     '{"event": "e", "outlet": "B", "id": "b", "text": "It killed 14 people."}\n', encoding="utf-8")
+    args = ["check", "--no-cache", "--corpus", str(lines), "--rules", "builtin:common"]
+    main([*args, "--format", "github"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"::error file={lines},title=death-toll::article a, line 3, column 11: 12 here")
+    main([*args, "--format", "sarif"])
+    (location, _) = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"]
+    assert location["physicalLocation"] == {"artifactLocation": {"uri": lines.as_uri()}}
+    assert "article a, line 3, column 11" in location["message"]["text"]

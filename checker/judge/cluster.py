@@ -25,7 +25,9 @@ def read_on(address: str, work: list, fields_of: dict) -> Iterator:
     except (OSError, TimeoutError, ValueError) as error:
         raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None
     with client:
-        fields = client.scatter(fields_of, broadcast=True)  # the rules, once per worker
+        # the rules, once per worker, under a key made from their content (a dict's
+        # keys would be the event names, which another run's rules may share)
+        (fields,) = client.scatter([fields_of], broadcast=True)
         futures = client.map(_read, work, fields=fields, pure=False)
         for future in futures:
             yield future.result()

@@ -7,6 +7,10 @@ import tempfile
 from pathlib import Path
 
 
+_UMASK = os.umask(0)  # read once, at import, and set back at once
+os.umask(_UMASK)
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file renamed into place.
 
@@ -17,8 +21,8 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
-        # the mode a file the user writes would have, not mkstemp's private one
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        # the mode a file the user writes would have (umask), not mkstemp's private one
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

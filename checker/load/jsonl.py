@@ -39,7 +39,7 @@ def load_jsonl(path: Path, display: str):
     for number, line in enumerate(raw.splitlines(), 1):
         where = _Line(display, number)
         try:
-            text_line = line.decode("utf-8")
+            text_line = line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
             raise where.error(None, f"not UTF-8 text (byte 0x{line[error.start]:02x})") from None
         if not text_line.strip():
@@ -56,7 +56,12 @@ def load_jsonl(path: Path, display: str):
         event, outlet, text = (_string(where, record, key) for key in ("event", "outlet", "text"))
         if not text.strip():
             raise where.error(None, "empty article")
-        name = f"{display}#{_optional(where, record, 'id') or number}"
+        ident = record.get("id")
+        if isinstance(ident, int) and not isinstance(ident, bool):
+            ident = str(ident)  # crawlers number their records
+        elif ident is not None:
+            ident = _string(where, record, "id")
+        name = f"{display}#{ident or number}"
         if name in names:
             raise where.error(None, f"{name!r} is given twice (first at line {names[name]})")
         names[name] = number

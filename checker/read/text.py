@@ -24,7 +24,8 @@ _FORMAT_ASTRAL = "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3
 _FORMAT = re.compile(f"[{_FORMAT_BMP}{_FORMAT_ASTRAL}]")
 # searched apart: a class with astral ranges makes every search several times slower
 _HAS_FORMAT_BMP, _HAS_FORMAT_ASTRAL = re.compile(f"[{_FORMAT_BMP}]"), re.compile(f"[{_FORMAT_ASTRAL}]")
-_WORD_WITH_FORMAT = re.compile(r"\S*" + _FORMAT.pattern + r"\S*")
+# from a word's start only: tried inside a long run of letters, it would cost the run's square
+_WORD_WITH_FORMAT = re.compile(r"(?<!\S)\S*" + _FORMAT.pattern + r"\S*")
 # Digits grouped in threes by a no-break, thin or figure space: "61 000".
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+(?!\d)")
 _GROUP_SPACE = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", ","))
@@ -130,6 +131,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 # read around each value looks back to its sentence's start, so the cost of
 # a sentence would grow with its square.
 MAX_SENTENCE = 1000  # characters; the longest in the test corpora has 431
+# clause punctuation to cut after; a comma before a digit may be inside a date ("July 12, 2014")
+_CLAUSE_END = re.compile(r"[;:](?=\s)|,(?=\s+\D)")
 
 
 def _bounded(text: str, start: int, end: int):
@@ -138,8 +141,8 @@ def _bounded(text: str, start: int, end: int):
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
         half = start + MAX_SENTENCE // 2
-        clause = text.rfind("; ", half, limit), text.rfind(": ", half, limit), text.rfind(", ", half, limit)
-        cut = max(clause) + 1 if max(clause) >= 0 else max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        clauses = [m.start() for m in _CLAUSE_END.finditer(text, half, limit)]
+        cut = clauses[-1] + 1 if clauses else max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
         if cut <= start:
             cut = limit
         yield start, cut

@@ -53,10 +53,11 @@ def as_lines(results, github: bool = False) -> str:
             message = one_line(message)  # whatever the article's line breaks
             if github:
                 level = _GITHUB_LEVEL[r.field.severity]
-                out.append(
-                    f"::{level} file={_property(m.article)},line={m.line},col={m.column},"
-                    f"title={_property(r.field.id)}::{_data(message)}"
-                )
+                file, record = sarif.in_file(m.article)
+                where = f"file={_property(file)}" + (f",line={m.line},col={m.column}" if record is None else "")
+                if record is not None:  # lines of the article, not of the file it is in
+                    message = f"article {record}, line {m.line}, column {m.column}: {message}"
+                out.append(f"::{level} {where},title={_property(r.field.id)}::{_data(message)}")
             else:
                 out.append(f"{printable(m.article)}:{m.line}:{m.column}: {r.field.id}: {printable(message)}")
     return "\n".join(out)

@@ -65,6 +65,12 @@ def _result(r: Result, rule_index: int) -> dict:
 
 
 def _location(m) -> dict:
+    file, record = in_file(m.article)
+    if record is not None:  # an article of a JSON-lines corpus: its lines are not the file's
+        return {
+            "physicalLocation": {"artifactLocation": {"uri": _uri(file)}},
+            "message": {"text": f"{m.outlet}: {m.text} (article {record}, line {m.line}, column {m.column})"},
+        }
     lines = m.text.split("\n")  # a figure may run over a line break
     end_column = (m.column if len(lines) == 1 else 1) + len(lines[-1])
     region = {"startLine": m.line, "startColumn": m.column, "endLine": m.line + len(lines) - 1,
@@ -73,6 +79,13 @@ def _location(m) -> dict:
         "physicalLocation": {"artifactLocation": {"uri": _uri(m.article)}, "region": region},
         "message": {"text": f"{m.outlet}: {m.text}"},
     }
+
+
+def in_file(article: str) -> tuple[str, str | None]:
+    """The file an article is in, and its record there when the file holds
+    many (a JSON-lines corpus names them FILE#ID); else the article, None."""
+    file, mark, record = article.rpartition("#")
+    return (file, record) if mark and file.endswith(".jsonl") else (article, None)
 
 
 def _uri(path: str) -> str:

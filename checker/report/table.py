@@ -10,6 +10,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from checker.judge.compare import Result
+from checker.printable import printable
 from checker.read.text import one_line
 
 ALL = "*"  # --explain without a field: every field
@@ -59,7 +60,7 @@ def by_event(results) -> dict[str, list[Result]]:
 
 def _matrix(rows, tablefmt: str, color: bool = False, column: int | None = None) -> str:
     """Fields by outlets; an outlet's name and values wrapped to `column` characters if given."""
-    outlets = [v.outlet for v in rows[0].values]
+    outlets = [printable(v.outlet) for v in rows[0].values]
     table = [[r.field.id, *(cell(r, v) for v in r.values), _paint(verdict_of(r), r.verdict, color)] for r in rows]
     widths = None if column is None else [None, *[column] * len(outlets), None]
     return tabulate(
@@ -90,7 +91,7 @@ def _blocks(rows, color: bool) -> str:
     for r in sorted(rows, key=lambda r: _ORDER.index(r.verdict) if r.verdict in _ORDER else len(_ORDER)):
         lines.append(f"{r.field.id}: {_paint(verdict_of(r), r.verdict, color)}")
         stating = [v for v in r.values if v.claim is not None or v.self_contradiction]
-        lines.extend(f"  {v.outlet.ljust(named)}  {cell(r, v)}" for v in stating)
+        lines.extend(f"  {printable(v.outlet).ljust(named)}  {cell(r, v)}" for v in stating)
         silent = [v.outlet for v in r.values if v not in stating]
         if silent:
             lines.append(f"  (no value: {', '.join(silent)})")
@@ -171,7 +172,7 @@ def _contradictions(r: Result) -> list[str]:
     """Each article that contradicts itself, with every mention."""
     return [
         f"{r.field.id}: {v.outlet} contradicts itself: "
-        + "; ".join(f"\"{one_line(m.text)}\" (line {m.line})" for m in v.mentions)
+        + "; ".join(f"\"{printable(one_line(m.text))}\" (line {m.line})" for m in v.mentions)
         for v in r.contradicting
     ]
 
@@ -213,9 +214,9 @@ def _evidence(r: Result, mentions) -> list[str]:
         notes = [f"background: {m.background}" if m.background else "", f"source: {m.source}" if m.source else "",
                  f"day: {m.day_from}" if m.day_from else ""]
         why = "; ".join(n for n in notes if n)
-        read = f"{m.article}:{m.line}:{m.column}: {m.text!r} read as {r.field.kind.show(r.field, m.claim)}"
-        lines.append(f"    {read}" + (f" ({why})" if why else ""))
-        lines.append(f"      {m.marked_sentence}")
+        read = f"{printable(m.article)}:{m.line}:{m.column}: {m.text!r} read as {r.field.kind.show(r.field, m.claim)}"
+        lines.append(f"    {read}" + (f" ({printable(why)})" if why else ""))
+        lines.append(f"      {printable(m.marked_sentence)}")  # an article's escape codes never reach the terminal
     return lines
 
 
@@ -230,7 +231,7 @@ def _misses(rows) -> list[str]:
         lines.append(f"{r.field.id}: {len(r.misses)} sentence(s) with its cue words but no value")
         shown = r.misses[:_MOST_MISSES]
         for m in shown:
-            lines.append(f"    {m.article}:{m.line}:{m.column}: {m.outlet}: {m.sentence}")
+            lines.append(f"    {printable(m.article)}:{m.line}:{m.column}: {printable(m.outlet)}: {printable(m.sentence)}")
         rest = r.misses[len(shown):]
         if rest:
             with_figures = sum(m.likelihood > 0 for m in rest)

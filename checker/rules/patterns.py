@@ -3,7 +3,7 @@
     {value}     the field's typed value (exactly once)
     word        a whole word, any case; typographic variants are equal
     ...         up to eight words, inside the sentence (adjacent ones add up;
-                at most three per pattern)
+                at most three in one match)
     [a b]       optional words
     (a|b c)     a choice
 
@@ -22,9 +22,10 @@ from checker.read.text import normalize, words_of
 
 SEPARATOR = r"\W*"
 SKIP_WORDS = 8  # "...": up to eight words
-# Each `...` multiplies the ways a failing match is tried by nine, so a
-# pattern holds at most three (adjacent ones count as one, of their summed
-# length); the work per value then stays bounded whatever the text.
+# Each `...` multiplies the ways a failing match is tried by nine, so one
+# match of a pattern holds at most three (a choice counts its largest option;
+# adjacent ones count as one, of their summed length); the work per value
+# then stays bounded whatever the text.
 MAX_SKIPS = 3
 _WORD_CHARS = 64  # a generous longest word, to bound how far back a match may start
 
@@ -210,6 +211,8 @@ def _merged(items) -> tuple:
 
 
 def _skips(items) -> list[Skip]:
+    """The skips along the path through the pattern that has the most: a
+    match takes one option of a choice, so only the options' largest counts."""
     found = []
     for item in items:
         if isinstance(item, Skip):
@@ -217,7 +220,7 @@ def _skips(items) -> list[Skip]:
         elif isinstance(item, Optional):
             found.extend(_skips(item.items))
         elif isinstance(item, Choice):
-            found.extend(s for o in item.options for s in _skips(o))
+            found.extend(max((_skips(o) for o in item.options), key=len))
     return found
 
 
@@ -259,7 +262,7 @@ def compile_pattern(source: str) -> Pattern:
     skips = _skips(items)
     if len(skips) > MAX_SKIPS:
         raise PatternError(
-            f"at most {MAX_SKIPS} '...' per pattern (adjacent ones count as one)", skips[MAX_SKIPS].column
+            f"at most {MAX_SKIPS} '...' in one match of a pattern (adjacent ones count as one)", skips[MAX_SKIPS].column
         )
     head, tail = _trimmed(items[: slots[0]], leading=True), _trimmed(items[slots[0] + 1 :], leading=False)
     before = after = None
