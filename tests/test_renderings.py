@@ -216,3 +216,14 @@ def test_a_whole_number_and_a_proper_fraction_parse_back(whole, denominator, dat
     written = f"{whole} {numerator}/{denominator}"
     value = only(f"The plot covers {written} acres.")
     assert value.text == written and value.interval() == Interval.point(whole + numerator / denominator)
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["-{d}", "minus {d}", "minus {w}", "negative {w}"]))
+def test_a_signed_figure_parses_back_negative(n, style):
+    written = style.format(d=n, w=in_words(n))
+    value = only(f"The index stood at {written} after the fall.")
+    assert value.text == written and value.interval() == Interval.point(-float(n))
+
+
+def test_a_negative_review_is_no_negative_figure():
+    assert all(v.interval().low >= 0 for v in find_values("Critics called the film a negative one."))

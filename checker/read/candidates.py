@@ -38,6 +38,13 @@ _RELATIVE_WORDS = [*dategrammar.DAY_WORDS, "tonight", "weekend"]
 _DATE_WORDS = ["Q1", "Q2", "Q3", "Q4"]
 _ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dategrammar.ORDINAL_DAYS)
 _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dategrammar.MONTHS, *dategrammar.WEEKDAYS]
+# A sign before a figure: "-1", "minus 12", "negative one", "-10°C"; not in
+# "3-1", "F-16", "2024-04", nor "a negative one" (a review, not a figure)
+_NUMBER_WORD = word_alternation([*numbers.UNITS, *numbers.TENS])
+MINUS = re.compile(
+    r"(?:(?<!\ba )(?<!\bthe )\b(?:minus|negative)\s+(?=\d|(?:" + _NUMBER_WORD + r")\b)|(?<![\w.,\-–−])[-−](?=\d))",
+    re.IGNORECASE,
+)
 # Where a value can start, by the kind of grammar to try there.
 # Each start is tried only with the grammar of its kind, and common words
 # ("the", "first", "earlier") only before what could make them a date. No
@@ -61,18 +68,16 @@ CANDIDATE = re.compile(
     + word_alternation(dategrammar.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
     r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b)"
     r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dategrammar.MONTHS) + r"\b)"  # "fourteenth of June"
-    r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b)))",  # "in three weeks"
+    r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))"  # "in three weeks"
+    r"|(?P<minus>" + MINUS.pattern + "))",
     re.IGNORECASE,
 )
 STATUS = r"(?:preliminary|revised|initial|updated)"
-# A minus before a temperature: "minus 10 degrees Celsius", "-10°C", "−5C"
-MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,\-–−])[-−])(?=\d)", re.IGNORECASE)
 # With measures, more starts: "magnitude 6.1", "M6.1", "a preliminary 6.1",
 # "shortly after midnight", "about 7:30", "noon".
 MEASURE_CANDIDATE = re.compile(
     CANDIDATE.pattern[:-1]
     + r"|(?P<magnitude>\b" + STATUS + r"\s+(?=magnitude\b|M[wLs]?\s?\d|\d)|\b(?:Richter\s+)?magnitude\b|\b(?-i:M[wLs]?)\s?(?=\d\.\d))"
-    + r"|(?P<clock>" + clock.CLOCK_START + ")"
-    + r"|(?P<minus>" + MINUS.pattern + "))",
+    + r"|(?P<clock>" + clock.CLOCK_START + "))",
     re.IGNORECASE,
 )

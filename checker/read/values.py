@@ -32,7 +32,7 @@ import attrs
 import pyparsing as pp
 
 from checker.read import lookalikes, numbers
-from checker.read.candidates import CANDIDATE, MEASURE_CANDIDATE
+from checker.read.candidates import CANDIDATE, MEASURE_CANDIDATE, MINUS
 from checker.read.clock import DIGIT_CLOCK
 from checker.read.context import (
     CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
@@ -41,6 +41,7 @@ from checker.read.context import (
 from checker.read.dategrammar import DaySpan
 from checker.read.grammars import DIGIT_DATE_START, GRAMMARS, SINGLE_GRAMMARS, measure_grammars
 from checker.read.measures import MEASURE_AFTER, read_measure
+from checker.read.numbers import Amount
 from checker.read.shortcut import bare_figure
 from checker.read.text import split_sentences, word_alternation
 from checker.read.value import Value, make_value
@@ -52,6 +53,16 @@ def _parse_at(text: str, pos: int, grammar: pp.ParserElement):
     # pyparsing expands tabs, which would move every location after one
     parsed = _parse_window(text[pos : pos + WINDOW].replace("\t", " "), grammar)
     return None if parsed is None else (parsed[0], pos + parsed[1])
+
+
+def _negative(text: str, pos: int, measures: bool, shortcut: bool):
+    """The figure after a sign, negated: "-1", "minus 12", "negative one", "-5%", "-$3 million"."""
+    after = MINUS.match(text, pos).end()
+    read = _read(text, after, "digits" if text[after].isdigit() else "words", measures, shortcut)
+    if read is None or read[0].type not in ("number", "percent", "money") or read[0].amount is None:
+        return None
+    amount = read[0].amount
+    return attrs.evolve(read[0], amount=Amount(-amount.high, -amount.low, amount.vague, amount.scale)), read[1]
 
 
 # A grammar parse costs up to a millisecond, and the same words are often
@@ -80,8 +91,10 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
     """
     if measures:
         measured = read_measure(text, pos, kind, _read)
-        if measured or kind in ("magnitude", "clock", "minus"):
+        if measured or kind in ("magnitude", "clock"):
             return measured
+    if kind == "minus":
+        return _negative(text, pos, measures, shortcut)
     if shortcut and kind in ("digits", "words") and not (kind == "digits" and DIGIT_DATE_START.match(text, pos)):
         bare = bare_figure(text, pos)
         if bare is not None and not (measures and MEASURE_AFTER.match(text, bare[1])):
