@@ -227,3 +227,12 @@ def test_a_signed_figure_parses_back_negative(n, style):
 
 def test_a_negative_review_is_no_negative_figure():
     assert all(v.interval().low >= 0 for v in find_values("Critics called the film a negative one."))
+
+
+@given(st.integers(min_value=1950, max_value=2039), st.integers(min_value=1, max_value=4),
+       st.sampled_from(["{y} Q{q}", "{y}-Q{q}", "{y}Q{q}", "Q{q} {y}", "Q{q}, {y}"]))
+def test_a_quarter_and_its_year_parse_back_in_either_order(year, quarter, style):
+    written = style.format(y=year, q=quarter)
+    value = only(f"Results for {written} were published.")
+    first = dt.date(year, 3 * quarter - 2, 1)
+    assert (value.text, value.days.grain, value.days.first) == (written, "quarter", first)

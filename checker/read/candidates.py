@@ -35,7 +35,7 @@ _AFTER_A = [
     *DURATION_UNITS,
 ]
 _RELATIVE_WORDS = [*dategrammar.DAY_WORDS, "tonight", "weekend"]
-_DATE_WORDS = ["Q1", "Q2", "Q3", "Q4"]
+_DATE_WORDS = ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
 _ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dategrammar.ORDINAL_DAYS)
 _AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dategrammar.MONTHS, *dategrammar.WEEKDAYS]
 # A sign before a figure: "-1", "minus 12", "negative one", "-10°C"; not in

@@ -277,6 +277,21 @@ def _decade_year(text: str) -> int:
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "2021 Q3", "2021-Q3", "2021Q3": the year first
+YEAR_QUARTER = pp.Regex(r"(?i)((?:19|20)\d\d)[\s-]?Q([1-4])\b").set_parse_action(
+    lambda t: DateSpec("quarter", year=int(t[0][:4]), month=3 * int(t[0][-1]) - 2)
+)
+
+
+def _half(year: int, half: int) -> RangeSpec:
+    return RangeSpec(absolute(year, 1 if half == 1 else 7), absolute(year, 6 if half == 1 else 12))
+
+
+# "2022 H1", "2022-H2", "H1 2022", "H2, 2023": half a year, a range of its months
+HALF_YEAR = (
+    pp.Regex(r"(?i)((?:19|20)\d\d)[\s-]?H([12])\b").set_parse_action(lambda t: _half(int(t[0][:4]), int(t[0][-1])))
+    | pp.Regex(r"(?i)H([12]),?\s+((?:19|20)\d\d)\b").set_parse_action(lambda t: _half(int(t[0][-4:]), int(t[0][1])))
+)
 QUARTER = (
     pp.Regex(r"(?i)Q([1-4])\b").set_parse_action(lambda t: int(t[0][1]))("quarter")
     + pp.Opt(pp.Opt(",") + YEAR("year"))
@@ -334,6 +349,7 @@ DATE = (
     | ISO_DATE
     | NUMERIC_DATE
     | YEAR_MONTH
+    | YEAR_QUARTER
     | PART_OF
     | _WEEKDAY_PREFIX + MONTH_DAY_YEAR
     | MONTH_YEAR
@@ -440,7 +456,7 @@ MONTH_RANGE = (
 ).set_parse_action(_months)
 
 DATE_RANGE = (
-    FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT | YEAR_RANGE | MONTH_RANGE
+    FROM_TO | BETWEEN_AND | MONTH_DAY_RANGE | DAY_MONTH_RANGE | POINT_TO_POINT | YEAR_RANGE | MONTH_RANGE | HALF_YEAR
 ).set_name("date range")
 
 # The forms that start with last/next/this or a day word ("today", "tonight"),
