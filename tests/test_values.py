@@ -74,7 +74,7 @@ NUMBERS = [
     ("half a dozen eggs", "half a dozen", 6),
     ("a thousand people", "a thousand", 1_000),
     ("three thousand people", "three thousand", 3_000),
-    ("one thousand and one nights", "one thousand and one", 1_001),
+    ("one thousand and one stories", "one thousand and one", 1_001),
     ("nine hundred ninety-nine thousand votes", "nine hundred ninety-nine thousand", 999_000),
     # scales
     ("half a million people", "half a million", 500_000),

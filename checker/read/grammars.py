@@ -91,6 +91,11 @@ _SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
     | (pp.Suppress(pp.Opt(word("of"))) + _DURATION_UNIT + pp.Suppress(pp.Opt(_HYPHEN + word("long"))))
     .set_parse_action(_tagged("duration"))
 )
+# "3h", "24hrs", "4.5years": a time unit glued to the figure
+_GLUED_UNIT = pp.Regex(r"(?i:" + numbers.GLUED_DURATION + r")\b").leave_whitespace().set_parse_action(
+    lambda t: [("duration", DURATION_WORDS[t[0].lower()])]
+)
+_SUFFIX = _GLUED_UNIT | _SUFFIX
 
 
 # The words after a figure that make it a magnitude: "6.1 magnitude", "6.1 on the Richter scale"

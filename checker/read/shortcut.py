@@ -24,7 +24,7 @@ from checker.read.units import DURATION_WORDS
 _EXTENDERS = sorted(
     {*numbers.SCALES, *numbers.SPACED_SCALES, "hundred", *DURATION_WORDS, *currencies.SORTED_CODES,
      *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
-     "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or",
+     "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or", "dozens",
      "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,
      *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old"},
     key=len, reverse=True,

@@ -29,7 +29,7 @@ DURATION_UNITS = {
 }
 _DURATION_FORMS = {
     "second": ["seconds", "sec", "secs"], "minute": ["minutes", "min", "mins"],
-    "hour": ["hours", "hr", "hrs"], "day": ["days"], "week": ["weeks"],
+    "hour": ["hours", "hr", "hrs", "h"], "day": ["days", "night", "nights"], "week": ["weeks"],
     "fortnight": ["fortnights"], "month": ["months"], "year": ["years", "yr", "yrs"],
     "decade": ["decades"], "century": ["centuries"],
 }
