@@ -131,8 +131,7 @@ _SCALE_SUFFIX = r"(?:bn|bln|mn|mln|mil|tn|trn|m|b|k)"
 # a time unit glued to the figure: "3h", "24hrs", "3day", "4.5years"
 GLUED_DURATION = r"(?:hrs?|h|days?|yrs?|years?|mins?|secs?|weeks?|months?)"
 DIGITS = pp.Regex(
-    r"(?:\d+(?:\.\d+)?[eE][+-]?\d{1,2}(?!\w|\.\d)"  # "2.5e6"
-    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,2}(?!\w|\.\d))?|\.\d+)"  # "2.5e6" too
     # not part of a longer token: "7:30", "24/7", "1.2.3", "5G", "45th", "10am"
     r"(?!\d|[,:/.]\d)(?!(?!(?i:" + _SCALE_SUFFIX + "|" + GLUED_DURATION + r")\b|T\b)[^\W\d_])"
 ).set_parse_action(lambda t: float(t[0].replace(",", ""))).set_name("digits")
@@ -269,7 +268,7 @@ def _amount(tokens: pp.ParseResults) -> Amount:
 
 
 _BASE = (DIGITS + pp.Opt(GLUED_SCALE)) | WORD_INTEGER
-# after digits, "hundred" and "dozens" scale too: "45 hundred", "4 dozens"
+# "hundred" and "dozens" scale a figure too: "45 hundred", "4 dozens"
 _DIGIT_SCALE = table({"hundred": 100, "dozens": 12}, "scale after digits")
 # "3 1/4 miles", "7 1/8%": a whole number and a proper fraction after it (a
 # lone "3/4" is left alone: it is more often a date)
@@ -293,8 +292,8 @@ NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
     (_SCALED_FRACTION + pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD).set_parse_action(_amount)
     | FRACTION.copy().add_parse_action(_amount)
-    | (DIGITS + _DIGIT_SCALE).set_parse_action(_amount)
-    | (_BASE + pp.Opt(AND_FRACTION | SLASH_FRACTION) + pp.Opt(SCALE_WORD | _HYPHENATED_SCALE)).set_parse_action(_amount)
+    | (_BASE + pp.Opt(AND_FRACTION | SLASH_FRACTION) + pp.Opt(SCALE_WORD | _HYPHENATED_SCALE | _DIGIT_SCALE))
+    .set_parse_action(_amount)
 ).set_name("number")
 
 

@@ -160,7 +160,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
     headline = None  # whether `text` is a title-case headline, once asked
     # where the first future word ("will") and the first looking-back word
     # ("was") end: a value after them follows them (searched once, not per value)
-    future_at, looks_back_at = _first_end(FUTURE, text), _first_end(LOOKS_BACK, text)
+    ends = _FirstEnds(text)
     year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
     for match in (MEASURE_CANDIDATE if measures else CANDIDATE).finditer(text):
         pos = match.start()
@@ -181,7 +181,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
             continue
         if reading.type == "number" and (CODE_AFTER.match(text, end) or LEADING_ZERO.match(text, pos)):
             continue  # "a 3-1 win", "555-1234", "02540": scores and codes
-        if is_span_ahead(reading) and looks_back_at <= pos and not future_at <= pos:
+        if is_span_ahead(reading) and ends.looks_back <= pos and not ends.future <= pos:
             continue  # "the lowest in five years" looks back: a duration, read next
         kind = lookalike_kind(reading)
         if kind:
@@ -199,7 +199,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
                 qualifier, start = before.group(1).lower(), before.start()
             elif after:
                 qualifier, end = after.group(1).lower(), after.end()
-        future = future_at <= start
+        future = ends.future <= start
         value = make_value(reading, text, start, end, ref, future)
         last_end = end
         if qualifier:
@@ -207,6 +207,22 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
         if offset:
             value = attrs.evolve(value, start=start + offset, end=end + offset)
         yield value
+
+
+class _FirstEnds:
+    """Where a sentence's first future word ("will") and first looking-back
+    word ("was") end, each searched once, when first asked."""
+
+    def __init__(self, text: str):
+        self._text = text
+
+    @functools.cached_property
+    def future(self) -> float:
+        return _first_end(FUTURE, self._text)
+
+    @functools.cached_property
+    def looks_back(self) -> float:
+        return _first_end(LOOKS_BACK, self._text)
 
 
 def _first_end(regex: re.Pattern, text: str) -> float:
