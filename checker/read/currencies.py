@@ -14,6 +14,7 @@ SIGNS = {
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND", "₴": "UAH", "Rs.": "INR", "Rs": "INR",
     "RM": "MYR", "Rp": "IDR", "R": "ZAR",
+    "dlrs": "USD", "dlr": "USD",  # wire copy: "dlrs 3 billion"
 }
 # The one-character signs besides "$" and "R": "€", "£", "₹", ...
 SYMBOLS = "".join(sign for sign in SIGNS if len(sign) == 1 and sign not in ("$", "R"))
@@ -22,6 +23,7 @@ CODES = frozenset(
     USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD NZD ZAR RUB KRW BRL MXN SGD SEK NOK DKK
     PLN CZK HUF TRY ILS SAR AED QAR KWD BHD OMR IQD JOD IRR TZS UGX ISK EGP NGN KES GHS ETB MAD PKR BDT LKR IDR
     MYR THB PHP VND TWD UAH ARS CLP COP PEN
+    DEM FRF ITL ESP NLG BEF ATS PTE FIM
     """.split()
 )
 CODE_ALIASES = {"RMB": "CNY"}
@@ -34,10 +36,12 @@ _NAMES = {
     "renminbi": "CNY", "rmb": "CNY", "yen": "JPY", "rupee": "INR", "rand": "ZAR",
     "rouble": "RUB", "ruble": "RUB", "won": "KRW", "reais": "BRL", "franc": "CHF",
     "krona": "SEK", "kronor": "SEK", "zloty": "PLN", "zlotys": "PLN", "lira": "TRY",
-    "lire": "TRY", "shekel": "ILS", "naira": "NGN", "cedi": "GHS", "birr": "ETB",
+    "lire": "ITL", "shekel": "ILS", "naira": "NGN", "cedi": "GHS", "birr": "ETB",
     "taka": "BDT", "rupiah": "IDR",
     "ringgit": "MYR", "baht": "THB", "dong": "VND", "hryvnia": "UAH", "hryvnias": "UAH",
-    "forint": "HUF", "koruna": "CZK",
+    "forint": "HUF", "koruna": "CZK", "dlr": "USD",
+    # the currencies the euro replaced, as older news names them
+    "guilder": "NLG", "peseta": "ESP", "markka": "FIM", "markkaa": "FIM", "escudo": "PTE", "schilling": "ATS",
 }
 _COUNTRIES = {  # adjective -> {name: code}, where the name differs from the bare one's
     "us": {"dollar": "USD"}, "american": {"dollar": "USD"}, "australian": {"dollar": "AUD"},
@@ -63,8 +67,12 @@ _COUNTRIES = {  # adjective -> {name: code}, where the name differs from the bar
     "thai": {"baht": "THB"}, "vietnamese": {"dong": "VND"}, "ukrainian": {"hryvnia": "UAH"},
     "peruvian": {"sol": "PEN"}, "british": {"pound": "GBP"}, "iranian": {"rial": "IRR"},
     "tanzanian": {"shilling": "TZS"}, "ugandan": {"shilling": "UGX"},
+    "german": {"mark": "DEM"}, "deutsche": {"mark": "DEM"}, "french": {"franc": "FRF"},
+    "belgian": {"franc": "BEF"}, "italian": {"lira": "ITL", "lire": "ITL"}, "dutch": {"guilder": "NLG"},
+    "spanish": {"peseta": "ESP"}, "finnish": {"markka": "FIM"}, "portuguese": {"escudo": "PTE"},
+    "austrian": {"schilling": "ATS"},
 }
-_UNCOUNTABLE = {"sterling", "renminbi", "rmb", "yen", "yuan", "rand", "won", "naira", "baht", "rupiah", "ringgit", "dong", "taka", "birr", "reais", "kronor", "kroner", "lire", "zlotys", "hryvnias", "lira", "zloty"}
+_UNCOUNTABLE = {"sterling", "renminbi", "rmb", "yen", "yuan", "rand", "won", "naira", "baht", "rupiah", "ringgit", "dong", "taka", "birr", "reais", "kronor", "kroner", "lire", "zlotys", "hryvnias", "lira", "zloty", "markkaa"}
 
 
 def _forms(name: str) -> list[str]:
@@ -79,5 +87,8 @@ NAMES = {form: code for name, code in _NAMES.items() for form in _forms(name)} |
     for name, code in names.items()
     for form in _forms(name)
 }
-# Hundredths of a unit: "20 cents", "470 pence", "50p"
-SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP"}
+# Hundredths of a unit: "20 cents", "470 pence", "50p", "42.5 Canadian cents"
+SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP"} | {
+    f"{country} {cents}": names["dollar"]
+    for country, names in _COUNTRIES.items() if "dollar" in names for cents in ("cents", "cent")
+}
