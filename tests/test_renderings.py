@@ -236,3 +236,13 @@ def test_a_quarter_and_its_year_parse_back_in_either_order(year, quarter, style)
     value = only(f"Results for {written} were published.")
     first = dt.date(year, 3 * quarter - 2, 1)
     assert (value.text, value.days.grain, value.days.first) == (written, "quarter", first)
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2039, 12, 31)),
+       st.sampled_from(["{d:02d}-{m}-{y}", "{d}/{m}/{y}", "{m}-{d}-{y}", "{y}/{m}/{d:02d}", "{y}-{m}-{d}"]),
+       st.booleans())
+def test_a_compact_date_with_the_month_in_letters_parses_back(day, style, lower):
+    month = MONTH_NAMES[day.month - 1][:3]
+    written = style.format(d=day.day, m=month.lower() if lower else month, y=day.year)
+    value = only(f"The form is dated {written} in the file.")
+    assert (value.text, value.days.grain, value.days.first) == (written, "day", day)

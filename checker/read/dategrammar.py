@@ -214,6 +214,32 @@ YEAR_MONTH = pp.Regex(r"((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])(?![\w/.-]*\d)").set
 )
 
 
+# Compact forms with the month in letters, as forms and logs write dates:
+# "07-Oct-2019", "14/Nov/2021", "Nov-14-2021", "2021/mar/05", "2021-mar-5", "Oct-2020"
+_MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_COMPACT = [
+    (r"(?P<day>\d{1,2})(?P<s>[-/])(?P<month>" + _MON + r")(?P=s)(?P<year>(?:19|20)\d\d)"),
+    (r"(?P<month>" + _MON + r")(?P<s>[-/])(?P<day>\d{1,2})(?P=s)(?P<year>(?:19|20)\d\d)"),
+    (r"(?P<year>(?:19|20)\d\d)(?P<s>[-/])(?P<month>" + _MON + r")(?P=s)(?P<day>\d{1,2})"),
+    (r"(?P<month>" + _MON + r")[-/](?P<year>(?:19|20)\d\d)"),
+]
+
+
+def _compact(t) -> DateSpec:
+    found = next(m for m in (re.fullmatch("(?i)" + p, t[0]) for p in _COMPACT) if m)
+    parts = found.groupdict()
+    year, month = int(parts["year"]), MONTHS[parts["month"].lower()]
+    day = int(parts["day"]) if parts.get("day") else None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise pp.ParseException("", 0, "no such day")
+    return absolute(year, month, day)
+
+
+COMPACT_DATE = pp.Regex(
+    "(?i)(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p).replace("(?P=s)", "[-/]") for p in _COMPACT) + r")(?![\w/-]*\d)"
+).set_parse_action(_compact).set_name("compact date")
+
+
 def _year_first(year: int, month: int, day: int) -> DateSpec:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise pp.ParseException("", 0, "not a date")
@@ -350,6 +376,7 @@ DATE = (
     | NUMERIC_DATE
     | YEAR_MONTH
     | YEAR_QUARTER
+    | COMPACT_DATE
     | PART_OF
     | _WEEKDAY_PREFIX + MONTH_DAY_YEAR
     | MONTH_YEAR
@@ -469,7 +496,9 @@ RELATIVE_LED_DATE = (
 # DATE_RANGE and DATE try them: where a value starts with such a word, only
 # these need trying.
 MONTH_LED_RANGE = (MONTH_DAY_RANGE | POINT_TO_POINT | MONTH_RANGE).set_name("date range")
-MONTH_LED_DATE = (MONTH_OF_RELATIVE_YEAR | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | MONTH_YEAR | MONTH_ALONE).set_name("date")
+MONTH_LED_DATE = (
+    COMPACT_DATE | MONTH_OF_RELATIVE_YEAR | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | MONTH_YEAR | MONTH_ALONE
+).set_name("date")
 WEEKDAY_LED_DATE = (
     DAY_ALONE | _WEEKDAY_PREFIX + MONTH_DAY_YEAR | _WEEKDAY_PREFIX + DAY_MONTH_YEAR | RELATIVE_WEEKDAY + DAY_PART
 ).set_name("date")
