@@ -81,9 +81,16 @@ class RangeSpec:
 
 # -- grammar pieces -------------------------------------------------------
 _FULL_MONTHS = {name: n for name, n in MONTHS.items() if len(name) > 4 or name in ("may", "june", "july")}
+# beside a day: "march 9th", "14 may", "the 3rd of may"
+_DAY_AFTER = re.compile(r"\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s+cent|miles|km|times)\b)")
+_DAY_BEFORE = re.compile(r"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?\Z")
+
+
 def _month(s, loc, t) -> int:
-    if s[loc : loc + len(t[0])] in ("may", "march"):  # as written, lower case: the verbs
-        raise pp.ParseException("", 0, "a verb, not a month")
+    written = s[loc : loc + len(t[0])]
+    if written in ("may", "march"):  # as written, lower case: the verbs, unless a day stands beside them
+        if not (_DAY_AFTER.match(s, loc + len(written)) or _DAY_BEFORE.search(s, max(0, loc - 12), loc)):
+            raise pp.ParseException("", 0, "a verb, not a month")
     return MONTHS[t[0].lower()]
 
 
@@ -111,7 +118,9 @@ def absolute(year=None, month=None, day=None) -> DateSpec:
     return DateSpec("absolute", year=year, month=month, day=day)
 
 
-MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(COMMA + YEAR("year"))).set_parse_action(
+# the year after a date: "April 26, 2024", "March 9th of 1998", "14 May in 2021"
+_OF_YEAR = (pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year"))
+MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(_OF_YEAR)).set_parse_action(
     lambda t: absolute(t.get("year"), t["month"], t["day"])
 )
 ORDINAL_DAYS = {
@@ -135,8 +144,8 @@ def _day_word(text: str) -> int:
 
 
 DAY_MONTH_YEAR = (
-    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(COMMA + YEAR("year"))
-    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(COMMA + YEAR("year"))
+    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(_OF_YEAR)
+    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(_OF_YEAR)
 ).set_parse_action(lambda t: absolute(t.get("year"), t["month"], t["day"]))
 MONTH_YEAR = (
     MONTH_NAME("month") + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR("year")
