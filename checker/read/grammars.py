@@ -180,7 +180,7 @@ def _duration(t) -> Reading:
 # range or "of"), a numeric date, a decade, "N days ago"; other digits skip
 # the date grammars.
 DIGIT_DATE_START = re.compile(
-    r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b|\d{1,2}[-/][a-z]{3}"
+    r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b|\d{1,2}[-/](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}(?:\.5)?\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|from|hence)\b"
 )
