@@ -292,11 +292,7 @@ def _check(args) -> int:
     if written:
         sys.stdout.write("\n")
     if args.html:
-        page = report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules))
-        try:
-            write_atomically(Path(args.html), page)
-        except OSError as error:
-            raise InputError(args.html, f"cannot write the HTML report: {error.strerror}") from None
+        _write(args.html, report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules)), "HTML report")
         print(f"claimcheck: HTML report written to {args.html}", file=sys.stderr)
     for entry in stale:  # on stderr: stdout stays the report, valid JSON or annotations
         print(f"claimcheck: {args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it", file=sys.stderr)
@@ -445,12 +441,18 @@ def _schema(args) -> int:
     if args.output is None:
         print(schema_text(), end="")
         return EXIT_OK
-    try:
-        write_atomically(Path(args.output), schema_text())
-    except OSError as error:
-        raise InputError(args.output, f"cannot write the schema: {error.strerror}") from None
+    _write(args.output, schema_text(), "schema")
     print(f"claimcheck: schema written to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _write(path: str, text: str, what: str) -> None:
+    """Write a file the command was asked for, its folder too; a failure is bad input."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(Path(path), text)
+    except OSError as error:
+        raise InputError(path, f"cannot write the {what}: {error.strerror}") from None
 
 
 def _init(args) -> int:
@@ -460,8 +462,7 @@ def _init(args) -> int:
         if Path(path).exists():
             print(f"claimcheck: {path} exists, left as it is", file=sys.stderr)
             continue
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(Path(path), text)
+        _write(path, text, "file")
         print(f"wrote {path}")
     print(f"Next: put the articles in corpus/{args.event}/, list them in its manifest.yaml, write fields in "
           f"rules/{args.event}.yaml, then run `claimcheck test-rules` and `claimcheck check`.")

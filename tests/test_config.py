@@ -136,3 +136,10 @@ def test_the_configured_baseline_is_written_by_baseline_and_read_by_check(capsys
     assert status == 0 and out.startswith("accepted.yaml: 2 discrepancies accepted")
     assert (project / "accepted.yaml").is_file() and not (project / "claimcheck-baseline.yaml").exists()
     assert run(capsys, "check", "--no-cache")[0] == 0
+
+
+def test_init_where_nothing_can_be_written_is_one_line(capsys, tmp_path, monkeypatch):
+    (tmp_path / "rules").write_text("a file where the rules folder would go\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "init", "storm-2024")
+    assert status == 2 and err.splitlines()[-1].startswith("claimcheck: rules/storm-2024.yaml: cannot write the file")

@@ -61,7 +61,7 @@ def load_jsonl(path: Path, display: str):
             ident = str(ident)  # crawlers number their records
         elif ident is not None:
             ident = _string(where, record, "id")
-        name = f"{display}#{ident or number}"
+        name = _named(display, ident or number)
         if name in names:
             raise where.error(None, f"{name!r} is given twice (first at line {names[name]})")
         names[name] = number
@@ -78,6 +78,17 @@ def load_jsonl(path: Path, display: str):
     if not articles:
         raise InputError(display, "empty corpus: no articles in this file")
     return Corpus(display, tuple(articles))
+
+
+def _named(file: str, record) -> str:
+    return f"{file}#{record}"
+
+
+def in_file(article: str) -> tuple[str, str | None]:
+    """The file an article is in, and its record there when the file holds
+    many (a JSON-lines corpus, `_named` FILE#ID); else the article, None."""
+    file, mark, record = article.rpartition("#")
+    return (file, record) if mark and file.endswith(".jsonl") else (article, None)
 
 
 def _string(where: _Line, record: dict, key: str) -> str:

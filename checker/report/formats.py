@@ -10,6 +10,7 @@ from typing import Iterator
 import attrs
 
 from checker.judge.compare import Result
+from checker.load.jsonl import in_file
 from checker.printable import printable
 from checker.read.text import one_line
 from checker.report import html, sarif, table
@@ -53,7 +54,7 @@ def as_lines(results, github: bool = False) -> str:
             message = one_line(message)  # whatever the article's line breaks
             if github:
                 level = _GITHUB_LEVEL[r.field.severity]
-                file, record = sarif.in_file(m.article)
+                file, record = in_file(m.article)
                 where = f"file={_property(file)}" + (f",line={m.line},col={m.column}" if record is None else "")
                 if record is not None:  # lines of the article, not of the file it is in
                     message = f"article {record}, line {m.line}, column {m.column}: {message}"

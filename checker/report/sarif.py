@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.judge.compare import Result
+from checker.load.jsonl import in_file
 from checker.report import table
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -80,12 +81,6 @@ def _location(m) -> dict:
         "message": {"text": f"{m.outlet}: {m.text}"},
     }
 
-
-def in_file(article: str) -> tuple[str, str | None]:
-    """The file an article is in, and its record there when the file holds
-    many (a JSON-lines corpus names them FILE#ID); else the article, None."""
-    file, mark, record = article.rpartition("#")
-    return (file, record) if mark and file.endswith(".jsonl") else (article, None)
 
 
 def _uri(path: str) -> str:
