@@ -215,9 +215,10 @@ def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
     expected = check(rules, corpus, cache=Cache(tmp_path / "cache"))
     entries = sorted((tmp_path / "cache").rglob("*.json"))
     entries[0].write_text("{not json", encoding="utf-8")
-    data = json.loads(entries[1].read_text(encoding="utf-8"))
-    data["mentions"][0]["start"] += 3  # a mention that no longer fits its article
-    entries[1].write_text(json.dumps(data), encoding="utf-8")
+    body, checksum = entries[1].read_text(encoding="utf-8").rsplit("\n", 1)
+    data = json.loads(body)
+    data["mentions"][0]["start"] += 3  # changed after it was written: its checksum no longer matches
+    entries[1].write_text(json.dumps(data) + "\n" + checksum, encoding="utf-8")
 
     cache = Cache(tmp_path / "cache")
     assert check(rules, corpus, cache=cache) == expected

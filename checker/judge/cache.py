@@ -1,14 +1,16 @@
 """Extraction results cached per article, so an unchanged article is parsed once.
 
 An entry is keyed by the tool (its version and source), the rules' digest, the article's event,
-reference date, time zone and text: editing an article, a rule or upgrading claimcheck
-makes a new key. It holds the days the article names for its event and its
+reference date, time zone and the bytes its text is read from (so a cached
+article is hashed, never normalised): editing an article, a rule or upgrading
+claimcheck makes a new key. It holds the days the article names for its event and its
 mentions under the event's time, which the other articles help decide: when
 that time changes, the mentions are read again. Entries are JSON files in a folder (default
 `.claimcheck-cache/`) that is always safe to delete. Each is written to a
 temporary file and renamed into place, so runs at the same time never read
-half an entry; an entry that does not read back as expected is counted as
-corrupt, recomputed and rewritten, never trusted.
+half an entry; an entry whose checksum (its last line) does not match or that
+does not read back as expected is counted as corrupt, recomputed and
+rewritten, never trusted.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
-_FORMAT = 4  # bump when the stored shape changes
+_FORMAT = 5  # bump when the stored shape changes
 
 
 @attrs.frozen
@@ -73,7 +75,7 @@ class Cache:
     def _key(self, article: Article, rules_digest: str) -> str:
         parts = (
             str(_FORMAT), _code_digest(), rules_digest, article.event, str(article.ref_date),
-            str(article.timezone), article.text,
+            str(article.timezone), article.digest,
         )
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
@@ -82,7 +84,11 @@ class Cache:
 
     def _read(self, path: Path, article: Article) -> Entry | None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            stored = path.read_bytes()
+            body, _, checksum = stored.rpartition(b"\n")
+            if hashlib.sha256(body).hexdigest().encode() != checksum:
+                raise ValueError("the entry is not as it was written")
+            data = json.loads(body)
             named = data["named"]
             return Entry(
                 None if named is None else tuple(dt.date.fromisoformat(d) for d in named),
@@ -102,6 +108,8 @@ class Cache:
             "event_time": entry.event_time,
             "mentions": [_stored(m) for m in entry.mentions],
         }, ensure_ascii=False)
+        # a checksum line: an entry changed after it was written is never trusted
+        data += "\n" + hashlib.sha256(data.encode("utf-8")).hexdigest()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, data)
@@ -138,8 +146,6 @@ def _mention(d: dict, article: Article) -> Mention:
     stated = Stated(*d["stated"]) if d.get("stated") is not None else None
     figure = None if d["figure"] is None else float(d["figure"])
     claim = Claim(interval, d["currency"], frozenset(d["names"]), stated, figure)
-    if article.text[int(d["start"]) : int(d["end"])] != d["text"]:
-        raise ValueError("the entry does not fit the article")
     return Mention(
         field=d["field"], article=article.path, outlet=article.outlet, line=int(d["line"]),
         column=int(d["column"]), start=int(d["start"]), end=int(d["end"]), text=str(d["text"]),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import signal
-from typing import Callable
+from typing import Callable, Iterator
 
 import attrs
 
@@ -24,7 +25,19 @@ def check(
     events: frozenset[str] | None = None, jobs: int = 1, progress: Callable[[int], object] | None = None,
     scheduler: str | None = None,
 ) -> tuple[Result, ...]:
-    """Every field of every event judged (or of `events` only).
+    """Every field of every event judged (or of `events` only); see `judged_events`."""
+    return tuple(r for _, results in judged_events(
+        rules, corpus, show_misses, cache, events, jobs, progress, scheduler,
+    ) for r in results)
+
+
+def judged_events(
+    rules: RuleSet, corpus: Corpus, show_misses: bool = False, cache: Cache | None = None,
+    events: frozenset[str] | None = None, jobs: int = 1, progress: Callable[[int], object] | None = None,
+    scheduler: str | None = None,
+) -> Iterator[tuple[str, tuple[Result, ...]]]:
+    """Each event (of `events` only, if given) with its fields judged, in corpus
+    order, as each is done: a corpus of any size is held a window of events at a time.
 
     With `show_misses`, each result lists its misses; with a `cache`, an
     article already parsed under the same rules is not parsed again; with
@@ -33,21 +46,19 @@ def check(
     told how many articles each event that had to be read held, as it is done.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
-    chosen = [e for e, fields in fields_of.items() if fields]
-    articles_of: dict[str, list[Article]] = {e: [] for e in chosen}
+    articles_of: dict[str, list[Article]] = {e: [] for e, fields in fields_of.items() if fields}
     for article in corpus.articles:
         if article.event in articles_of:
             articles_of[article.event].append(article)
     read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress, scheduler)
-    results = []
-    for event in chosen:
+    for event, time, parsed in read:
         fields = fields_of[event]
         own_articles = tuple(articles_of[event])
-        time, parsed = read[event]
         missed = (
-            [m for a in own_articles for m in misses(a, fields, parsed[a.path])] if show_misses else []
+            [m for a in own_articles for m in misses(a.opened(), fields, parsed[a.path])] if show_misses else []
         )
         mentions = [m for a in own_articles for m in parsed[a.path]]
+        results = []
         for field in fields:
             own = tuple(m for m in mentions if m.field == field.id)
             if own or field.event is not None:  # a common rule that finds nothing says nothing
@@ -55,7 +66,7 @@ def check(
                 own_misses = tuple(sorted((m for m in missed if m.field == field.id), key=lambda m: -m.likelihood))
                 judged = judge(event, field, own_articles, own)
                 results.append(attrs.evolve(judged, misses=own_misses, event_time=time))
-    return tuple(results)
+        yield event, tuple(results)
 
 
 @attrs.frozen
@@ -66,43 +77,91 @@ class _Work:
     articles: tuple[Article, ...]
     entries: dict[str, Entry]  # article path -> its cached entry
 
+    def opened(self) -> _Work:
+        """The work with its articles' texts in hand, to send where the files may not be."""
+        return attrs.evolve(self, articles=tuple(a.opened() for a in self.articles))
+
+
+Read = tuple[EventTime, dict[str, tuple[Mention, ...]]]  # an event's time, and each article's mentions
+
 
 def read_events(
     rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, list[Article]],
     cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
     scheduler: str | None = None,
-) -> dict[str, tuple[EventTime, dict[str, tuple[Mention, ...]]]]:
-    """Each event's time and each of its articles' mentions, from the cache
-    where it holds them under the event's time, else read (in `jobs` processes).
+) -> Iterator[tuple[str, EventTime, dict[str, tuple[Mention, ...]]]]:
+    """Each event, its time and each of its articles' mentions, in order: from
+    the cache where it holds them under the event's time, else read (in `jobs`
+    processes, or on the cluster at `scheduler`).
 
     An event is read as one piece of work: the days its articles name decide
     its time, which its mentions depend on, and an article's lead, read for
-    the day, is not parsed again for its fields.
+    the day, is not parsed again for its fields. Events go to the readers a
+    window at a time, so that neither the texts nor the mentions of the whole
+    corpus are ever held at once.
     """
-    done: dict[str, tuple[EventTime, dict[str, tuple[Mention, ...]]]] = {}
-    pending = []
-    for event, articles in articles_of.items():
-        entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules_digest)) is not None}
-        settled = _settled(articles, entries)
-        if settled is None:
-            pending.append(_Work(event, tuple(articles), entries))
-        else:
-            done[event] = settled
-            for _ in articles:
-                cache.count(parsed=False)
     with contextlib.ExitStack() as stack:
-        if scheduler is not None and pending:
-            found = stack.enter_context(contextlib.closing(cluster.read_on(scheduler, pending, fields_of)))
-        elif jobs > 1 and len(pending) > 1:
-            pool = stack.enter_context(_pool(jobs, fields_of))
-            found = pool.imap(_read_in_worker, pending, chunksize=max(1, len(pending) // (jobs * 8)))
+        if scheduler is not None:
+            reader = stack.enter_context(contextlib.closing(cluster.Cluster(scheduler, fields_of)))
+        elif jobs > 1 and len(articles_of) > 1:
+            reader = stack.enter_context(_Pool(jobs, fields_of))
         else:
-            found = (read_event(w, fields_of[w.event]) for w in pending)
-        for work, read in zip(pending, found):
-            done[work.event] = _store(work, read, rules_digest, cache)
-            if progress is not None:
-                progress(len(work.articles))
-    return done
+            reader = _InProcess(fields_of)
+        ordered = iter(articles_of.items())
+        while window := list(itertools.islice(ordered, reader.window)):
+            planned: list[_Work | Read] = []
+            for event, articles in window:
+                entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules_digest)) is not None}
+                settled = _settled(articles, entries)
+                planned.append(_Work(event, tuple(articles), entries) if settled is None else settled)
+                if settled is not None:
+                    for _ in articles:
+                        cache.count(parsed=False)
+            found = reader.read([w for w in planned if isinstance(w, _Work)])
+            for (event, _), plan in zip(window, planned):
+                if isinstance(plan, _Work):
+                    plan = _store(plan, next(found), rules_digest, cache)
+                    if progress is not None:
+                        progress(len(articles_of[event]))
+                yield event, *plan
+
+
+@attrs.frozen
+class _InProcess:
+    """Events read one after the other, here."""
+
+    fields_of: dict[str, tuple[Field, ...]]
+    window = 16
+
+    def read(self, work: list[_Work]) -> Iterator:
+        return (read_event(w, self.fields_of[w.event]) for w in work)
+
+
+class _Pool:
+    """Events read in `jobs` worker processes, which get each event's fields
+    once, when they start; started when there is first something to read."""
+
+    def __init__(self, jobs: int, fields_of: dict[str, tuple[Field, ...]]):
+        self.jobs = jobs
+        self.window = jobs * 64  # enough to keep every worker busy between windows
+        self._fields_of = fields_of
+        self._pool = None
+
+    def read(self, work: list[_Work]) -> Iterator:
+        if not work:
+            return iter(())
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self._fields_of,))
+        return self._pool.imap(_read_in_worker, work, chunksize=max(1, len(work) // (self.jobs * 8)))
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
 
 
 def _store(work: _Work, read, rules_digest: str, cache: Cache | None):
@@ -143,6 +202,7 @@ def _known(named):
 def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[str, Entry]]:
     """The event's time and an entry for each article its cached entry does not hold under it."""
     forget_parses()  # parses repeat within an event, rarely across events
+    work = work.opened()  # the texts, held for this event only
     named: dict[str, tuple] = {}
 
     def named_of(article: Article) -> tuple:
@@ -171,9 +231,3 @@ def _start_worker(fields_of: dict[str, tuple[Field, ...]]) -> None:
 
 def _read_in_worker(work: _Work) -> tuple[EventTime, dict[str, Entry]]:
     return read_event(work, _WORKER[work.event])
-
-
-def _pool(jobs: int, fields_of: dict[str, tuple[Field, ...]]):
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(jobs, initializer=_start_worker, initargs=(fields_of,))

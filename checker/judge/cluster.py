@@ -13,25 +13,39 @@ from typing import Iterator
 from checker.errors import InputError
 
 
-def read_on(address: str, work: list, fields_of: dict) -> Iterator:
-    """Each piece of work read on the cluster at `address`, in order."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise InputError("--scheduler", "needs dask.distributed: pip install 'claimcheck[cluster]'") from None
+class Cluster:
+    """The cluster at `address`, reading events with `fields_of` (sent once)."""
 
-    try:
-        client = Client(address, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as error:
-        raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None
-    with client:
-        # the rules, once per worker, under a key made from their content (a dict's
-        # keys would be the event names, which another run's rules may share)
-        (fields,) = client.scatter([fields_of], broadcast=True)
-        futures = client.map(_read, work, fields=fields, pure=False)
+    window = 1024  # events in flight: the texts of a window are sent with its tasks
+
+    def __init__(self, address: str, fields_of: dict):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InputError("--scheduler", "needs dask.distributed: pip install 'claimcheck[cluster]'") from None
+        try:
+            self._client = Client(address, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None
+        self._fields = None
+        self._fields_of = fields_of
+
+    def read(self, work: list) -> Iterator:
+        """Each piece of work read on the cluster, in order."""
+        if not work:
+            return
+        if self._fields is None:
+            # the rules, once per worker, under a key made from their content (a dict's
+            # keys would be the event names, which another run's rules may share)
+            (self._fields,) = self._client.scatter([self._fields_of], broadcast=True)
+        # the texts go with the tasks: the workers need not see the corpus's files
+        futures = self._client.map(_read, [w.opened() for w in work], fields=self._fields, pure=False)
         for future in futures:
             yield future.result()
             future.release()
+
+    def close(self) -> None:
+        self._client.close()
 
 
 def _read(work, fields: dict):

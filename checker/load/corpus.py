@@ -24,20 +24,56 @@ ENTRY_KEYS = ("file", "outlet", "published", "url", "event", "inferred")
 
 @attrs.frozen(slots=True)
 class Article:
+    """An article and what the corpus says of it. Loaded from a corpus, its
+    text is not held but read again from its `source` when asked for (`opened`
+    holds it for a while): a corpus of millions of articles is checked an
+    event at a time, and an article the cache already knows is never normalised."""
+
     path: str  # as shown in reports
     outlet: str
     event: str
-    text: str
+    _text: str | None = attrs.field(repr=False)  # None: read from `source` when asked for
     ref_date: dt.date | None
     ref_source: str  # manifest | dateline | none
     inferred: tuple[str, ...] = ()
     url: str | None = None
     timezone: str | None = None  # the manifest's IANA zone, for times of day
     event_date: DaySpan | None = None  # the manifest's `date:`, the event's days
+    source: TextSource | None = attrs.field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The text, normalised (read from its source unless held)."""
+        return self._text if self._text is not None else self.source.read()
+
+    def opened(self) -> Article:
+        """The article holding its text, to be read many times."""
+        return self if self._text is not None else attrs.evolve(self, text=self.source.read())
 
     @property
     def digest(self) -> str:
+        """What identifies the text: its source's fingerprint, else the text's own hash."""
+        if self.source is not None:
+            return self.source.fingerprint
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@attrs.frozen(slots=True)
+class FileText:
+    """An article's text in a file of its own, as it was when the corpus was loaded."""
+
+    path: Path
+    shown: str
+    fingerprint: str  # sha256 of the file's bytes
+
+    def read(self) -> str:
+        raw = yamlfile.read_bytes(self.path, self.shown)
+        if hashlib.sha256(raw).hexdigest() != self.fingerprint:
+            raise InputError(self.shown, "changed while it was being checked; check again")
+        return normalize(yamlfile.decode(raw, self.shown))
+
+
+TextSource = FileText  # or load.jsonl's RecordText: read() -> str, and a fingerprint
 
 
 @attrs.frozen(slots=True)
@@ -171,24 +207,25 @@ def event_date(doc, value) -> DaySpan | None:
 
 
 def _article(path: Path, shown: str, entry: _Entry | None, default_event: str, timezone: str | None = None) -> Article:
-    text = yamlfile.read_text(path, shown)
+    raw = yamlfile.read_bytes(path, shown)
+    text = yamlfile.decode(raw, shown)
     if not text.strip():
         raise InputError(shown, "empty article")
-    text = normalize(text)
     ref, source = (entry.published, "manifest") if entry and entry.published else (None, "none")
     if ref is None:
-        ref = dateline(text)
+        ref = dateline(normalize(text))
         source = "dateline" if ref else "none"
     return Article(
         path=shown,
         outlet=(entry.outlet if entry and entry.outlet else Path(path).name),
         event=(entry.event if entry and entry.event else default_event),
-        text=text,
+        text=None,
         ref_date=ref,
         ref_source=source,
         inferred=entry.inferred if entry else (),
         url=entry.url if entry else None,
         timezone=timezone,
+        source=FileText(path, shown, hashlib.sha256(raw).hexdigest()),
     )
 
 

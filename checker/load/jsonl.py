@@ -5,6 +5,7 @@ number), and a mention within it as FILE#ID:LINE:COLUMN of its text."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -30,54 +31,91 @@ class _Line:
 
 
 def load_jsonl(path: Path, display: str):
-    """The corpus in the file; the first bad line is bad input, named file:line."""
+    """The corpus in the file; the first bad line is bad input, named file:line.
+
+    The file is read a line at a time and an article's text is not kept: it is
+    read again from its line's offset when its event is checked, so a file of
+    any size costs memory for what the corpus says of each article only."""
     try:
-        raw = path.read_bytes()
+        stream = path.open("rb")
     except OSError as error:
         raise InputError(display, f"cannot read: {error.strerror}") from None
-    articles, names = [], {}
-    for number, line in enumerate(raw.splitlines(), 1):
-        where = _Line(display, number)
-        try:
-            text_line = line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            raise where.error(None, f"not UTF-8 text (byte 0x{line[error.start]:02x})") from None
-        if not text_line.strip():
-            continue
-        try:
-            record = json.loads(text_line)
-        except ValueError as error:
-            raise where.error(None, f"not JSON: {error}") from None
-        if not isinstance(record, dict):
-            raise where.error(None, 'an article is a JSON object with "event", "outlet" and "text"')
-        unknown = [k for k in record if k not in KEYS]
-        if unknown:
-            raise where.error(None, f"unknown key {unknown[0]!r} (expected: {', '.join(KEYS)})")
-        event, outlet, text = (_string(where, record, key) for key in ("event", "outlet", "text"))
-        if not text.strip():
-            raise where.error(None, "empty article")
-        ident = record.get("id")
-        if isinstance(ident, int) and not isinstance(ident, bool):
-            ident = str(ident)  # crawlers number their records
-        elif ident is not None:
-            ident = _string(where, record, "id")
-        name = _named(display, ident or number)
-        if name in names:
-            raise where.error(None, f"{name!r} is given twice (first at line {names[name]})")
-        names[name] = number
-        text = normalize(text)
-        published = published_date(where, "published", record.get("published"))
-        ref = published or dateline(text)
-        articles.append(Article(
-            path=name, outlet=outlet, event=event, text=text, ref_date=ref,
-            ref_source="manifest" if published else ("dateline" if ref else "none"),
-            url=_optional(where, record, "url"),
-            timezone=clock.timezone_name(where, "timezone", record.get("timezone")),
-            event_date=event_date(where, record.get("date")),
-        ))
+    articles, names, offset = [], {}, 0
+    with stream:
+        for number, line in enumerate(stream, 1):
+            at, offset = offset, offset + len(line)
+            record = _record(line, _Line(display, number))
+            if record is not None:
+                articles.append(_article(record, _Line(display, number), names, RecordText(path, display, at, line)))
     if not articles:
         raise InputError(display, "empty corpus: no articles in this file")
     return Corpus(display, tuple(articles))
+
+
+def _record(line: bytes, where: _Line) -> dict | None:
+    """The line's article as JSON, None for a blank line."""
+    try:
+        text_line = line.decode("utf-8-sig" if where.number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise where.error(None, f"not UTF-8 text (byte 0x{line[error.start]:02x})") from None
+    if not text_line.strip():
+        return None
+    try:
+        record = json.loads(text_line)
+    except ValueError as error:
+        raise where.error(None, f"not JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise where.error(None, 'an article is a JSON object with "event", "outlet" and "text"')
+    unknown = [k for k in record if k not in KEYS]
+    if unknown:
+        raise where.error(None, f"unknown key {unknown[0]!r} (expected: {', '.join(KEYS)})")
+    return record
+
+
+def _article(record: dict, where: _Line, names: dict, source: RecordText) -> Article:
+    event, outlet, text = (_string(where, record, key) for key in ("event", "outlet", "text"))
+    if not text.strip():
+        raise where.error(None, "empty article")
+    ident = record.get("id")
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        ident = str(ident)  # crawlers number their records
+    elif ident is not None:
+        ident = _string(where, record, "id")
+    name = _named(where.path, ident or where.number)
+    if name in names:
+        raise where.error(None, f"{name!r} is given twice (first at line {names[name]})")
+    names[name] = where.number
+    published = published_date(where, "published", record.get("published"))
+    ref = published or dateline(normalize(text))
+    return Article(
+        path=name, outlet=outlet, event=event, text=None, ref_date=ref,
+        ref_source="manifest" if published else ("dateline" if ref else "none"),
+        url=_optional(where, record, "url"),
+        timezone=clock.timezone_name(where, "timezone", record.get("timezone")),
+        event_date=event_date(where, record.get("date")),
+        source=source,
+    )
+
+
+@attrs.frozen
+class RecordText:
+    """An article's text on one line of a JSON-lines file, as it was when the corpus was loaded."""
+
+    file: Path
+    shown: str
+    offset: int  # of the line, in bytes
+    fingerprint: str = attrs.field(converter=lambda line: hashlib.sha256(line).hexdigest())  # of the line
+
+    def read(self) -> str:
+        try:
+            with self.file.open("rb") as stream:
+                stream.seek(self.offset)
+                line = stream.readline()
+        except OSError as error:
+            raise InputError(self.shown, f"cannot read: {error.strerror}") from None
+        if hashlib.sha256(line).hexdigest() != self.fingerprint:
+            raise InputError(self.shown, "changed while it was being checked; check again")
+        return normalize(json.loads(line)["text"])
 
 
 def _named(file: str, record) -> str:

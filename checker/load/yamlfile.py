@@ -56,14 +56,23 @@ class YamlDocument:
 
 def read_text(path: Path, display: str) -> str:
     """A file's text, or InputError: missing, unreadable, binary, not UTF-8."""
+    return decode(read_bytes(path, display), display)
+
+
+def read_bytes(path: Path, display: str) -> bytes:
+    """A file's bytes, or InputError: missing, unreadable."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(display, "no such file") from None
     except IsADirectoryError:
         raise InputError(display, "is a folder, not a file") from None
     except OSError as error:
         raise InputError(display, f"cannot read: {error.strerror}") from None
+
+
+def decode(raw: bytes, display: str) -> str:
+    """A file's bytes as text, or InputError: binary, not UTF-8 (at its line:column)."""
     if b"\0" in raw:
         raise InputError(display, "binary file (contains NUL bytes), not text")
     try:
