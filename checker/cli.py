@@ -18,10 +18,10 @@ from tqdm import tqdm
 from checker import __version__, config, starter
 from checker.report import baseline
 from checker.read import clock
-from checker.report import formats as report, show
+from checker.report import formats as report, show, streamed
 from checker.judge.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from checker.judge.cache import Cache
-from checker.judge.check import check
+from checker.judge.check import judged_events
 from checker.judge.touched import article_folders, touched_events
 from checker.load.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
@@ -279,25 +279,42 @@ def _check(args) -> int:
         args.baseline = baseline.DEFAULT_FILE  # beside where claimcheck runs, when no config names one
     accepted = baseline.load(Path(args.baseline), args.baseline) if args.baseline and not args.no_baseline else frozenset()
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
-    results = _run(args, rules, corpus, events)
-    results, stale = baseline.apply(results, accepted, events)
+    tally = streamed.Tally(args.fail_on, accepted)
     width, color = _terminal()
-    written = False
-    for chunk in report.chunks(
-        results, args.format, explain=args.explain, fail_on=args.fail_on, width=width, color=color,
-        corpus=args.corpus, rules=tuple(args.rules), indent=args.indent,
-    ):
-        sys.stdout.write(chunk)
-        written = written or bool(chunk)
+    with _judging(args, rules, corpus, events) as (judge, cache):
+        if args.format == "json" and args.indent is None and not args.html and cache is not None:
+            chosen = [e for e in corpus.events if e in events and rules.for_event(e)]
+            lines = streamed.json_lines(corpus, chosen, _record_key(args, rules), cache, judge, tally)
+            chunks = report.json_document(lines)
+        else:
+            results = streamed.marked(judge(events), tally)
+            if args.format not in STREAMED or args.html:
+                results = tuple(results)
+            chunks = report.chunks(
+                results, args.format, explain=args.explain, fail_on=args.fail_on, width=width, color=color,
+                corpus=args.corpus, rules=tuple(args.rules), indent=args.indent,
+            )
+        written = False
+        for chunk in chunks:  # written as the events are judged
+            sys.stdout.write(chunk)
+            written = written or bool(chunk)
     if written:
         sys.stdout.write("\n")
     if args.html:
         _write(args.html, report.render(results, "html", corpus=args.corpus, rules=tuple(args.rules)), "HTML report")
         print(f"claimcheck: HTML report written to {args.html}", file=sys.stderr)
-    for entry in stale:  # on stderr: stdout stays the report, valid JSON or annotations
+    for entry in tally.stale(events):  # on stderr: stdout stays the report, valid JSON or annotations
         print(f"claimcheck: {args.baseline}: stale: {entry} no longer occurs; run `claimcheck baseline` to drop it", file=sys.stderr)
-    failed = any(r.fails(args.fail_on) for r in results)
-    return EXIT_DISCREPANCY if failed else EXIT_OK
+    return EXIT_DISCREPANCY if tally.failed else EXIT_OK
+
+
+# written as events are judged; the others need every result first (to fit a table, to count)
+STREAMED = ("json", "lines", "github")
+
+
+def _record_key(args, rules) -> tuple[str, ...]:
+    """What the JSON report's entries depend on besides the articles."""
+    return ("json", rules.digest, "misses" if getattr(args, "show_misses", False) else "")
 
 
 DEFAULT_WIDTH = 100  # columns, when neither COLUMNS nor a terminal says
@@ -311,26 +328,27 @@ def _terminal() -> tuple[int, bool]:
     return width, color
 
 
-def _run(args, rules, corpus, events):
-    """The check, through the cache unless told otherwise."""
+@contextlib.contextmanager
+def _judging(args, rules, corpus, events):
+    """(a function judging a set of events, yielding each with its results; the
+    cache, or None), with a progress bar on a terminal, once a check has run a while."""
     cache = None if args.no_cache else Cache(Path(args.cache))
     total = sum(a.event in events for a in corpus.articles)
-    # on a terminal only, and only once a check has run for a while
     with tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False,
               disable=not sys.stderr.isatty()) as bar:
-        results = check(
-            rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=events,
+        yield lambda chosen: judged_events(
+            rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=chosen,
             jobs=args.jobs, progress=bar.update, scheduler=args.scheduler,
-        )
+        ), cache
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)
-    return results
 
 
 def _baseline(args) -> int:
     rules = _load_rules(args)
     corpus = load_corpus(Path(args.corpus), args.corpus)
-    entries = baseline.entries(_run(args, rules, corpus, frozenset(corpus.events)))
+    with _judging(args, rules, corpus, frozenset(corpus.events)) as (judge, _):
+        entries = baseline.entries([r for _, results in judge(None) for r in results])
     baseline.write(Path(args.output), entries)
     print(f"{args.output}: {len(entries)} discrepancies accepted")
     return EXIT_OK

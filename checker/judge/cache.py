@@ -56,65 +56,92 @@ class Cache:
 
     def lookup(self, article: Article, rules_digest: str) -> Entry | None:
         """The article's stored entry, or None (a corrupt one is counted)."""
-        return self._read(self._path(self._key(article, rules_digest)), article)
-
-    def store(self, article: Article, rules_digest: str, entry: Entry) -> None:
-        self._write(self._path(self._key(article, rules_digest)), entry)
-
-    def count(self, parsed: bool) -> None:
-        """Count an article as parsed (a miss) or taken from the cache (a hit)."""
-        if parsed:
-            self.misses += 1
-        else:
-            self.hits += 1
-
-    @property
-    def summary(self) -> str:
-        return f"cache {self.folder}: {self.hits} hits, {self.misses} parsed, {self.corrupt} corrupt"
-
-    def _key(self, article: Article, rules_digest: str) -> str:
-        parts = (
-            str(_FORMAT), _code_digest(), rules_digest, article.event, str(article.ref_date),
-            str(article.timezone), article.digest,
-        )
-        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.json"
-
-    def _read(self, path: Path, article: Article) -> Entry | None:
+        data = self._read(self._path(self._key(article, rules_digest)))
+        if data is None:
+            return None
         try:
-            stored = path.read_bytes()
-            body, _, checksum = stored.rpartition(b"\n")
-            if hashlib.sha256(body).hexdigest().encode() != checksum:
-                raise ValueError("the entry is not as it was written")
-            data = json.loads(body)
             named = data["named"]
             return Entry(
                 None if named is None else tuple(dt.date.fromisoformat(d) for d in named),
                 str(data["event_time"]),
                 tuple(_mention(m, article) for m in data["mentions"]),
             )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (ValueError, KeyError, TypeError, IndexError):
             self.corrupt += 1
             return None
 
-    def _write(self, path: Path, entry: Entry) -> None:
-        data = json.dumps({
+    def store(self, article: Article, rules_digest: str, entry: Entry) -> None:
+        self._write(self._path(self._key(article, rules_digest)), {
             "format": _FORMAT,
             "named": None if entry.named is None else [d.isoformat() for d in entry.named],
             "event_time": entry.event_time,
             "mentions": [_stored(m) for m in entry.mentions],
-        }, ensure_ascii=False)
+        })
+
+    def record_key(self, *parts: str) -> str:
+        """The key of a record made from `parts` by this version of claimcheck."""
+        return _digest((str(_FORMAT), _code_digest(), *parts))
+
+    def has_record(self, key: str) -> bool:
+        return self._path(key, "records").is_file()
+
+    def lookup_record(self, key: str):
+        """What `store_record` stored under `key` (JSON data), or None (a corrupt one is counted)."""
+        return self._read(self._path(key, "records"))
+
+    def store_record(self, key: str, data) -> None:
+        self._write(self._path(key, "records"), data)
+
+    def count(self, parsed: bool, articles: int = 1) -> None:
+        """Count articles as parsed (misses) or taken from the cache (hits)."""
+        if parsed:
+            self.misses += articles
+        else:
+            self.hits += articles
+
+    @property
+    def summary(self) -> str:
+        return f"cache {self.folder}: {self.hits} hits, {self.misses} parsed, {self.corrupt} corrupt"
+
+    def _key(self, article: Article, rules_digest: str) -> str:
+        return _digest((
+            str(_FORMAT), _code_digest(), rules_digest, article.event, str(article.ref_date),
+            str(article.timezone), article.digest,
+        ))
+
+    def _path(self, key: str, kind: str = "") -> Path:
+        return self.folder / kind / key[:2] / f"{key[2:]}.json"
+
+    def _read(self, path: Path):
+        try:
+            stored = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            self.corrupt += 1
+            return None
+        body, _, checksum = stored.rpartition(b"\n")
+        try:
+            if hashlib.sha256(body).hexdigest().encode() != checksum:
+                raise ValueError("not as it was written")
+            return json.loads(body)
+        except ValueError:
+            self.corrupt += 1
+            return None
+
+    def _write(self, path: Path, data) -> None:
+        text = json.dumps(data, ensure_ascii=False)
         # a checksum line: an entry changed after it was written is never trusted
-        data += "\n" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+        text += "\n" + hashlib.sha256(text.encode("utf-8")).hexdigest()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, data)
+            write_atomically(path, text)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)

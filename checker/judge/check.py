@@ -46,14 +46,11 @@ def judged_events(
     told how many articles each event that had to be read held, as it is done.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
-    articles_of: dict[str, list[Article]] = {e: [] for e, fields in fields_of.items() if fields}
-    for article in corpus.articles:
-        if article.event in articles_of:
-            articles_of[article.event].append(article)
+    articles_of = {e: a for e, a in corpus.by_event().items() if fields_of.get(e)}
     read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress, scheduler)
     for event, time, parsed in read:
         fields = fields_of[event]
-        own_articles = tuple(articles_of[event])
+        own_articles = articles_of[event]
         missed = (
             [m for a in own_articles for m in misses(a.opened(), fields, parsed[a.path])] if show_misses else []
         )
@@ -86,7 +83,7 @@ Read = tuple[EventTime, dict[str, tuple[Mention, ...]]]  # an event's time, and 
 
 
 def read_events(
-    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, list[Article]],
+    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]],
     cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
     scheduler: str | None = None,
 ) -> Iterator[tuple[str, EventTime, dict[str, tuple[Mention, ...]]]]:
@@ -113,10 +110,9 @@ def read_events(
             for event, articles in window:
                 entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules_digest)) is not None}
                 settled = _settled(articles, entries)
-                planned.append(_Work(event, tuple(articles), entries) if settled is None else settled)
+                planned.append(_Work(event, articles, entries) if settled is None else settled)
                 if settled is not None:
-                    for _ in articles:
-                        cache.count(parsed=False)
+                    cache.count(parsed=False, articles=len(articles))
             found = reader.read([w for w in planned if isinstance(w, _Work)])
             for (event, _), plan in zip(window, planned):
                 if isinstance(plan, _Work):
@@ -180,7 +176,7 @@ def _store(work: _Work, read, rules_digest: str, cache: Cache | None):
     return time, parsed
 
 
-def _settled(articles: list[Article], entries: dict[str, Entry]):
+def _settled(articles: tuple[Article, ...], entries: dict[str, Entry]):
     """The event's time and mentions when every article's entry holds them, else None."""
     if len(entries) < len(articles):
         return None

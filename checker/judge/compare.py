@@ -28,6 +28,11 @@ VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 DISCREPANCIES = ("conflict", "self-contradiction")
 
 
+def fails(severity: str, accepted: bool, threshold: str) -> bool:
+    """Whether a discrepancy of `severity` fails a check at `threshold` (`--fail-on`)."""
+    return not accepted and SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
+
+
 @attrs.frozen(slots=True)
 class ArticleValue:
     """One article's combined value for a field (None: it does not state one)."""
@@ -80,10 +85,7 @@ class Result:
         return tuple(v for v in self.values if v.self_contradiction)
 
     def fails(self, threshold: str) -> bool:
-        return (
-            self.is_discrepancy and not self.accepted
-            and SEVERITIES.index(self.field.severity) >= SEVERITIES.index(threshold)
-        )
+        return self.is_discrepancy and fails(self.field.severity, self.accepted, threshold)
 
     @property
     def stated(self) -> tuple[ArticleValue, ...]:

@@ -85,6 +85,13 @@ class Corpus:
     def events(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(a.event for a in self.articles))
 
+    def by_event(self) -> dict[str, tuple[Article, ...]]:
+        """Each event's articles, events and articles in corpus order."""
+        grouped: dict[str, list[Article]] = {}
+        for article in self.articles:
+            grouped.setdefault(article.event, []).append(article)
+        return {event: tuple(articles) for event, articles in grouped.items()}
+
 
 @attrs.frozen(slots=True)
 class _Entry:

@@ -5,7 +5,7 @@ self-contained HTML page (`html`)."""
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import attrs
 
@@ -109,18 +109,28 @@ def json_chunks(results, indent: int | None = None) -> Iterator[str]:
     encoder; with `indent`, pretty-printed for people (the encoder in Python,
     many times slower)."""
     if indent is not None:
-        yield json.dumps({"schema": JSON_SCHEMA_VERSION, "results": [_json_entry(r) for r in results]},
+        yield json.dumps({"schema": JSON_SCHEMA_VERSION, "results": [json_entry(r) for r in results]},
                          indent=indent, ensure_ascii=False)
         return
+    yield from json_document(json_line(r) for r in results)
+
+
+def json_document(lines: Iterable[str]) -> Iterator[str]:
+    """The compact JSON report around its entries, each already a line of JSON."""
     yield f'{{"schema": {JSON_SCHEMA_VERSION}, "results": ['
     separator = "\n"
-    for r in results:
-        yield separator + json.dumps(_json_entry(r), ensure_ascii=False)
+    for line in lines:
+        yield separator + line
         separator = ",\n"
     yield "\n]}"
 
 
-def _json_entry(r: Result) -> dict:
+def json_line(r: Result) -> str:
+    """A result's compact JSON entry."""
+    return json.dumps(json_entry(r), ensure_ascii=False)
+
+
+def json_entry(r: Result) -> dict:
     outlets = {v.article: v.outlet for v in r.values}
     return {
         "event": r.event,
@@ -179,7 +189,7 @@ FORMATS = {
     "table": lambda results, o: table.as_text(results, o.explain, width=o.width, color=o.color),
     "markdown": lambda results, o: table.as_text(results, o.explain, markdown=True),
     "json": lambda results, o: json_chunks(results, o.indent),
-    "lines": lambda results, o: as_lines([r for r in results if r.fails(o.fail_on)]),
+    "lines": lambda results, o: as_lines(r for r in results if r.fails(o.fail_on)),
     "github": lambda results, o: as_lines(results, github=True),
     "sarif": lambda results, o: sarif.as_sarif(results),
     "html": lambda results, o: html.as_html(results, o.corpus, o.rules),

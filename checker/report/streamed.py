@@ -1,0 +1,100 @@
+"""The check's report written as events are judged, never held whole.
+
+Results are marked against the baseline as they come, and a `Tally` keeps
+what the exit status and the stale baseline entries need. For the JSON
+report, each event's entries are also kept in the cache as a record, under a
+key made from everything they depend on: an unchanged event is written as
+before, without reading, decoding or judging anything of it again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable, Iterator
+
+import attrs
+
+from checker.judge.cache import Cache
+from checker.judge.compare import Result, fails
+from checker.load.corpus import Article, Corpus
+from checker.report import baseline
+from checker.report.formats import json_line
+
+Judged = Iterator[tuple[str, tuple[Result, ...]]]  # events and their results, as judge.check yields them
+
+
+@attrs.define
+class Tally:
+    """What the streamed discrepancies said, against the baseline's `accepted` entries."""
+
+    fail_on: str
+    accepted: frozenset[baseline.Entry]
+    failed: bool = False
+    seen: set[baseline.Entry] = attrs.Factory(set)
+
+    def note(self, dispute: baseline.Entry, severity: str) -> bool:
+        """Count a discrepancy; whether the baseline accepts it."""
+        accepted = dispute in self.accepted
+        self.seen.add(dispute)
+        self.failed = self.failed or fails(severity, accepted, self.fail_on)
+        return accepted
+
+    def stale(self, events) -> tuple[baseline.Entry, ...]:
+        """The accepted entries of the checked `events` that did not occur."""
+        return tuple(sorted(e for e in self.accepted if e.event in events and e not in self.seen))
+
+
+def marked(judged: Judged, tally: Tally) -> Iterator[Result]:
+    """The results, each discrepancy marked accepted when the baseline accepts it."""
+    for _, results in judged:
+        for r in results:
+            yield attrs.evolve(r, accepted=tally.note(baseline.entry(r), r.field.severity)) if r.is_discrepancy else r
+
+
+def json_lines(
+    corpus: Corpus, events: list[str], key_parts: tuple[str, ...], cache: Cache,
+    judge: Callable[[frozenset[str]], Judged], tally: Tally,
+) -> Iterator[str]:
+    """The JSON report's entries for `events` (in corpus order, each with
+    fields to judge), from the cache's records where it holds them; `judge`
+    judges the others (a set of events) in order, and their records are kept.
+
+    `key_parts` name what else the entries depend on (the rules, whether
+    misses are listed)."""
+    articles_of = corpus.by_event()
+    keys = {e: cache.record_key(*key_parts, _articles_key(e, articles_of[e])) for e in events}
+    missing = frozenset(e for e in events if not cache.has_record(keys[e]))
+    fresh = judge(missing)
+    for event in events:
+        record = None if event in missing else cache.lookup_record(keys[event])
+        if record is None:  # judged now: the next of the missing, or alone if its record went bad
+            _, results = next(fresh if event in missing else judge(frozenset({event})))
+            record = _record(results)
+            cache.store_record(keys[event], record)
+        else:
+            cache.count(parsed=False, articles=len(articles_of[event]))
+        for line, accepted_line, dispute, severity in record:
+            if dispute is not None and tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity):
+                line = accepted_line
+            yield line
+
+
+def _record(results: tuple[Result, ...]) -> list:
+    """Each result's entry, as accepted too when it is a discrepancy, its baseline entry and severity."""
+    record = []
+    for r in results:
+        if r.is_discrepancy:
+            dispute = baseline.entry(r)
+            accepted = json_line(attrs.evolve(r, accepted=True))
+            record.append([json_line(r), accepted, [*attrs.astuple(dispute)[:3], list(dispute.values)], r.field.severity])
+        else:
+            record.append([json_line(r), None, None, r.field.severity])
+    return record
+
+
+def _articles_key(event: str, articles: tuple[Article, ...]) -> str:
+    """Everything of an event's articles its entries show or depend on, in order."""
+    return json.dumps([event, [
+        [a.path, a.outlet, str(a.ref_date), a.ref_source, a.url, a.timezone, str(a.event_date), list(a.inferred), a.digest]
+        for a in articles
+    ]], ensure_ascii=False)
