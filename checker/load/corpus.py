@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
 import attrs
@@ -119,22 +120,22 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         raise InputError(display, "the corpus must be a folder of articles, or a .jsonl file of them")
     articles = []
     if folders is None:
-        chosen = sorted({p.parent for p in root.rglob("*") if p.is_file()} | {root})
+        chosen = sorted((Path(folder), names) for folder, _, names in os.walk(root))
     else:
-        chosen = sorted(f for f in folders if f.is_dir() and f.is_relative_to(root.resolve()))
+        chosen = [(f, _files(f)) for f in sorted(folders) if f.is_dir() and f.is_relative_to(root.resolve())]
         root = root.resolve()
-    for folder in chosen:
+    for folder, names in chosen:
         shown = Path(display) / folder.relative_to(root)
-        default_event, entries, timezone, days = _manifest(folder, shown, fallback_event=folder.name)
+        has_manifest = MANIFEST in names
+        default_event, entries, timezone, days = _manifest(folder, shown, folder.name, has_manifest)
         # in the manifest's order (the order its outlets are shown), then the unlisted by name
         listed = {name: i for i, name in enumerate(entries)}
         files = sorted(
-            (p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()),
-            key=lambda p: (listed.get(p.name, len(listed)), p.name),
+            (n for n in names if n.endswith(ARTICLE_SUFFIXES)), key=lambda n: (listed.get(n, len(listed)), n),
         )
-        for path in files:
-            entry, _ = entries.pop(path.name, (None, None))
-            article = _article(path, str(shown / path.name), entry, default_event, timezone)
+        for name in files:
+            entry, _ = entries.pop(name, (None, None))
+            article = _article(folder / name, f"{shown}/{name}" if shown.parts else name, entry, default_event, timezone)
             articles.append(attrs.evolve(article, event_date=days) if days else article)
         for name, (_, where) in entries.items():
             raise InputError(where, f"manifest lists {name!r}, but there is no such article")
@@ -143,9 +144,14 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
     return Corpus(display, tuple(articles))
 
 
-def _manifest(folder: Path, shown: Path, fallback_event: str):
+def _files(folder: Path) -> list[str]:
+    """The names of the files in a folder (what os.walk lists as files)."""
+    return [entry.name for entry in os.scandir(folder) if not entry.is_dir()]
+
+
+def _manifest(folder: Path, shown: Path, fallback_event: str, present: bool | None = None):
     path = folder / MANIFEST
-    if not path.exists():
+    if not (path.exists() if present is None else present):
         return fallback_event, {}, None, None
     doc = yamlfile.load(path, str(shown / MANIFEST))
     data = doc.data

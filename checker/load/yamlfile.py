@@ -141,6 +141,7 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {
     yaml.MappingNode: "tag:yaml.org,2002:map",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
@@ -165,7 +166,7 @@ def _build(loader, node, path, values, keys, display, seen=None):
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise InputError(Location(display, *_mark(key_node)), "keys must be plain words")
             if key in result:
@@ -178,6 +179,8 @@ def _build(loader, node, path, values, keys, display, seen=None):
             _build(loader, item, path + (i,), values, keys, display, seen)
             for i, item in enumerate(node.value)
         ]
+    if node.tag == _STR:
+        return node.value  # most values: the constructor's bookkeeping would give the same
     try:
         value = loader.construct_object(node, deep=True)
     except ValueError as error:  # "2024-02-30": a date that does not exist
