@@ -46,7 +46,7 @@ def load_jsonl(path: Path, display: str):
             at, offset = offset, offset + len(line)
             record = _record(line, _Line(display, number))
             if record is not None:
-                articles.append(_article(record, _Line(display, number), names, RecordText(path, display, at, line)))
+                articles.append(_article(record, _Line(display, number), names, path, at, line))
     if not articles:
         raise InputError(display, "empty corpus: no articles in this file")
     return Corpus(display, tuple(articles))
@@ -72,7 +72,7 @@ def _record(line: bytes, where: _Line) -> dict | None:
     return record
 
 
-def _article(record: dict, where: _Line, names: dict, source: RecordText) -> Article:
+def _article(record: dict, where: _Line, names: dict, file: Path, offset: int, line: bytes) -> Article:
     event, outlet, text = (_string(where, record, key) for key in ("event", "outlet", "text"))
     if not text.strip():
         raise where.error(None, "empty article")
@@ -93,7 +93,7 @@ def _article(record: dict, where: _Line, names: dict, source: RecordText) -> Art
         url=_optional(where, record, "url"),
         timezone=clock.timezone_name(where, "timezone", record.get("timezone")),
         event_date=event_date(where, record.get("date")),
-        source=source,
+        source=RecordText(file, name, offset, line),
     )
 
 

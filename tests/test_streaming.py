@@ -1,0 +1,150 @@
+"""A corpus checked an event at a time: texts read when their event is, the
+report written as events are judged, and the JSON report's per-event records."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.cli import main
+from checker.errors import InputError
+from checker.judge.cache import Cache
+from checker.judge.check import check, judged_events
+from checker.load.corpus import load_corpus
+from checker.rules.load import load_rules
+
+AID = "seeds/003_6ce6e43769081fee.txt"
+
+
+@pytest.fixture
+def workdir(tmp_path, root, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "cache"))
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
+    shutil.copytree(root / "rules", tmp_path / "rules")
+    shutil.copy(root / "claimcheck.toml", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def events_corpus(folder: Path, events: int) -> None:
+    for n in range(events):
+        event = folder / f"event-{n}"
+        event.mkdir(parents=True)
+        for outlet in ("a", "b"):
+            (event / f"{outlet}.txt").write_text(f"At least {n + 2} people were killed on Monday.\n", encoding="utf-8")
+        (event / "manifest.yaml").write_text(yaml.safe_dump({
+            "event": f"event-{n}",
+            "articles": [{"file": f"{o}.txt", "outlet": o.upper(), "published": "2024-04-26"} for o in "ab"],
+        }), encoding="utf-8")
+
+
+COMMON = Path(__file__).resolve().parent.parent / "checker" / "builtin" / "common"
+
+
+# -- texts are read when their event is ----------------------------------------------
+def test_a_loaded_corpus_holds_no_text_and_reads_it_when_asked(root):
+    corpus = load_corpus(root / "seeds")
+    article = corpus.articles[0]
+    assert article.opened().text == article.text
+    assert len(article.digest) == 64
+    assert article.opened().digest == article.digest  # the fingerprint of the bytes, however held
+
+
+def test_events_are_read_as_they_are_judged(tmp_path):
+    events_corpus(tmp_path / "corpus", 3)
+    corpus = load_corpus(tmp_path / "corpus")
+    (tmp_path / "corpus/event-2/a.txt").unlink()  # read only when event-2 is
+    judged = judged_events(load_rules(COMMON), corpus)
+    event, results = next(judged)
+    assert event == "event-0" and results
+    with pytest.raises(InputError, match="event-2/a.txt: no such file"):
+        list(judged)
+
+
+def test_an_article_edited_while_it_is_checked_is_not_read_as_what_was_loaded(tmp_path):
+    events_corpus(tmp_path / "corpus", 1)
+    corpus = load_corpus(tmp_path / "corpus")
+    edit(tmp_path / "corpus/event-0/a.txt", "2 people", "3 people")
+    with pytest.raises(InputError, match="a.txt: changed while it was being checked"):
+        check(load_rules(COMMON), corpus)
+
+
+def test_a_json_lines_article_is_read_again_from_its_line(tmp_path):
+    lines = [{"event": "e", "outlet": o, "text": f"The talks lasted {h} hours.", "published": "2024-04-26"}
+             for o, h in (("A", 2), ("B", 3))]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [a.text for a in corpus.articles] == ["The talks lasted 2 hours.", "The talks lasted 3 hours."]
+    path.write_text(path.read_text(encoding="utf-8").replace("3 hours", "4 hours"), encoding="utf-8")
+    with pytest.raises(InputError, match="corpus.jsonl#2: changed while it was being checked"):
+        corpus.articles[1].text
+
+
+# -- the JSON report's records ------------------------------------------------------
+def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    cold = run(capsys, "check", "--format", "json", "--cache-stats")
+    warm = run(capsys, "check", "--format", "json", "--cache-stats")
+    uncached = run(capsys, "check", "--format", "json", "--no-cache")
+    assert cold[0] == warm[0] == uncached[0] == 1
+    assert cold[1] == warm[1] == uncached[1]
+    assert warm[2].strip().endswith(": 5 hits, 0 parsed, 0 corrupt")
+    assert len(list((workdir / "cache/records").rglob("*.json"))) == 1  # one event
+
+
+def test_a_record_marks_what_the_baseline_accepts_and_names_the_stale(capsys, workdir):
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    run(capsys, "check", "--format", "json")  # the record is kept before any baseline
+    run(capsys, "baseline")
+    status, out, _ = run(capsys, "check", "--format", "json")
+    assert status == 0
+    discrepancies = [r for r in json.loads(out)["results"] if r["verdict"] == "conflict"]
+    assert discrepancies and all(r["accepted"] for r in discrepancies)
+    assert out == run(capsys, "check", "--format", "json", "--no-cache")[1]
+    edit(workdir / AID, "$16 billion", "$61 billion")
+    status, _, err = run(capsys, "check", "--format", "json")
+    assert status == 0 and "stale: blinken-china-2024 / ukraine-aid: conflict between USD 16 billion and USD 61 billion" in err
+
+
+def test_an_edited_article_makes_its_event_judged_again(capsys, tmp_path, monkeypatch):
+    events_corpus(tmp_path / "corpus", 3)
+    monkeypatch.chdir(tmp_path)
+    argv = ("check", "--rules", "builtin:common", "--corpus", "corpus", "--format", "json", "--cache-stats")
+    run(capsys, *argv)
+    edit(tmp_path / "corpus/event-1/b.txt", "3 people", "4 people")
+    status, out, err = run(capsys, *argv)
+    assert err.strip().endswith(": 5 hits, 1 parsed, 0 corrupt")  # the other article of event-1 from its entry
+    assert out == run(capsys, *argv[:-1], "--no-cache")[1]
+
+
+def test_a_corrupt_record_is_judged_again(capsys, workdir):
+    expected = run(capsys, "check", "--format", "json")[1]
+    (record,) = (workdir / "cache/records").rglob("*.json")
+    record.write_text(record.read_text(encoding="utf-8").replace("agree", "conflict", 1), encoding="utf-8")
+    status, out, err = run(capsys, "check", "--format", "json", "--cache-stats")
+    assert out == expected
+    assert err.strip().endswith(": 5 hits, 0 parsed, 1 corrupt")
+
+
+def test_misses_are_a_record_of_their_own(capsys, workdir):
+    plain = run(capsys, "check", "--format", "json")[1]
+    with_misses = run(capsys, "check", "--format", "json", "--show-misses")[1]
+    assert with_misses == run(capsys, "check", "--format", "json", "--show-misses", "--no-cache")[1]
+    assert plain != with_misses and '"misses"' in with_misses
