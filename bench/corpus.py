@@ -9,7 +9,7 @@ recombined. Some events get one planted contradiction: one outlet states one
 fact differently. The generator is deterministic for a seed and writes
 `planted.json` so the benchmark can check that each contradiction is found.
 
-    python bench/corpus.py OUT --events 2000 --outlets 5 --seed 1
+    python bench/corpus.py OUT --events 2000 --outlets 5 --seed 1 [--jsonl]
 """
 
 from __future__ import annotations
@@ -152,17 +152,19 @@ def mutate(f: dict, field: str, rng: random.Random) -> dict:
     return changed
 
 
-def generate(out: Path, events: int, outlets: int, seed: int, planted_share: float = 0.1) -> dict:
-    """Write OUT/corpus, OUT/rules and OUT/planted.json; return the figures of what was written."""
+def generate(out: Path, events: int, outlets: int, seed: int, planted_share: float = 0.1, jsonl: bool = False) -> dict:
+    """Write OUT/corpus (a folder per event, or with `jsonl` one file,
+    OUT/corpus.jsonl), OUT/rules and OUT/planted.json; return the figures of
+    what was written."""
     rng = random.Random(seed)
     rules_folder = bench_rules(out)
     fillers = filler_sentences(rules_folder)
     planted = []
     size = 0
+    lines = (out / "corpus.jsonl").open("w", encoding="utf-8") if jsonl else None
     for e in range(events):
         name = f"visit-{e:05d}"
         folder = out / "corpus" / name
-        folder.mkdir(parents=True, exist_ok=True)
         f = facts(rng)
         liar, field = None, None
         if rng.random() < planted_share:
@@ -175,9 +177,17 @@ def generate(out: Path, events: int, outlets: int, seed: int, planted_share: flo
             text = article(rng, stated, fillers, outlet)
             size += len(text.encode("utf-8"))
             file = f"{o:02d}-{outlet.lower().replace(' ', '-')}.txt"
-            (folder / file).write_text(text, encoding="utf-8")
+            if lines is not None:
+                record = {"id": f"{name}/{file}", "event": name, "outlet": outlet, "published": str(f["end"]), "text": text}
+                lines.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / file).write_text(text, encoding="utf-8")
             manifest["articles"].append({"file": file, "outlet": outlet, "published": f["end"]})
-        (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+        if lines is None:
+            (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+    if lines is not None:
+        lines.close()
     (out / "planted.json").write_text(json.dumps(planted, indent=1), encoding="utf-8")
     return {"articles": events * outlets, "bytes": size, "planted": len(planted)}
 
@@ -188,8 +198,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--outlets", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jsonl", action="store_true", help="one file of JSON lines, OUT/corpus.jsonl")
     args = parser.parse_args()
-    print(generate(args.out, args.events, args.outlets, args.seed))
+    print(generate(args.out, args.events, args.outlets, args.seed, jsonl=args.jsonl))
 
 
 if __name__ == "__main__":

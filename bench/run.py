@@ -6,11 +6,14 @@
 1. corpus: generated from the seeds (bench/corpus.py), with planted contradictions;
 2. cold check with --jobs 1 and --jobs 2: seconds, MB/s, articles/s, peak memory,
    planted contradictions found;
-3. warm (every article cached) and incremental (one article edited, checked as
-   pre-commit would: with its file name);
+3. warm (every article cached; the JSON report from its per-event records) and
+   incremental (one article edited, checked as pre-commit would: with its file
+   name, and the whole corpus), beside reading and hashing the corpus's bytes;
 4. value extraction beside quantulum3 and dateparser's search_dates on the same
    text, in this process, and beside one compiled regex pass;
-5. scaling: 1x, 2x, 4x the corpus; 1x, 4x, 16x the rules;
+5. scaling: 1x, 2x, 4x the corpus; 1x, 4x, 16x the rules; and at scale, a
+   JSON-lines corpus of 100,000 articles checked cold with --jobs 2 and on a
+   local Dask cluster of 2 workers, with the time 10 million would take;
 6. hostile input beside the corpus's own throughput: one 50 MB article on one
    line, a text with no sentence end at all, and a pattern of many `...` and
    optional words that a backtracking regex would take exponential time on.
@@ -45,29 +48,58 @@ from checker.read.values import find_values, forget_parses, values_in  # noqa: E
 
 CLAIMCHECK = str(Path(sys.executable).parent / "claimcheck")
 # Runs a command and reports its wall time and the peak memory of its process tree.
+# Its first argument is where the command's stdout goes ("-": captured).
 _MEASURE = (
     "import resource, subprocess, sys, time\n"
+    "out = subprocess.PIPE if sys.argv[1] == '-' else open(sys.argv[1], 'w')\n"
     "start = time.perf_counter()\n"
-    "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)\n"
+    "done = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.PIPE, text=True)\n"
     "seconds = time.perf_counter() - start\n"
     "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "sys.stdout.write(done.stdout)\n"
+    "sys.stdout.write(done.stdout or '')\n"
     "sys.stderr.write(done.stderr + f'\\n@@ {seconds} {peak} {done.returncode}\\n')\n"
 )
 
 
-def measure(argv: list[str], cwd: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", _MEASURE, *argv], cwd=cwd, capture_output=True, text=True)
+def measure(argv: list[str], cwd: Path, to_file: Path | None = None) -> dict:
+    """Seconds and peak MB of a command; its stdout captured, or written to `to_file`."""
+    target = "-" if to_file is None else str(to_file)
+    done = subprocess.run([sys.executable, "-c", _MEASURE, target, *argv], cwd=cwd, capture_output=True, text=True)
     seconds, peak_kb, status = done.stderr.rsplit("@@ ", 1)[1].split()
     if int(status) not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr}")
     return {"seconds": float(seconds), "peak_mb": int(peak_kb) / 1024, "out": done.stdout, "err": done.stderr}
 
 
-def check(work: Path, jobs: int, cache: Path, *extra: str, rules: str = "rules", corpus: str = "corpus") -> dict:
-    argv = [CLAIMCHECK, "check", "--rules", rules, "--corpus", corpus, "--format", "lines",
+def check(work: Path, jobs: int, cache: Path, *extra: str, rules: str = "rules", corpus: str = "corpus",
+          json_to: Path | None = None) -> dict:
+    """A check's figures: its discrepancies as lines, or (`json_to`) the JSON report written to that file."""
+    argv = [CLAIMCHECK, "check", "--rules", rules, "--corpus", corpus, "--format", "lines" if json_to is None else "json",
             "--jobs", str(jobs), "--cache", str(cache), "--cache-stats", *extra]
-    return measure(argv, work)
+    return measure(argv, work, json_to)
+
+
+# Reading the corpus as the least any check must do, and one regex pass over
+# it, each as a process of its own, as a check is: the baselines of the ratios.
+_READ_AND_HASH = (
+    "import hashlib, os, sys\n"
+    "for folder, _, names in os.walk(sys.argv[1]):\n"
+    "    for name in names:\n"
+    "        with open(os.path.join(folder, name), 'rb') as f: hashlib.sha256(f.read()).hexdigest()\n"
+)
+_REGEX_PASS = (  # what the simplest figure finder does: every run of digits
+    "import os, re, sys\n"
+    "figures = re.compile(r'\\d[\\d,.]*')\n"
+    "for folder, _, names in os.walk(sys.argv[1]):\n"
+    "    for name in names:\n"
+    "        with open(os.path.join(folder, name), encoding='utf-8') as f: sum(1 for _ in figures.finditer(f.read()))\n"
+)
+
+
+def baselines(work: Path) -> tuple[dict, dict]:
+    """(reading every file of the corpus and hashing it, one compiled regex pass over the same text)."""
+    return (measure([sys.executable, "-c", _READ_AND_HASH, "corpus"], work),
+            measure([sys.executable, "-c", _REGEX_PASS, "corpus"], work))
 
 
 def found(out: str) -> set[tuple[str, str]]:
@@ -91,28 +123,80 @@ def row(name: str, m: dict, size: int, articles: int, extra: str = "", whole: bo
 
 
 # -- sections ----------------------------------------------------------------------
-def cold_warm_incremental(work: Path, info: dict) -> tuple[list, list]:
+def cold_warm_incremental(work: Path, info: dict) -> list:
     planted = {(p["event"], p["field"]) for p in json.loads((work / "planted.json").read_text())}
     size, articles = info["bytes"], info["articles"]
-    rows = []
+    read, regex = baselines(work)
+    rows = [row("read every article's bytes and hash them", read, size, articles, "the least a warm check does"),
+            row("one compiled regex pass over the same text", regex, size, articles, "runs of digits")]
     for jobs in (1, 2):
         cache = work / f"cache-{jobs}"
         shutil.rmtree(cache, ignore_errors=True)
         m = check(work, jobs, cache)
         hit = found(m["out"])
         rows.append(row(f"cold, --jobs {jobs}", m, size, articles,
-                        f"{len(hit & planted)} of {len(planted)} planted found, {len(hit - planted)} others"))
+                        f"{len(hit & planted)} of {len(planted)} planted found, {len(hit - planted)} others; "
+                        f"{m['seconds'] / regex['seconds']:.1f}x the regex pass"))
     warm = check(work, 2, work / "cache-2")
-    rows.append(row("warm (all cached), --jobs 2", warm, size, articles, _stats(warm)))
+    rows.append(row("warm, --jobs 2, --format lines", warm, size, articles, _stats(warm) + ", judged again"))
+    report = work / "report.json"
+    first = check(work, 2, work / "cache-2", json_to=report)
+    rows.append(row("warm, --format json to a file, first", first, size, articles, _stats(first) + ", records made"))
+    warm_json = check(work, 2, work / "cache-2", json_to=report)
+    rows.append(row("warm, --format json to a file", warm_json, size, articles,
+                    f"{_stats(warm_json)}; {warm_json['seconds'] / read['seconds']:.1f}x reading and hashing"))
     edited = sorted((work / "corpus").rglob("*.txt"))[len(list((work / "corpus").iterdir())) // 2]
     edited.write_text(edited.read_text(encoding="utf-8").replace("officials said", "officials told reporters", 1), encoding="utf-8")
     incremental = check(work, 1, work / "cache-2", str(edited.relative_to(work)))
     rows.append(row("one article edited, its file given", incremental, size, articles,
                     _stats(incremental) + ", as pre-commit runs it", whole=False))
     edited.write_text(edited.read_text(encoding="utf-8").replace("officials told reporters", "officials noted", 1), encoding="utf-8")
-    after = check(work, 2, work / "cache-2")
-    rows.append(row("one article edited, whole corpus", after, size, articles, _stats(after)))
-    return rows, [warm, incremental]
+    after = check(work, 2, work / "cache-2", json_to=report)
+    rows.append(row("one article edited, whole corpus, --format json", after, size, articles,
+                    f"{_stats(after)}; {after['seconds'] / warm_json['seconds']:.2f}x the warm run"))
+    return rows
+
+
+def at_scale(work: Path, articles: int, outlets: int, seed: int) -> tuple[list, list]:
+    """A JSON-lines corpus of `articles`, checked cold with --jobs 2 and on a
+    local Dask cluster of 2 workers, the JSON report streamed to a file; and
+    the time 10 million such articles would take on N workers at the measured rate."""
+    folder = work / "scale"
+    info = generator.generate(folder, max(1, articles // outlets), outlets, seed, jsonl=True)
+    size, count = info["bytes"], info["articles"]
+    report = folder / "report.json"
+    rows = []
+    pool = check(folder, 2, folder / "unused", "--no-cache", corpus="corpus.jsonl", json_to=report)
+    rows.append(row("--jobs 2", pool, size, count, "peak of the one process tree"))
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = check(folder, 1, folder / "unused", "--no-cache", "--scheduler", cluster.scheduler_address,
+                     corpus="corpus.jsonl", json_to=report)
+        workers = [_peak_mb(pid) for pid in cluster_pids(cluster.scheduler_address)]
+    rows.append(row("local Dask cluster, 2 workers", dask, size, count,
+                    f"client's peak; workers' peaks {', '.join(f'{w:.0f}' for w in workers)} MB"))
+    per_worker = size / 1e6 / dask["seconds"] / 2  # MB/s
+    target_mb = 10_000_000 * size / count / 1e6
+    projected = [[n, f"{target_mb / (per_worker * n) / 3600:.1f}"] for n in (2, 8, 32, 128)]
+    return rows, projected
+
+
+def cluster_pids(address: str) -> list[int]:
+    """The process ids of the cluster's workers."""
+    from distributed import Client
+
+    with Client(address) as client:
+        return sorted(client.run(os.getpid).values())
+
+
+def _peak_mb(pid: int) -> float:
+    """A live process's peak resident memory (VmHWM), in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM")), 0.0)
 
 
 def value_extraction(work: Path, sample_bytes: int) -> list:
@@ -288,6 +372,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
     parser.add_argument("--big", type=int, default=50, help="MB of the one-article rows")
     parser.add_argument("--endless", type=int, default=5, help="MB of the article without a sentence end")
+    parser.add_argument("--scale", type=int, default=100_000,
+                        help="articles of the JSON-lines corpus run at scale (0: not run)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
@@ -299,9 +385,15 @@ def main() -> None:
         sections.append(("Corpus", tabulate(
             [[info["articles"], f"{info['bytes'] / 1e6:.1f}", info["planted"], f"{made:.1f}"]],
             headers=["articles", "MB", "planted contradictions", "generated in (s)"])))
-        rows, _ = cold_warm_incremental(work, info)
+        rows = cold_warm_incremental(work, info)
         sections.append(("Check (seed rules for every event + builtin:common)", tabulate(
             rows, headers=["run", "seconds", "MB/s", "articles/s", "peak MB", ""])))
+        if args.scale:
+            scale_rows, projected = at_scale(work, args.scale, args.outlets, args.seed)
+            sections.append((f"At scale: {args.scale:,} articles in one JSON-lines file, cold, --format json to a file",
+                             tabulate(scale_rows, headers=["run", "seconds", "MB/s", "articles/s", "peak MB", ""])))
+            sections.append(("10 million such articles on N workers, at the cluster's measured rate per worker", tabulate(
+                projected, headers=["workers", "hours"])))
         sections.append(("Hostile input (--jobs 1, no cache; compare with the cold --jobs 1 MB/s above)", tabulate(
             hostile(work, args.big, args.endless), headers=["run", "seconds", "MB/s", "peak MB"])))
         sections.append((f"Value extraction on the same {args.sample // 1000} KB of text, in one process", tabulate(
