@@ -271,7 +271,8 @@ def _check(args) -> int:
             raise InputError(name, "no such file")
     rules = _load_rules(args)
     folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
-    corpus = load_corpus(Path(args.corpus), args.corpus, folders)
+    cache = None if args.no_cache else Cache(Path(args.cache))
+    corpus = _load_corpus(args, cache, folders)
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
         raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")
@@ -281,7 +282,7 @@ def _check(args) -> int:
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     tally = streamed.Tally(args.fail_on, accepted)
     width, color = _terminal()
-    with _judging(args, rules, corpus, events) as (judge, cache):
+    with _judging(args, rules, corpus, events, cache) as judge:
         if args.format == "json" and args.indent is None and not args.html and cache is not None:
             chosen = [e for e in corpus.events if e in events and rules.for_event(e)]
             lines = streamed.json_lines(corpus, chosen, _record_key(args, rules), cache, judge, tally)
@@ -328,26 +329,36 @@ def _terminal() -> tuple[int, bool]:
     return width, color
 
 
+def _load_corpus(args, cache: Cache | None, folders=None):
+    """The corpus, its unchanged manifests as the cache remembers them."""
+    memo = cache.memo("manifests") if cache is not None else None
+    known = len(memo) if memo is not None else 0
+    corpus = load_corpus(Path(args.corpus), args.corpus, folders, memo)
+    if memo is not None and len(memo) > known:
+        cache.keep_memo("manifests", memo)
+    return corpus
+
+
 @contextlib.contextmanager
-def _judging(args, rules, corpus, events):
-    """(a function judging a set of events, yielding each with its results; the
-    cache, or None), with a progress bar on a terminal, once a check has run a while."""
-    cache = None if args.no_cache else Cache(Path(args.cache))
+def _judging(args, rules, corpus, events, cache: Cache | None):
+    """A function judging a set of events (all: None), yielding each with its
+    results, with a progress bar on a terminal once a check has run a while."""
     total = sum(a.event in events for a in corpus.articles)
     with tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False,
               disable=not sys.stderr.isatty()) as bar:
         yield lambda chosen: judged_events(
             rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=chosen,
             jobs=args.jobs, progress=bar.update, scheduler=args.scheduler,
-        ), cache
+        )
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)
 
 
 def _baseline(args) -> int:
     rules = _load_rules(args)
-    corpus = load_corpus(Path(args.corpus), args.corpus)
-    with _judging(args, rules, corpus, frozenset(corpus.events)) as (judge, _):
+    cache = None if args.no_cache else Cache(Path(args.cache))
+    corpus = _load_corpus(args, cache)
+    with _judging(args, rules, corpus, frozenset(corpus.events), cache) as judge:
         entries = baseline.entries([r for _, results in judge(None) for r in results])
     baseline.write(Path(args.output), entries)
     print(f"{args.output}: {len(entries)} discrepancies accepted")

@@ -148,3 +148,30 @@ def test_misses_are_a_record_of_their_own(capsys, workdir):
     with_misses = run(capsys, "check", "--format", "json", "--show-misses")[1]
     assert with_misses == run(capsys, "check", "--format", "json", "--show-misses", "--no-cache")[1]
     assert plain != with_misses and '"misses"' in with_misses
+
+
+# -- manifests remembered by the hash of their bytes --------------------------------
+def test_remembered_manifests_read_as_parsed_ones_and_an_edit_is_seen(tmp_path):
+    events_corpus(tmp_path / "corpus", 2)
+    (tmp_path / "corpus/event-1/manifest.yaml").write_text(
+        "event: summit\ntimezone: Asia/Jakarta\ndate: 2024-04-22..2024-04-24\narticles:\n"
+        "  - {file: a.txt, outlet: A, published: 2024-04-26, url: 'https://a.example/1', inferred: [talks]}\n",
+        encoding="utf-8")
+    memo: dict = {}
+    parsed = load_corpus(tmp_path / "corpus", memo=memo)
+    assert len(memo) == 2
+    assert load_corpus(tmp_path / "corpus", memo=memo) == parsed == load_corpus(tmp_path / "corpus")
+    edit(tmp_path / "corpus/event-0/manifest.yaml", "outlet: A", "outlet: Another")
+    assert {a.outlet for a in load_corpus(tmp_path / "corpus", memo=memo).articles} >= {"Another"}
+    edit(tmp_path / "corpus/event-0/manifest.yaml", "outlet: Another", "outlet: [Another]")
+    with pytest.raises(InputError, match=r"event-0/manifest.yaml:\d+:\d+: `outlet` must be a name"):
+        load_corpus(tmp_path / "corpus", memo=memo)
+
+
+def test_a_manifest_listing_a_missing_article_is_named_from_memory_too(tmp_path):
+    events_corpus(tmp_path / "corpus", 1)
+    memo: dict = {}
+    load_corpus(tmp_path / "corpus", memo=memo)
+    (tmp_path / "corpus/event-0/b.txt").unlink()
+    with pytest.raises(InputError, match=r"event-0/manifest.yaml:\d+:\d+: manifest lists 'b.txt'"):
+        load_corpus(tmp_path / "corpus", memo=memo)

@@ -92,6 +92,14 @@ class Cache:
     def store_record(self, key: str, data) -> None:
         self._write(self._path(key, "records"), data)
 
+    def memo(self, name: str) -> dict:
+        """What `keep_memo` kept under `name` (empty at first, or when corrupt)."""
+        data = self._read(self.folder / f"{name}.json")
+        return data if isinstance(data, dict) else {}
+
+    def keep_memo(self, name: str, memo: dict) -> None:
+        self._write(self.folder / f"{name}.json", memo)
+
     def count(self, parsed: bool, articles: int = 1) -> None:
         """Count articles as parsed (misses) or taken from the cache (hits)."""
         if parsed:

@@ -13,7 +13,7 @@ from checker.read import clock, datelines
 from checker.read.dategrammar import DaySpan
 from checker.read.dateresolve import iso_span, resolve
 from checker.load import yamlfile
-from checker.errors import InputError
+from checker.errors import InputError, Location
 from checker.read.text import normalize
 from checker.read.values import find_values
 
@@ -63,7 +63,7 @@ class Article:
 class FileText:
     """An article's text in a file of its own, as it was when the corpus was loaded."""
 
-    path: Path
+    path: str
     shown: str
     fingerprint: str  # sha256 of the file's bytes
 
@@ -103,11 +103,14 @@ class _Entry:
     url: str | None
 
 
-def load_corpus(root: Path, display: str | None = None, folders: set[Path] | None = None) -> Corpus:
+def load_corpus(root: Path, display: str | None = None, folders: set[Path] | None = None,
+                memo: dict | None = None) -> Corpus:
     """Every article below `root`; manifests beside them say who published what, when.
 
     `folders`: read only these (as resolved paths), for a check of the events
     a few changed files belong to; an event's articles live in one folder.
+    `memo`: manifests read before, by the hash of their bytes, kept by the
+    caller (a cache); the manifests read now are added.
     """
     display = display or str(root)
     if not root.exists():
@@ -127,7 +130,7 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
     for folder, names in chosen:
         shown = Path(display) / folder.relative_to(root)
         has_manifest = MANIFEST in names
-        default_event, entries, timezone, days = _manifest(folder, shown, folder.name, has_manifest)
+        default_event, entries, timezone, days = _manifest(folder, shown, folder.name, has_manifest, memo)
         # in the manifest's order (the order its outlets are shown), then the unlisted by name
         listed = {name: i for i, name in enumerate(entries)}
         files = sorted(
@@ -135,7 +138,9 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         )
         for name in files:
             entry, _ = entries.pop(name, (None, None))
-            article = _article(folder / name, f"{shown}/{name}" if shown.parts else name, entry, default_event, timezone)
+            # paths as strings: a Path per article costs more than reading it
+            article = _article(os.path.join(folder, name), f"{shown}/{name}" if shown.parts else name, entry,
+                               default_event, timezone)
             articles.append(attrs.evolve(article, event_date=days) if days else article)
         for name, (_, where) in entries.items():
             raise InputError(where, f"manifest lists {name!r}, but there is no such article")
@@ -149,16 +154,52 @@ def _files(folder: Path) -> list[str]:
     return [entry.name for entry in os.scandir(folder) if not entry.is_dir()]
 
 
-def _manifest(folder: Path, shown: Path, fallback_event: str, present: bool | None = None):
+def _manifest(folder: Path, shown: Path, fallback_event: str, present: bool | None = None, memo: dict | None = None):
+    """(the event, {file: (its entry, where it is)}, the time zone, the event's days) of a folder's manifest."""
     path = folder / MANIFEST
     if not (path.exists() if present is None else present):
         return fallback_event, {}, None, None
-    doc = yamlfile.load(path, str(shown / MANIFEST))
+    display = str(shown / MANIFEST)
+    raw = yamlfile.read_bytes(path, display)
+    key = hashlib.sha256(raw).hexdigest()
+    if memo is not None and key in memo:
+        return _remembered(memo[key], display, fallback_event)
+    found = _parsed(yamlfile.parse(yamlfile.decode(raw, display), display))
+    if memo is not None:
+        memo[key] = _remembering(found)
+    return _remembered(_remembering(found), display, fallback_event)
+
+
+# A manifest's reading as JSON, to remember by the hash of its bytes: [event or
+# None, zone, [first, last, grain] or None, [[file, outlet, event, published,
+# inferred, url, line, column], ...]]. A manifest is parsed the first time a cache sees it only.
+def _remembering(found) -> list:
+    event, entries, timezone, days = found
+    return [event, timezone, days and [days.first.isoformat(), days.last.isoformat(), days.grain], [
+        [file, e.outlet, e.event, e.published and e.published.isoformat(), list(e.inferred), e.url, where.line, where.column]
+        for file, (e, where) in entries.items()
+    ]]
+
+
+def _remembered(memo: list, display: str, fallback_event: str):
+    event, timezone, days, listed = memo
+    if days is not None:
+        days = DaySpan(dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[1]), days[2])
+    entries = {
+        file: (_Entry(outlet, own, published and dt.date.fromisoformat(published), tuple(inferred), url),
+               Location(display, line, column))
+        for file, outlet, own, published, inferred, url, line, column in listed
+    }
+    return event or fallback_event, entries, timezone, days
+
+
+def _parsed(doc):
+    """_manifest's reading of the document, the event None when it names none."""
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "a manifest is a mapping with `event:` and `articles:`")
     doc.check_keys((), data, MANIFEST_KEYS, "manifest")
-    event = _name(doc, ("event",), data.get("event"), "the event") or fallback_event
+    event = _name(doc, ("event",), data.get("event"), "the event")
     timezone = clock.timezone_name(doc, ("timezone",), data.get("timezone"))
     days = event_date(doc, data.get("date"))
     listed = data.get("articles") or []
@@ -219,7 +260,7 @@ def event_date(doc, value) -> DaySpan | None:
     return start if start == end else DaySpan(start.first, end.last, "range")
 
 
-def _article(path: Path, shown: str, entry: _Entry | None, default_event: str, timezone: str | None = None) -> Article:
+def _article(path: str, shown: str, entry: _Entry | None, default_event: str, timezone: str | None = None) -> Article:
     raw = yamlfile.read_bytes(path, shown)
     text = yamlfile.decode(raw, shown)
     if not text.strip():
@@ -230,7 +271,7 @@ def _article(path: Path, shown: str, entry: _Entry | None, default_event: str, t
         source = "dateline" if ref else "none"
     return Article(
         path=shown,
-        outlet=(entry.outlet if entry and entry.outlet else Path(path).name),
+        outlet=(entry.outlet if entry and entry.outlet else os.path.basename(path)),
         event=(entry.event if entry and entry.event else default_event),
         text=None,
         ref_date=ref,

@@ -59,10 +59,11 @@ def read_text(path: Path, display: str) -> str:
     return decode(read_bytes(path, display), display)
 
 
-def read_bytes(path: Path, display: str) -> bytes:
+def read_bytes(path: Path | str, display: str) -> bytes:
     """A file's bytes, or InputError: missing, unreadable."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as file:
+            return file.read()
     except FileNotFoundError:
         raise InputError(display, "no such file") from None
     except IsADirectoryError:
@@ -95,7 +96,11 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 def load(path: Path, display: str | None = None) -> YamlDocument:
     display = display or str(path)
-    text = read_text(path, display)
+    return parse(read_text(path, display), display)
+
+
+def parse(text: str, display: str) -> YamlDocument:
+    """The YAML document in `text`, its errors named as at `display`."""
     if _FAST_LOADER is not None:
         try:
             return _load(text, display, _FAST_LOADER)
