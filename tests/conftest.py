@@ -1,9 +1,12 @@
-"""Shared fixtures: the repository's own rules and seed corpus."""
+"""Shared fixtures: the repository's own rules and seed corpus; and the
+helpers of the tests that edit a copy of them and run the command line."""
 
 import shutil
 from pathlib import Path
 
 import pytest
+
+from checker.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,3 +40,27 @@ def seed_copy(tmp_path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", target)
     return target
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    """A copy of the rules and seeds to edit, as the current directory."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    shutil.copy(ROOT / "claimcheck.toml", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file, which must hold it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(capsys, *argv):
+    """(exit status, stdout, stderr) of the command line."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err

@@ -13,9 +13,9 @@ import yaml
 
 from checker.judge.cache import Cache
 from checker.judge.check import check
-from checker.cli import main
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
+from conftest import edit, run
 
 AID = "seeds/003_6ce6e43769081fee.txt"
 COMMON = Path(__file__).resolve().parent.parent / "checker" / "builtin" / "common"
@@ -23,28 +23,6 @@ EDITED_AID_MESSAGE = (
     "003_6ce6e43769081fee.txt:38:268: ukraine-aid: $16 billion here, "
     "but $61 billion in NDTV (syndicated feed) (002_2b7f539160dc2239.txt:51:196)"
 )
-
-
-@pytest.fixture
-def workdir(tmp_path, root, monkeypatch):
-    """A copy of the rules and seeds to edit, as the current directory."""
-    shutil.copytree(root / "seeds", tmp_path / "seeds")
-    shutil.copytree(root / "rules", tmp_path / "rules")
-    shutil.copy(root / "claimcheck.toml", tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # -- messages a committer can act on ---------------------------------------------

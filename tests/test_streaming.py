@@ -4,42 +4,25 @@ report written as events are judged, and the JSON report's per-event records."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from checker.cli import main
 from checker.errors import InputError
-from checker.judge.cache import Cache
 from checker.judge.check import check, judged_events
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
+from conftest import edit, run
 
 AID = "seeds/003_6ce6e43769081fee.txt"
 
 
 @pytest.fixture
-def workdir(tmp_path, root, monkeypatch):
+def cache(monkeypatch, tmp_path) -> Path:
+    """Where the command line keeps its cache."""
     monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "cache"))
-    shutil.copytree(root / "seeds", tmp_path / "seeds")
-    shutil.copytree(root / "rules", tmp_path / "rules")
-    shutil.copy(root / "claimcheck.toml", tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+    return tmp_path / "cache"
 
 
 def events_corpus(folder: Path, events: int) -> None:
@@ -98,7 +81,7 @@ def test_a_json_lines_article_is_read_again_from_its_line(tmp_path):
 
 
 # -- the JSON report's records ------------------------------------------------------
-def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir):
+def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir, cache):
     edit(workdir / AID, "$61 billion", "$16 billion")
     cold = run(capsys, "check", "--format", "json", "--cache-stats")
     warm = run(capsys, "check", "--format", "json", "--cache-stats")
@@ -106,10 +89,10 @@ def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir):
     assert cold[0] == warm[0] == uncached[0] == 1
     assert cold[1] == warm[1] == uncached[1]
     assert warm[2].strip().endswith(": 5 hits, 0 parsed, 0 corrupt")
-    assert len(list((workdir / "cache/records").rglob("*.json"))) == 1  # one event
+    assert len(list((cache / "records").rglob("*.json"))) == 1  # one event
 
 
-def test_a_record_marks_what_the_baseline_accepts_and_names_the_stale(capsys, workdir):
+def test_a_record_marks_what_the_baseline_accepts_and_names_the_stale(capsys, workdir, cache):
     edit(workdir / AID, "$61 billion", "$16 billion")
     run(capsys, "check", "--format", "json")  # the record is kept before any baseline
     run(capsys, "baseline")
@@ -134,16 +117,16 @@ def test_an_edited_article_makes_its_event_judged_again(capsys, tmp_path, monkey
     assert out == run(capsys, *argv[:-1], "--no-cache")[1]
 
 
-def test_a_corrupt_record_is_judged_again(capsys, workdir):
+def test_a_corrupt_record_is_judged_again(capsys, workdir, cache):
     expected = run(capsys, "check", "--format", "json")[1]
-    (record,) = (workdir / "cache/records").rglob("*.json")
+    (record,) = (cache / "records").rglob("*.json")
     record.write_text(record.read_text(encoding="utf-8").replace("agree", "conflict", 1), encoding="utf-8")
     status, out, err = run(capsys, "check", "--format", "json", "--cache-stats")
     assert out == expected
     assert err.strip().endswith(": 5 hits, 0 parsed, 1 corrupt")
 
 
-def test_misses_are_a_record_of_their_own(capsys, workdir):
+def test_misses_are_a_record_of_their_own(capsys, workdir, cache):
     plain = run(capsys, "check", "--format", "json")[1]
     with_misses = run(capsys, "check", "--format", "json", "--show-misses")[1]
     assert with_misses == run(capsys, "check", "--format", "json", "--show-misses", "--no-cache")[1]
