@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -107,7 +108,7 @@ def test_a_conflicting_cell_shows_its_sides_and_its_evidence(page, built):
     assert sorted(Counter(sides).values()) == [1, 6]  # six outlets say 14, one says 17
     odd = next(c for c in cells if sides.count(c.find_element(By.CLASS_NAME, "side").text) == 1)
     assert odd.text.endswith("17")
-    panel = page.find_element(By.ID, f"evidence-{quake}-death-toll")
+    panel = page.find_element(By.ID, f"evidence-{quake}.death-toll")
     assert not panel.is_displayed()
     odd.click()
     assert panel.is_displayed()
@@ -135,7 +136,7 @@ def test_a_field_opens_its_evidence_and_a_column_sorts(page):
     quake = "kelapi-quake-2025"
     row = page.find_element(By.CSS_SELECTOR, f'#event-{quake} tr[data-field="magnitude"]')
     row.find_element(By.CSS_SELECTOR, "button.show").click()
-    panel = page.find_element(By.ID, f"evidence-{quake}-magnitude")
+    panel = page.find_element(By.ID, f"evidence-{quake}.magnitude")
     assert panel.is_displayed() and len(panel.find_elements(By.CSS_SELECTOR, ".outlet-evidence")) == 7
     section = page.find_element(By.ID, f"event-{quake}")
     section.find_element(By.CSS_SELECTOR, 'button.sort[data-column="0"]').click()
@@ -160,3 +161,20 @@ def test_a_screenshot_of_the_report(page, built):
     shot = built[0].with_suffix(".png")
     page.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_element_ids_stay_distinct_when_event_names_differ_only_in_punctuation(tmp_path):
+    for n, event in enumerate(("a b", "a_b", "a-b", "a")):
+        folder = tmp_path / "corpus" / f"e{n}"
+        folder.mkdir(parents=True)
+        for outlet in "xy":
+            (folder / f"{outlet}.txt").write_text("At least 12 people were killed on Monday.\n", encoding="utf-8")
+        (folder / "manifest.yaml").write_text(
+            f"event: '{event}'\narticles:\n  - {{file: x.txt, outlet: X}}\n  - {{file: y.txt, outlet: Y}}\n",
+            encoding="utf-8")
+    page = tmp_path / "report.html"
+    _run("check", "--rules", "builtin:common", "--corpus", str(tmp_path / "corpus"), "--no-cache",
+         "--format", "json", "--html", str(page))
+    ids = re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert len([i for i in ids if i.startswith("event-")]) == 4
+    assert len(ids) == len(set(ids))

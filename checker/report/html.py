@@ -158,8 +158,10 @@ def _counts(results, css: str) -> str:
     return f'<ul class="{css}" aria-label="Fields by verdict">{items}</ul>'
 
 
-def _id(*parts: str) -> str:
-    return "-".join(re.sub(r"[^A-Za-z0-9_-]+", "_", p) for p in parts)
+def _id(kind: str, *parts: str) -> str:
+    """An element id, distinct for distinct parts: "evidence-EVENT.FIELD", letters,
+    digits and hyphens kept, any other character as _ and six hex digits."""
+    return f"{kind}-" + ".".join(re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):06x}", p) for p in parts)
 
 
 def _e(text: str) -> str:
