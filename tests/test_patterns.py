@@ -35,6 +35,10 @@ def matches(pattern: str, text: str, value: str) -> bool:
         ("(landed|arrived) in [mainland] China on {value}", "arrived in mainland China on Wednesday", "Wednesday", True),
         # the value must stand exactly where the slot is
         ("landed in China on {value}", "landed in China on the night of Wednesday", "Wednesday", False),
+        # however many spaces stand between the words (a text set in justified columns)
+        ("talks lasted {value}", "talks" + " " * 300 + "lasted" + " " * 200 + "5 hours", "5 hours", True),
+        ("talks ... lasted {value}", "talks a" + " " * 400 + "b lasted 5 hours", "5 hours", True),
+        ("talks ... lasted {value}", "talks a b c d e f g h i" + " " * 400 + "lasted 5 hours", "5 hours", False),
     ],
 )
 def test_pattern_matches(pattern, text, value, expected):

@@ -131,7 +131,7 @@ class Pattern:
         return words_of(" ".join(self.keywords))
 
     def matches_around(self, text: str, start: int, end: int) -> bool:
-        if self.before is not None and not self.before.search(text, max(0, start - self.reach), start):
+        if self.before is not None and not self.before.search(text, _earliest(text, start, self.reach), start):
             return False
         return self.after is None or self.after.match(text, end) is not None
 
@@ -237,6 +237,21 @@ def _words(items) -> int:
         else:
             total += 1
     return total
+
+
+def _earliest(text: str, start: int, reach: int) -> int:
+    """Where a match ending at `start` may begin: `reach` characters back, a
+    run of spaces counting as one (a sentence is at most MAX_SENTENCE long,
+    so widening the window as it takes in more runs is bounded)."""
+    low = max(0, start - reach)
+    while low > 0:
+        segment = text[low:start]
+        extra = len(segment) - len(" ".join(segment.split()))  # the spaces beyond one per run
+        wider = max(0, start - reach - extra)
+        if wider >= low:
+            return low
+        low = wider
+    return low
 
 
 def _trimmed(items, leading: bool) -> tuple:
