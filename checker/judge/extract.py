@@ -15,7 +15,7 @@ from checker.load.corpus import Article
 from checker.read import datelines, layout
 from checker.read.text import LineIndex, one_line, split_sentences, words_of
 from checker.read.values import find_values
-from checker.rules.model import Field
+from checker.rules.model import Field, Prefilter, prefilter
 from checker.rules.patterns import Pattern, words_regex
 from checker.rules.proximity import takes
 
@@ -60,13 +60,29 @@ class Miss:
     likelihood: float = 0.0
 
 
+# Each event's fields' prefilter, built once: keyed by the fields' ids, the
+# entry holding the fields so that no id is reused while it is kept.
+_PREFILTERS: dict[tuple[int, ...], Prefilter] = {}
+
+
+def _prefilter(fields: tuple[Field, ...]) -> Prefilter:
+    key = tuple(map(id, fields))
+    found = _PREFILTERS.get(key)
+    if found is None:
+        if len(_PREFILTERS) >= 256:
+            _PREFILTERS.clear()
+        found = _PREFILTERS[key] = prefilter(fields)
+    return found
+
+
 def _sentences_for(article: Article, fields: tuple[Field, ...]):
     """Each sentence with the fields that could find something in it, skipping what they skip."""
     skipping = frozenset().union(*(f.skip for f in fields))
     skipped = layout.skipped_spans(article.text, skipping) if skipping else ()
+    candidates = _prefilter(fields)
     for sentence in split_sentences(article.text):
         words = words_of(sentence.text)
-        live = [f for f in fields if f.could_match(words) and f.in_scope(sentence.text)]
+        live = [f for f in candidates.live(words) if f.in_scope(sentence.text)]
         if skipped and live:
             kinds = _layout_of(sentence.start, sentence.end, skipped)
             live = [f for f in live if not (f.skip & kinds)]

@@ -145,6 +145,43 @@ class Field:
         return self.only_in is None or self.only_in.regex.search(sentence) is not None
 
 
+@attrs.frozen
+class Prefilter:
+    """`Field.could_match` asked of many fields at once: a sentence's words
+    pick the fields worth asking (those with a word every match of one of
+    their patterns needs, or one of their cue words), so a sentence that
+    concerns none of them costs one set intersection."""
+
+    fields: tuple[Field, ...]
+    _always: frozenset[int]  # fields one of whose patterns needs no word
+    _by_word: dict[str, frozenset[int]]  # a word -> the fields it may make match
+    _words: frozenset[str]
+
+    def live(self, words: frozenset[str]) -> list[Field]:
+        """The fields that could find something in a sentence of these `words`, in order."""
+        chosen = set(self._always)
+        for word in words & self._words:
+            chosen |= self._by_word[word]
+        return [f for i, f in enumerate(self.fields) if i in chosen and f.could_match(words)]
+
+
+def prefilter(fields: tuple[Field, ...]) -> Prefilter:
+    always, by_word = set(), {}
+    for i, field in enumerate(fields):
+        if field.only_in is not None:  # every match needs one of these
+            entries = set(field.only_in.keywords)
+        elif any(not p.needed for p in field.patterns):
+            always.add(i)
+            continue
+        else:  # one word of each pattern is enough to look: every match needs it
+            entries = {max(p.needed, key=len) for p in field.patterns}
+            entries |= field.near.keywords if field.near is not None else set()
+        for word in entries:
+            by_word.setdefault(word, set()).add(i)
+    frozen = {word: frozenset(ids) for word, ids in by_word.items()}
+    return Prefilter(fields, frozenset(always), frozen, frozenset(frozen))
+
+
 @attrs.frozen(slots=True)
 class RuleSet:
     fields: tuple[Field, ...]

@@ -135,6 +135,11 @@ class Pattern:
             return False
         return self.after is None or self.after.match(text, end) is not None
 
+    @property
+    def needed(self) -> frozenset[str]:
+        """The words (as `words_of` gives them) that every match contains."""
+        return self._needed
+
     def could_match(self, words: frozenset[str]) -> bool:
         """Cheap prefilter: every word the pattern needs is among the sentence's `words`."""
         return self._needed <= words

@@ -1,0 +1,36 @@
+"""The prefilter asked of all of an event's fields at once says what asking each would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.rules.load import load_rule_folders
+from checker.rules.model import prefilter
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = [
+    load_rule_folders([str(ROOT / "rules"), "builtin:common"]),
+    *(load_rule_folders([str(folder)]) for folder in sorted((ROOT / "tests/corpora").glob("*/rules"))),
+]
+FIELD_SETS = [rules.for_event(event) for rules in RULES for event in {f.event for f in rules.fields}]
+VOCABULARY = sorted(
+    {w for fields in FIELD_SETS for f in fields for p in f.patterns for w in p.needed}
+    | {w for fields in FIELD_SETS for f in fields for cues in (f.near, f.only_in) if cues for w in cues.keywords}
+    | {"the", "said", "on", "monday", "people"}
+)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(FIELD_SETS), st.frozensets(st.sampled_from(VOCABULARY), max_size=12))
+def test_the_prefilter_keeps_exactly_the_fields_that_could_match(fields, words):
+    assert prefilter(fields).live(words) == [f for f in fields if f.could_match(words)]
+
+
+def test_a_sentence_of_none_of_their_words_asks_no_field():
+    fields = RULES[0].for_event("blinken-china-2024")
+    assert prefilter(fields).live(frozenset({"weather", "sunny", "the"})) == []
+    talks = prefilter(fields).live(frozenset({"talks", "with", "wang", "yi", "killed"}))
+    assert [f.id for f in talks] == ["wang-yi-talks-duration", "death-toll"]
