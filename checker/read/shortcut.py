@@ -26,7 +26,8 @@ _EXTENDERS = sorted(
      *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
      "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or", "dozens",
      "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,
-     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old"},
+     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old",
+     "out", "over", numbers.TRADERS_MILLION},  # "1 out of 4", "one over four.", "$3 MM"
     key=len, reverse=True,
 )
 # after a time unit or a percent, fewer words can go on: "two hours and ten
