@@ -203,6 +203,10 @@ def _joined(t) -> Reading:
     high = t[1]
     if (low.type, low.currency, low.unit) != (high.type, high.currency, high.unit):
         raise pp.ParseException("", 0, "ends of different kinds")
+    if low.amount.scale == 1 < high.amount.scale and low.amount.high < high.amount.low / high.amount.scale:
+        # "$3 to $4 billion": the bare low end takes the high end's scale
+        # (not in "$500,000 to $1 million", whose low end is whole already)
+        low = attrs.evolve(low, amount=low.amount.times(high.amount.scale))
     if low.type == "number" or not low.amount.high < high.amount.low:
         raise pp.ParseException("", 0, "not a range")
     return attrs.evolve(low, amount=Amount(low.amount.low, high.amount.high))

@@ -49,7 +49,7 @@ _BARE = re.compile(
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
-    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)[^\W\d])",
+    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)(?!" + numbers.VULGAR + r")[^\W\d])",
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")
