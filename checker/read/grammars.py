@@ -297,7 +297,8 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     word_dates = (
         pp.FollowedBy(word("between")) + dategrammar.DATE_RANGE.copy() | dategrammar.SHIFT.copy()
     ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
-    in_words = word_dates | between | ordinal_words | share | _PART_OF_UNIT | figure | unit_alone
+    shared_parts = numbers.SHARED_PARTS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    in_words = word_dates | shared_parts | between | ordinal_words | share | _PART_OF_UNIT | figure | unit_alone
     month = (
         dategrammar.MONTH_LED_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
         | dategrammar.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))

@@ -268,6 +268,25 @@ FRACTION = pp.Regex(
 ).set_parse_action(_fraction).set_name("fraction")
 
 
+# "between one and two thirds", "between two and three quarters": the range
+# of fractions, both counting the parts named last.
+SHARED_PARTS = pp.Regex(
+    r"between" + _SEP + "(?P<low>" + _any(w for w, n in UNITS.items() if 0 < n < 10) + ")" + _SEP + "and" + _SEP
+    + "(?P<high>" + _any(w for w, n in UNITS.items() if 1 < n < 10) + ")" + _SEP + "(?P<part>" + _any(PLURAL_FRACTIONS) + ")",
+    flags=re.IGNORECASE,
+)
+
+
+def _shared_parts(t) -> Amount:
+    part = PLURAL_FRACTIONS[t["part"].lower()]
+    low, high = UNITS[t["low"].lower()] * part, UNITS[t["high"].lower()] * part
+    if not low < high <= 1:
+        raise pp.ParseException("", 0, "not a range of fractions")
+    return Amount(low, high)
+
+
+SHARED_PARTS.set_parse_action(_shared_parts).set_name("range of fractions")
+
 # The fractions of a time unit news writes in words: "three quarters of an
 # hour", "a third of a century"; "a hundredth of a second" stays a number.
 UNIT_FRACTION = pp.Regex(
