@@ -3,14 +3,17 @@
 One grammar per kind of candidate start (see `candidates`); a figure is
 parsed once, and what follows it says what kind of value it is::
 
-    value    ::= signed | figure | between | date | unit_alone
-    signed   ::= (sign | code) amount [to (sign | code) amount]
-    figure   ::= amount [suffix] {more_time} [to amount [suffix]]
+    value    ::= signed | share | figure | between | date | unit_alone | part_of_unit
+    signed   ::= (sign | code) amount ["and" number subunit] [to (sign | code) amount]
+    figure   ::= amount [suffix] {more} [to amount [suffix]]
     suffix   ::= ["-"] (code | ["of"] currency_name | subunit | symbol
                        | points | percent_sign | ["of"] time_unit ["-long"])
-    more_time::= [","] ["and"] (number | "a") time_unit     # "2 years and 3 months"
+    more     ::= [","] ["and"] (number | "a") time_unit     # "2 years and 3 months"
+               | "and" ["a"] "half"                        # "two hours and a half"
+               | "and" number subunit                      # "twelve dollars and thirty cents"
     between  ::= "between" (signed | figure) "and" (signed | figure)
     unit_alone ::= ("a" | "an" | "another") time_unit [and_fraction] | "half" ("a" | "an") time_unit
+    part_of_unit ::= fraction "of" ("a" | "an") time_unit   # "three quarters of an hour"
 
 With measures, `suffix` also takes a unit ("six miles") or "magnitude".
 Amounts, dates and times come from `numbers`, `dategrammar` and `clock`.

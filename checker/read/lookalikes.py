@@ -73,21 +73,19 @@ _TELEPHONE = re.compile(
 # a unit in capitals ("a 10-DAY TRIP", "10-KM") does not.
 _CODE_LETTERS = re.compile(r"[-–](?P<letters>[A-Z]{1,4})(?:[-–]?\d|(?!\w))")
 _NOT_CODES = frozenset(DURATION_UNIT_OF) | {"km", "kg", "mph", "ft", "mm", "cm", "pct", "usd", "eur", "gbp"}
-
-
-# "lost 0-2", "won 3-1": a score after a verb of winning, not a range
+# "lost 0-2", "trailing 1-2 at half-time": a score after a verb of winning,
+# not a range ...
 _SCORE = re.compile(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}\Z")
 _SCORE_BEFORE = re.compile(
     r"\b(?:won|wins?|lost|los(?:e|es|ing)|drew|draw|beat|beats|defeated|trailed|trailing|led|leading)[ \t]+(?:[a-z]+[ \t]+)?\Z",
     re.IGNORECASE,
 )
-
-
 # ... unless a noun follows: "won 3-5 seats" is a range of seats
 _SCORE_AFTER = re.compile(r"[ \t]*(?:[,.;:!?)]|\Z|(?:in|on|at|after|against|with|over|before|away|to|and|but|for|thanks)\b)", re.IGNORECASE)
 
 
 def is_score(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a pair of small figures, is a game's score."""
     return (
         bool(_SCORE.match(text, start, end)) and bool(_SCORE_AFTER.match(text, end))
         and bool(_SCORE_BEFORE.search(text, max(0, start - 30), start))

@@ -5,11 +5,13 @@ building blocks for `grammars`; each can be tried alone::
 
     amount   ::= range | number | vague_scaled
     range    ::= number (dash | "to") number                  # "5-7", "five to seven"
-    number   ::= (digits [glued_scale] | word_integer) [fraction | slash_fraction] [scale_word]
+    number   ::= (digits [glued_scale] | word_integer) [and_fraction | slash_fraction] [scale_word]
                  | fraction | ordinal_words
-    digits   ::= "1,200" | "5.5" | ".5"                        # glued_scale: "5bn", "12m"
+    digits   ::= "1,200" | "2 345 678" | "5.5" | ".5" | "3½" | "½"   # glued_scale: "5bn", "12m", "3MM"
     word_integer ::= "sixty-one" | "two hundred and five" | "a hundred"
+    and_fraction ::= "and" ("a" | "one") part | "and" count parts  # "and a fifth", "and three quarters"
     vague_scaled ::= vague ["hundred" | scale_word]            # "several", "dozens of", "billions"
+    share    ::= count ("out of" ["every"] | "over") count     # "1 out of 4": 0.25
 
     >>> NUMBER.parse_string("five-and-a-half")[0]
     Amount(low=5.5, high=5.5, vague=False)
@@ -122,7 +124,6 @@ def table(mapping: dict, name: str) -> pp.ParserElement:
     return expr.set_parse_action(lambda t: mapping[t[0].lower()]).set_name(name)
 
 
-HYPHEN = pp.Suppress(pp.Opt("-"))
 A = (word("a") | word("an")).set_name("a/an")
 AND = pp.Suppress(word("and"))
 

@@ -14,13 +14,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from fractions import Fraction
 
 import attrs
 
 from checker.read.intervals import Interval
-from checker.read.numbers import VULGAR
+from checker.read.numbers import VULGAR, VULGAR_FRACTIONS
 
 # -- time -------------------------------------------------------------------
 # Durations are compared in seconds; a month and a year are their Gregorian means.
@@ -244,7 +243,7 @@ def precision(text: str, amount: float, scale: float = 1.0, rounded: bool = True
     match = next((m for m in figures if math.isclose(_figure(m) * scale, abs(amount))), figures[0] if figures else None)
     part = match and (match.group("part") or match.group("alone"))
     if part:
-        return 0.5 / Fraction(unicodedata.numeric(part)).limit_denominator(16).denominator * scale
+        return 0.5 / Fraction(VULGAR_FRACTIONS[part]).limit_denominator(16).denominator * scale
     decimals = match and (match.group("decimals") or match.group("point"))
     if decimals:
         return 0.5 * 10.0 ** -len(decimals) * scale
@@ -266,4 +265,4 @@ def _figure(match: re.Match) -> float:
     part = match.group("part") or match.group("alone")
     whole = (match.group("whole") or "0").replace(",", "").replace(" ", "")
     decimals = match.group("decimals") or match.group("point") or "0"
-    return float(f"{whole}.{decimals}") + (unicodedata.numeric(part) if part else 0.0)
+    return float(f"{whole}.{decimals}") + (VULGAR_FRACTIONS[part] if part else 0.0)
