@@ -35,7 +35,7 @@ _LABELS = frozenset(
     """
     number no vol volume issue page chapter episode season part phase level stage grade
     room gate flight route section article clause platform terminal category version
-    model tier step
+    model tier step serial isbn ext extension tel fax pin code
     """.split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]+\Z")
@@ -92,8 +92,14 @@ def is_score(text: str, start: int, end: int) -> bool:
     )
 
 
+# Ten digits or more without a comma: an account, a telephone or an ISBN, never a count
+_LONG_DIGITS = re.compile(r"\d{10,}\Z")
+
+
 def in_code(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a group of a telephone number or part of a code."""
+    if _LONG_DIGITS.match(text, start, end):
+        return True
     letters = _CODE_LETTERS.match(text, end)
     if letters and letters.group("letters").lower() not in _NOT_CODES:
         return True
