@@ -53,7 +53,8 @@ MINUS = re.compile(
 CANDIDATE = re.compile(
     r"(?<!\w)(?:(?P<digits>"
     r"(?<![\w.,\-:/])\d"  # not glued to a word: "G7", "F-16", "COVID-19", "24/7"
-    r"|(?<![\w.,])\.\d)"  # ".5"
+    r"|(?<![\w.,])\.\d"  # ".5"
+    r"|(?<![\w.,])" + numbers.VULGAR + ")"  # "½ hour"
     r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
     r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dategrammar.MONTHS, "an", "a"]) + r"))"

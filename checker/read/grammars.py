@@ -3,14 +3,17 @@
 One grammar per kind of candidate start (see `candidates`); a figure is
 parsed once, and what follows it says what kind of value it is::
 
-    value    ::= signed | figure | between | date | unit_alone
-    signed   ::= (sign | code) amount [to (sign | code) amount]
-    figure   ::= amount [suffix] {more_time} [to amount [suffix]]
+    value    ::= signed | share | figure | between | date | unit_alone | part_of_unit
+    signed   ::= (sign | code) amount ["and" number subunit] [to (sign | code) amount]
+    figure   ::= amount [suffix] {more} [to amount [suffix]]
     suffix   ::= ["-"] (code | ["of"] currency_name | subunit | symbol
                        | points | percent_sign | ["of"] time_unit ["-long"])
-    more_time::= [","] ["and"] (number | "a") time_unit     # "2 years and 3 months"
+    more     ::= [","] ["and"] (number | "a") time_unit     # "2 years and 3 months"
+               | "and" ["a"] "half"                        # "two hours and a half"
+               | "and" number subunit                      # "twelve dollars and thirty cents"
     between  ::= "between" (signed | figure) "and" (signed | figure)
     unit_alone ::= ("a" | "an" | "another") time_unit [and_fraction] | "half" ("a" | "an") time_unit
+    part_of_unit ::= fraction "of" ("a" | "an") time_unit   # "three quarters of an hour"
 
 With measures, `suffix` also takes a unit ("six miles") or "magnitude".
 Amounts, dates and times come from `numbers`, `dategrammar` and `clock`.
@@ -138,22 +141,60 @@ _MORE_TIME = (
     + (NUMBER | numbers.A.copy().set_parse_action(lambda: Amount.of(1.0)))
     + _DURATION_UNIT
 ).set_parse_action(_more_time)
+# "two hours and a half", "one hour and half": a half of the unit just named.
+# Without "a", not before what "half" would then be of: "two hours and half the staff".
+_AND_HALF = pp.Regex(
+    r"(?i:and\s+(?:an?\s+(?P<part>half|quarter|third)|half(?!\s+(?:of|the|an?|his|her|its|their|our|my|your|them"
+    r"|all|th[eo]se|th[ia][st])\b)))\b"
+).set_parse_action(lambda t: [("part", numbers.FRACTIONS[(t.get("part") or "half").lower()])])
+# "twelve dollars and thirty cents", "$12 and 30 cents", "£4 and 20p": the
+# subunits of the money just named
+_PENCE_AFTER = pp.Regex(r"(\d{1,2})p\b").set_parse_action(lambda t: [Amount.of(float(t[0][:-1])), "pence"])
+_AND_CENTS = (
+    pp.Suppress(word("and")) + ((NUMBER + pp.Regex("(?i:" + word_alternation(currencies.SUBUNITS) + r")\b")) | _PENCE_AFTER)
+).set_parse_action(lambda t: [("cents", t[0], t[1].lower())])
+_MORE = _MORE_TIME | _AND_HALF | _AND_CENTS
+_MORE_KINDS = frozenset({"more", "part", "cents"})
+
+
+def _with_cents(reading: Reading, cents: Amount, subunit: str) -> Reading:
+    """Money and the cents after it: only whole units and under a hundred cents
+    of the same currency ("cents" go with any, "pence" with sterling)."""
+    whole = reading.amount
+    same = currencies.SUBUNITS.get(subunit, "GBP") == reading.currency or subunit in ("cent", "cents")
+    if not (same and whole.low == whole.high == int(whole.low) and cents.low == cents.high < 100):
+        raise pp.ParseException("", 0, "not cents of this money")
+    return attrs.evolve(reading, amount=whole.plus(cents.low / 100))
+
+
+def _signed_cents(t) -> Reading:
+    """"$12 and 30 cents": a signed figure and maybe its cents."""
+    return _with_cents(t[0], *t[1][1:]) if len(t) > 1 else t[0]
 
 
 def _compound(t) -> Reading:
-    """A figure and what follows it; a duration may go on in smaller units ("2 years and 3 months")."""
-    head = [x for x in t if not (isinstance(x, tuple) and x[0] == "more")]
+    """A figure and what follows it; a duration may go on in smaller units
+    ("2 years and 3 months", "two hours and a half"), money in its cents."""
+    head = [x for x in t if not (isinstance(x, tuple) and x[0] in _MORE_KINDS)]
     parts = t[len(head):]
     reading = _figure(head)
     if not parts:
         return reading
-    if reading.type != "duration":
+    if reading.type == "money" and len(parts) == 1 and parts[0][0] == "cents":
+        return _with_cents(reading, *parts[0][1:])
+    if reading.type != "duration" or any(part[0] == "cents" for part in parts):
         raise pp.ParseException("", 0, "not a duration")
     unit, amount = head[1][1], reading.amount
-    for _, part, part_unit in parts:
-        if not part_unit < unit:
+    for part in parts:
+        if part[0] == "part":  # "and a half" of the last unit named
+            if not (part is parts[-1] and amount.low == amount.high):
+                raise pp.ParseException("", 0, "a half ends a duration")
+            amount = amount.plus(part[1] * unit)
+            continue
+        _, more, more_unit = part
+        if not more_unit < unit:
             raise pp.ParseException("", 0, "units must shrink")
-        amount, unit = amount.plus(part.low), part_unit
+        amount, unit = amount.plus(more.low), more_unit
     return attrs.evolve(reading, amount=amount)
 
 
@@ -165,15 +206,30 @@ def _joined(t) -> Reading:
     high = t[1]
     if (low.type, low.currency, low.unit) != (high.type, high.currency, high.unit):
         raise pp.ParseException("", 0, "ends of different kinds")
+    if low.amount.scale == 1 < high.amount.scale and low.amount.high < high.amount.low / high.amount.scale:
+        # "$3 to $4 billion": the bare low end takes the high end's scale
+        # (not in "$500,000 to $1 million", whose low end is whole already)
+        low = attrs.evolve(low, amount=low.amount.times(high.amount.scale))
     if low.type == "number" or not low.amount.high < high.amount.low:
         raise pp.ParseException("", 0, "not a range")
     return attrs.evolve(low, amount=Amount(low.amount.low, high.amount.high))
 
 
 def _duration(t) -> Reading:
-    """"an hour", "a fortnight", "an hour and a half"."""
+    """"an hour", "a fortnight", "an hour and a half", "a day and a quarter"."""
     unit = t[0]
-    return Reading("duration", amount=Amount.of(unit * (1.5 if len(t) > 1 else 1.0)))
+    return Reading("duration", amount=Amount.of(unit * (1.0 + (t[1] if len(t) > 1 else 0.0))))
+
+
+def _part_of_unit(t) -> Reading:
+    """"three quarters of an hour", "a third of a century": a fraction of one unit."""
+    return Reading("duration", amount=Amount.of(t[0] * t[1]))
+
+
+# "three quarters of an hour", "a quarter of an hour", "two-thirds of a day"
+_PART_OF_UNIT = (
+    numbers.UNIT_FRACTION + pp.Suppress(word("of") + numbers.A) + _DURATION_UNIT
+).set_parse_action(_part_of_unit)
 
 
 # What can follow digits that start a date: a year, a month (with a day, a day
@@ -203,11 +259,13 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     """
     suffix = _MEASURE_SUFFIX if measures else _SUFFIX
     amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
-    signed = ((_SIGN | _CODE) + amount).set_parse_action(
+    plain_signed = ((_SIGN | _CODE) + amount).set_parse_action(
         _reading("money", currency=lambda t: t[0], amount=lambda t: t[1])
     )
+    # cents that are not this money's ("$12 and 30 pence") leave the plain figure
+    signed = (plain_signed + pp.Opt(_AND_CENTS)).set_parse_action(_signed_cents) | plain_signed
     # parsed once; only a failed compound ("5 and 3 days") reads the lone figure again
-    figure = (amount + pp.Opt(suffix) + pp.ZeroOrMore(_MORE_TIME)).set_parse_action(_compound) | (
+    figure = (amount + pp.Opt(suffix) + pp.ZeroOrMore(_MORE)).set_parse_action(_compound) | (
         amount + pp.Opt(suffix)
     ).set_parse_action(_figure)
     between = pp.NoMatch()
@@ -229,8 +287,10 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
         )
     )
     ordinal_words = numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    share = numbers.RATIO.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
     in_digits = (
         (_DIGIT_DATE + date)
+        | share
         | (dategrammar.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
         | _PENCE
         | figure
@@ -240,7 +300,8 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     word_dates = (
         pp.FollowedBy(word("between")) + dategrammar.DATE_RANGE.copy() | dategrammar.SHIFT.copy()
     ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
-    in_words = word_dates | between | ordinal_words | figure | unit_alone
+    shared_parts = numbers.SHARED_PARTS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    in_words = word_dates | shared_parts | between | ordinal_words | share | _PART_OF_UNIT | figure | unit_alone
     month = (
         dategrammar.MONTH_LED_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
         | dategrammar.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))

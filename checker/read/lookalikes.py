@@ -14,6 +14,7 @@ import re
 
 from checker.read.clock import ZONES
 from checker.read.dategrammar import MONTHS, WEEKDAYS
+from checker.read.units import DURATION_UNIT_OF
 
 # Capitalised words that still introduce a figure or a date rather than
 # name it: "About 50", "In 2024", "Since March", "Early Friday".
@@ -34,7 +35,7 @@ _LABELS = frozenset(
     """
     number no vol volume issue page chapter episode season part phase level stage grade
     room gate flight route section article clause platform terminal category version
-    model tier step
+    model tier step serial isbn ext extension tel fax pin code
     """.split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]+\Z")
@@ -62,6 +63,50 @@ _IDIOMS = {  # "a second opinion"; "in a minute", "wait a minute"
 
 
 _SMALL_WORDS = frozenset("with from into onto over upon than that this".split())
+# A telephone number, whose groups are no figures: "(212) 555-0134", "+44 20
+# 7946 0958", "020 7946 0958", "800 555 0134"
+_TELEPHONE = re.compile(
+    r"(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?|\(\d{2,4}\)[ .-]?|(?<![\d,.])0\d{1,4}[ .-])\d{1,4}(?:[ .-]\d{2,4})+(?!\d)"
+    r"|(?<![\d,.])\d{3}[ .-]\d{3}[ .-]\d{4}(?!\d)"
+)
+# Capitals after a dash make a figure a code: "plate 4521-KX", "case 2023-CV-0412";
+# a unit in capitals ("a 10-DAY TRIP", "10-KM") does not.
+_CODE_LETTERS = re.compile(r"[-–](?P<letters>[A-Z]{1,4})(?:[-–]?\d|(?!\w))")
+_NOT_CODES = frozenset(DURATION_UNIT_OF) | {"km", "kg", "mph", "ft", "mm", "cm", "pct", "usd", "eur", "gbp"}
+# "lost 0-2", "trailing 1-2 at half-time": a score after a verb of winning,
+# not a range ...
+_SCORE = re.compile(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}\Z")
+_SCORE_BEFORE = re.compile(
+    r"\b(?:won|wins?|lost|los(?:e|es|ing)|drew|draw|beat|beats|defeated|trailed|trailing|led|leading)[ \t]+(?:[a-z]+[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+# ... unless a noun follows: "won 3-5 seats" is a range of seats
+_SCORE_AFTER = re.compile(r"[ \t]*(?:[,.;:!?)]|\Z|(?:in|on|at|after|against|with|over|before|away|to|and|but|for|thanks)\b)", re.IGNORECASE)
+
+
+def is_score(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a pair of small figures, is a game's score."""
+    return (
+        bool(_SCORE.match(text, start, end)) and bool(_SCORE_AFTER.match(text, end))
+        and bool(_SCORE_BEFORE.search(text, max(0, start - 30), start))
+    )
+
+
+# Ten digits or more without a comma: an account, a telephone or an ISBN, never a count
+_LONG_DIGITS = re.compile(r"\d{10,}\Z")
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a group of a telephone number or part of a code."""
+    if _LONG_DIGITS.match(text, start, end):
+        return True
+    letters = _CODE_LETTERS.match(text, end)
+    if letters and letters.group("letters").lower() not in _NOT_CODES:
+        return True
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _TELEPHONE.finditer(text, max(0, start - 24), min(len(text), end + 24))
+    )
 
 
 def is_title_case(sentence: str) -> bool:
@@ -108,6 +153,10 @@ def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> 
             return True  # a rate: "4.6 percent a year", "$5 a day", "twice a week"
         before = _IDIOMS.get(written.lower(), False)
         return before is None or bool(before and before.search(text, 0, start))
+    if kind in ("number", "year") and in_code(text, start, end):
+        return True  # "(212) 555-0134", "2023-CV-0412"
+    if kind == "number" and is_score(text, start, end):
+        return True  # "lost 0-2"
     if kind == "number" and _TIME_AFTER.match(text, end):
         return True  # a time of day: "at 8 p.m.", "07:37 GMT"
     if not headline and after_name(text, start):

@@ -5,11 +5,13 @@ building blocks for `grammars`; each can be tried alone::
 
     amount   ::= range | number | vague_scaled
     range    ::= number (dash | "to") number                  # "5-7", "five to seven"
-    number   ::= (digits [glued_scale] | word_integer) [fraction | slash_fraction] [scale_word]
+    number   ::= (digits [glued_scale] | word_integer) [and_fraction | slash_fraction] [scale_word]
                  | fraction | ordinal_words
-    digits   ::= "1,200" | "5.5" | ".5"                        # glued_scale: "5bn", "12m"
+    digits   ::= "1,200" | "2 345 678" | "5.5" | ".5" | "3½" | "½"   # glued_scale: "5bn", "12m", "3MM"
     word_integer ::= "sixty-one" | "two hundred and five" | "a hundred"
+    and_fraction ::= "and" ("a" | "one") part | "and" count parts  # "and a fifth", "and three quarters"
     vague_scaled ::= vague ["hundred" | scale_word]            # "several", "dozens of", "billions"
+    share    ::= count ("out of" ["every"] | "over") count     # "1 out of 4": 0.25
 
     >>> NUMBER.parse_string("five-and-a-half")[0]
     Amount(low=5.5, high=5.5, vague=False)
@@ -122,7 +124,6 @@ def table(mapping: dict, name: str) -> pp.ParserElement:
     return expr.set_parse_action(lambda t: mapping[t[0].lower()]).set_name(name)
 
 
-HYPHEN = pp.Suppress(pp.Opt("-"))
 A = (word("a") | word("an")).set_name("a/an")
 AND = pp.Suppress(word("and"))
 
@@ -130,20 +131,43 @@ AND = pp.Suppress(word("and"))
 _SCALE_SUFFIX = r"(?:bn|bln|mn|mln|mil|tn|trn|m|b|k)"
 # a time unit glued to the figure: "3h", "24hrs", "3day", "4.5years"
 GLUED_DURATION = r"(?:hrs?|h|days?|yrs?|years?|mins?|secs?|weeks?|months?)"
+# Typeset fractions, alone or after a whole number: "½ hour", "3½ hours", "2 ¼ miles"
+VULGAR_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+}
+VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
+# Thousands grouped by plain spaces, as much of Europe prints them: "2 345 678".
+# Only a head of one to three digits and groups of exactly three, and not when
+# more digits follow after a space ("800 555 0134" is a telephone number); a
+# year cannot be the head, so "in 2021 345 people" stays a year and a count.
+SPACE_GROUPED = r"\d{1,3}(?: \d{3})+(?![\d,]| \d)"
+
+
+def _digits(t) -> float:
+    written = t[0].replace(",", "").replace(" ", "")
+    if written[-1] in VULGAR_FRACTIONS:
+        return float(written[:-1] or 0) + VULGAR_FRACTIONS[written[-1]]
+    return float(written)
+
+
 DIGITS = pp.Regex(
-    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,2}(?!\w|\.\d))?|\.\d+)"  # "2.5e6" too
-    # not part of a longer token: "7:30", "24/7", "1.2.3", "5G", "45th", "10am"
-    r"(?!\d|[,:/.]\d)(?!(?!(?i:" + _SCALE_SUFFIX + "|" + GLUED_DURATION + r")\b|T\b)[^\W\d_])"
-).set_parse_action(lambda t: float(t[0].replace(",", ""))).set_name("digits")
+    r"(?:(?:(?:" + SPACE_GROUPED + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,2}(?!\w|\.\d))?|\.\d+)"  # "2.5e6" too
+    r"(?:(?<=\d) ?" + VULGAR + r")?|" + VULGAR + ")"
+    # not part of a longer token: "7:30", "24/7", "1.2.3", "5G", "45th", "10am"; "$3MM"
+    r"(?!\d|[,:/.]\d)(?!(?!(?i:" + _SCALE_SUFFIX + "|" + GLUED_DURATION + r")\b|T\b|MM\b)[^\W\d_])"
+).set_parse_action(_digits).set_name("digits")
 # "the 45th anniversary"; dates ("April 26th") are read before this
 ORDINAL = pp.Regex(r"(\d+)(?:st|nd|rd|th)\b").set_parse_action(
     lambda t: Amount.of(float(t[0][:-2]))
 ).set_name("ordinal")
 # "12m", "3bn": a scale glued to the figure.
+# "MM" is the money trader's million ("$3MM"), in capitals only: "3mm" is millimetres.
+TRADERS_MILLION = "MM"
 GLUED_SCALE = (
-    pp.Regex("(?i:" + _SCALE_SUFFIX + r")(?![\w])|T(?![\w])")  # "$2.1T", not "5t" (tonnes)
+    pp.Regex("(?i:" + _SCALE_SUFFIX + r")(?![\w])|T(?![\w])|MM(?![\w])")  # "$2.1T", not "5t" (tonnes)
     .leave_whitespace()
-    .set_parse_action(lambda t: SCALE_ABBREVIATIONS[t[0].lower()])
+    .set_parse_action(lambda t: 1e6 if t[0] == TRADERS_MILLION else SCALE_ABBREVIATIONS[t[0].lower()])
 )
 
 # -- words ----------------------------------------------------------------
@@ -151,7 +175,7 @@ GLUED_SCALE = (
 # Python: a pyparsing grammar of the same shape backtracks over every prefix
 # ("two" is tried as a tens word, a group, a scaled group...) and is ten
 # times slower on the common case, a lone "two".
-SCALE_WORD = table(SCALES | SPACED_SCALES, "scale word")
+SCALE_WORD = table(SCALES | SPACED_SCALES, "scale word") | pp.Regex(r"MM\b").set_parse_action(lambda: 1e6)
 
 
 def _any(words) -> str:
@@ -208,10 +232,6 @@ WORD_INTEGER = pp.Regex(r"\b" + _WORD_NUMBER, flags=re.IGNORECASE).set_parse_act
 
 # -- fractions ------------------------------------------------------------
 FRACTION_WORD = table(FRACTIONS, "fraction")
-# "and a half", "-and-a-half"
-AND_FRACTION = (HYPHEN + AND + HYPHEN + pp.Suppress(A) + HYPHEN + FRACTION_WORD).set_name(
-    "and a half"
-)
 PLURAL_FRACTIONS = {"halves": 0.5, "thirds": 1 / 3, "quarters": 0.25, "fourths": 0.25} | {
     name + "s": x for name, x in ORDINAL_FRACTIONS.items()
 }
@@ -221,6 +241,19 @@ def _fraction(t) -> float:
     count, part = re.split(_SEP, t[0].lower())
     fraction = FRACTIONS.get(part) or ORDINAL_FRACTIONS.get(part) or PLURAL_FRACTIONS[part]
     return (UNITS.get(count) or 1) * fraction
+
+
+# "a fifth", "two-thirds", "three quarters": a count of parts, as words
+_PARTS = (
+    "(?:(?:an?|one)" + _SEP + _any([*FRACTIONS, *ORDINAL_FRACTIONS])
+    + "|" + _any(w for w, n in UNITS.items() if n > 1) + _SEP + _any(PLURAL_FRACTIONS) + ")"
+)
+# "and a half", "-and-a-half", "four and a fifth", "one and three quarters"
+# (an And of one, so that a results name on it keeps a list, as dategrammar's spans expect)
+AND_FRACTION = pp.And([
+    pp.Regex(r"-?and" + _SEP + "(?P<parts>" + _PARTS + ")", flags=re.IGNORECASE)
+    .set_parse_action(lambda t: _fraction([t["parts"]]))
+]).set_name("and a half")
 
 
 # "a third", "one-quarter", "two-thirds", "three quarters", "one fifth", "a
@@ -234,6 +267,33 @@ FRACTION = pp.Regex(
     + _FRACTION_END + ")",
     flags=re.IGNORECASE,
 ).set_parse_action(_fraction).set_name("fraction")
+
+
+# "between one and two thirds", "between two and three quarters": the range
+# of fractions, both counting the parts named last.
+SHARED_PARTS = pp.Regex(
+    r"between" + _SEP + "(?P<low>" + _any(w for w, n in UNITS.items() if 0 < n < 10) + ")" + _SEP + "and" + _SEP
+    + "(?P<high>" + _any(w for w, n in UNITS.items() if 1 < n < 10) + ")" + _SEP + "(?P<part>" + _any(PLURAL_FRACTIONS) + ")",
+    flags=re.IGNORECASE,
+)
+
+
+def _shared_parts(t) -> Amount:
+    part = PLURAL_FRACTIONS[t["part"].lower()]
+    low, high = UNITS[t["low"].lower()] * part, UNITS[t["high"].lower()] * part
+    if not low < high <= 1:
+        raise pp.ParseException("", 0, "not a range of fractions")
+    return Amount(low, high)
+
+
+SHARED_PARTS.set_parse_action(_shared_parts).set_name("range of fractions")
+
+# The fractions of a time unit news writes in words: "three quarters of an
+# hour", "a third of a century"; "a hundredth of a second" stays a number.
+UNIT_FRACTION = pp.Regex(
+    r"\b(?:(?:an?|one)" + _SEP + r"(?:half|quarter|third)|(?:two|three)" + _SEP + r"(?:quarters|thirds))\b(?=\s+of\b)",
+    flags=re.IGNORECASE,
+).set_parse_action(_fraction).set_name("fraction of a unit")
 
 
 def _ordinal_words(t) -> Amount:
@@ -250,6 +310,33 @@ ORDINAL_WORDS = pp.Regex(
     + r"|(?:hundredth|thousandth)\b)",
     flags=re.IGNORECASE,
 ).set_parse_action(_ordinal_words).set_name("ordinal in words")
+# "1 out of 4", "three out of every ten", "one over four": a share, read as
+# the fraction it states (0.25), as "a quarter" is. The parts must make a
+# proper share; "over" only ends a phrase ("won one over four rivals" is no
+# share); "one in four" is left alone ("killed 3 in 2021").
+_RATIO_TERM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _GROUP + ")"
+RATIO = pp.Regex(
+    r"(?P<part>" + _RATIO_TERM + r")\s+(?:out\s+of\s+(?:every\s+)?(?P<whole>" + _RATIO_TERM + r")(?![\w.,:/-]?\d)"
+    r"|over\s+(?P<over>" + _RATIO_TERM + r")(?=\s*[,.;:)!?]|\s*$|\s+of\b))",
+    flags=re.IGNORECASE,
+)
+
+
+def _term(written: str) -> float:
+    if written[0].isdigit():
+        return float(written.replace(",", ""))
+    return _sum_words([written]).low
+
+
+def _ratio(t) -> Amount:
+    part, whole = _term(t["part"]), _term(t.get("whole") or t["over"])
+    if not 0 < part <= whole or (t.get("over") and part == whole):
+        raise pp.ParseException("", 0, "not a share")
+    return Amount.of(part / whole)
+
+
+RATIO.set_parse_action(_ratio).set_name("share")
+
 # "half a million", "a quarter of a billion": a bare "half" can scale
 _SCALED_FRACTION = FRACTION | FRACTION_WORD
 

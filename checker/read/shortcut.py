@@ -26,7 +26,8 @@ _EXTENDERS = sorted(
      *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
      "per", "percent", "pct", "percentage", "points", "to", "and", "of", "a", "an", "point", "or", "dozens",
      "until", "through", "till", "times", *numbers.UNITS, *numbers.TENS, *numbers.FRACTIONS,
-     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old"},
+     *numbers.ORDINAL_FRACTIONS, *numbers.PLURAL_FRACTIONS, "ago", "from", "hence", "long", "old",
+     "out", "over", numbers.TRADERS_MILLION},  # "1 out of 4", "one over four.", "$3 MM"
     key=len, reverse=True,
 )
 # after a time unit or a percent, fewer words can go on: "two hours and ten
@@ -48,7 +49,7 @@ _BARE = re.compile(
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
-    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)[^\W\d])",
+    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)(?!" + numbers.VULGAR + r")[^\W\d])",
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")

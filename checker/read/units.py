@@ -14,10 +14,12 @@ from __future__ import annotations
 import functools
 import math
 import re
+from fractions import Fraction
 
 import attrs
 
 from checker.read.intervals import Interval
+from checker.read.numbers import VULGAR, VULGAR_FRACTIONS
 
 # -- time -------------------------------------------------------------------
 # Durations are compared in seconds; a month and a year are their Gregorian means.
@@ -218,7 +220,13 @@ def spelled(figure: str, amount: float, name: str) -> str:
     return f"{figure} {name}"
 
 
-_FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?|\.(\d+)")
+# "1,200", "1 200" (grouped by spaces, as numbers.DIGITS reads it), "6.1", ".5",
+# "3½", "½": a typeset fraction is stated to its part ("3½" ±¼)
+_PART = VULGAR
+_FIGURE = re.compile(
+    r"(?P<whole>\d{1,3}(?: \d{3})+(?![\d,]| \d)|\d[\d,]*)(?:\.(?P<decimals>\d+))?(?: ?(?P<part>" + _PART + "))?"
+    r"|\.(?P<point>\d+)|(?P<alone>" + _PART + ")"
+)
 ROUND_REACH = 0.05  # a round figure ("60 miles") may stand up to 5 % off
 
 
@@ -233,10 +241,13 @@ def precision(text: str, amount: float, scale: float = 1.0, rounded: bool = True
     """
     figures = list(_FIGURE.finditer(text))
     match = next((m for m in figures if math.isclose(_figure(m) * scale, abs(amount))), figures[0] if figures else None)
-    decimals = match and (match.group(2) or match.group(3))
+    part = match and (match.group("part") or match.group("alone"))
+    if part:
+        return 0.5 / Fraction(VULGAR_FRACTIONS[part]).limit_denominator(16).denominator * scale
+    decimals = match and (match.group("decimals") or match.group("point"))
     if decimals:
         return 0.5 * 10.0 ** -len(decimals) * scale
-    whole = match.group(1).replace(",", "") if match else ""
+    whole = (match.group("whole") or "").replace(",", "").replace(" ", "") if match else ""
     zeros = len(whole) - len(whole.rstrip("0")) if rounded and whole.strip("0") else 0
     return min(0.5 * 10.0**zeros * scale, max(0.5 * scale, ROUND_REACH * abs(amount)))
 
@@ -251,4 +262,7 @@ def rounding(text: str, amount: float, scale: float = 1.0) -> float:
 
 
 def _figure(match: re.Match) -> float:
-    return float(match.group(0).replace(",", ""))
+    part = match.group("part") or match.group("alone")
+    whole = (match.group("whole") or "0").replace(",", "").replace(" ", "")
+    decimals = match.group("decimals") or match.group("point") or "0"
+    return float(f"{whole}.{decimals}") + (VULGAR_FRACTIONS[part] if part else 0.0)
