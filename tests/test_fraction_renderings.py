@@ -49,6 +49,8 @@ def word_fractions(draw):
         of = draw(st.integers(min_value=numerator, max_value=60))
         return f"{numerator} out of {of}", numerator / of
     article = draw(st.sampled_from(["a", "one"]))
+    if style == "hyphenated" and not whole:
+        article = "one"  # one-half, one-third; never "a-half"
     fraction = parts_in_words(part, article)
     if style == "hyphenated":
         fraction = fraction.replace(" ", "-")
