@@ -345,12 +345,13 @@ def _amount(tokens: pp.ParseResults) -> Amount:
     value, scale = tokens[0], 1.0
     if isinstance(value, Amount):  # a number in words, with its scale
         value, scale = value.low, value.scale
+    named = scale  # and a half is half the scale named last: "a million and a half"
     for extra in tokens[1:]:
         if extra < 1:  # and a half
-            value += extra
+            value += extra * named
         else:  # scale
             value *= extra
-            scale = extra
+            scale = named = extra
     return Amount(float(value), float(value), scale=scale)
 
 
