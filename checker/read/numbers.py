@@ -374,12 +374,31 @@ SLASH_FRACTION = (
     pp.Regex(r"[ \t]+\d{1,2}/\d{1,3}(?![\d/.,]\d|[\d/])").leave_whitespace()
     .set_parse_action(lambda t: _slash_fraction([t[0].strip()])).set_name("slash fraction")
 )
+# "3/4 of the members", "1/3 of voters", "1/4 to 1/3 of the grid": a proper
+# fraction alone, or a range of them, is a share when it is of something
+# (else it is more often a date)
+_SHARE = r"\d{1,2}/\d{1,3}"
+SLASH_SHARE = pp.Regex(
+    rf"(?P<low>{_SHARE})(?:\s*(?:to|-|\u2013)\s*(?P<high>{_SHARE}))?(?=\s+of\b)", flags=re.IGNORECASE,
+).set_name("fraction of something")
+
+
+def _share(t) -> Amount:
+    low = _slash_fraction([t["low"]])
+    high = _slash_fraction([t["high"]]) if t.get("high") else low
+    if high < low:
+        raise pp.ParseException("", 0, "not a range of shares")
+    return Amount(low, high)
+
+
+SLASH_SHARE.set_parse_action(_share)
 # "a $3.4-million grant": the scale word joined by a hyphen, as an adjective
 _HYPHENATED_SCALE = pp.Suppress(pp.Literal("-").leave_whitespace()) + SCALE_WORD.copy().leave_whitespace()
 NUMBER = (
     # "half a million", "two-thirds" come first: "two" alone would match too.
     (_SCALED_FRACTION + pp.Suppress(pp.Opt(word("of")) + pp.Opt(A)) + SCALE_WORD).set_parse_action(_amount)
     | FRACTION.copy().add_parse_action(_amount)
+    | SLASH_SHARE
     | (_BASE + pp.Opt(AND_FRACTION | SLASH_FRACTION) + pp.Opt(SCALE_WORD | _HYPHENATED_SCALE | _DIGIT_SCALE))
     .set_parse_action(_amount)
 ).set_name("number")
