@@ -59,8 +59,14 @@ class DateSpec:
     kind: absolute (year/month/day, any of which may be missing), weekday,
     day (today +offset), period (this/last/next week, month, year), shift
     ("two days ago": offset units from the reference day), weekend, decade,
-    quarter (month is its first month), ambiguous ("03/04/2024": never guessed).
+    quarter (month is its first month), ambiguous ("03/04/2024": never guessed);
+    and the kinds of `dayphrases`: named ("Christmas": `name`), week (ISO
+    week `day` of `year`), week-of (the `day`-th seven days of `base`; -1 the
+    last), anchor (the day the sentence named last: "the day before").
     `part` narrows the span: early, mid, late, earlier or later ("late last year").
+    `base` is the span a shift counts from ("two days after Christmas") or a
+    weekday falls in ("Friday of next week"; `day` then counts: "the second
+    Monday in May").
     """
 
     kind: str
@@ -71,6 +77,8 @@ class DateSpec:
     offset: float | None = None  # -1 last, 0 this, +1 next, None bare; a shift's count ("3.5 years ago": -3.5)
     unit: str | None = None
     part: str | None = None
+    name: str | None = None
+    base: DateSpec | None = None
 
 
 @attrs.frozen(slots=True)
@@ -180,7 +188,7 @@ RELATIVE_MONTH = (OFFSET("offset") + MONTH_NAME("month")).set_parse_action(
     lambda t: DateSpec("absolute", month=t["month"], offset=t["offset"])
 )
 RELATIVE_PERIOD = (
-    OFFSET("offset") + pp.one_of("week month year", caseless=True, as_keyword=True)("unit")
+    OFFSET("offset") + pp.one_of("week month quarter year", caseless=True, as_keyword=True)("unit")
 ).set_parse_action(lambda t: DateSpec("period", unit=t["unit"].lower(), offset=t["offset"]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # a month after "early", "mid-": any spelling, "May" too
@@ -332,6 +340,9 @@ QUARTER = (
     + pp.Opt(pp.Opt(",") + YEAR("year"))
     | THE + table(_ORDINALS, "ordinal")("quarter") + pp.Suppress(word("quarter"))
     + pp.Opt(pp.Suppress(word("of")) + YEAR("year"))
+    # "the last quarter of 2023"; without a year, "the last quarter" is the one before this
+    | THE + (word("last") | word("final")).set_parse_action(lambda: 4)("quarter") + pp.Suppress(word("quarter") + word("of"))
+    + YEAR("year")
 ).set_parse_action(lambda t: DateSpec("quarter", year=t.get("year"), month=3 * t["quarter"] - 2))
 
 # "early April", "mid-2023", "late last year", "the end of March", "earlier this month"
