@@ -188,7 +188,8 @@ RELATIVE_MONTH = (OFFSET("offset") + MONTH_NAME("month")).set_parse_action(
     lambda t: DateSpec("absolute", month=t["month"], offset=t["offset"])
 )
 RELATIVE_PERIOD = (
-    OFFSET("offset") + pp.one_of("week month quarter year", caseless=True, as_keyword=True)("unit")
+    # not "the last quarter of the race", "in the last year of his term"
+    OFFSET("offset") + pp.one_of("week month quarter year", caseless=True, as_keyword=True)("unit") + ~word("of")
 ).set_parse_action(lambda t: DateSpec("period", unit=t["unit"].lower(), offset=t["offset"]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # a month after "early", "mid-": any spelling, "May" too
@@ -370,7 +371,8 @@ DAY_OF_RELATIVE_MONTH = (
 ).set_parse_action(lambda t: DateSpec("absolute", day=t["day"], offset=t["offset"], unit="month"))
 # "Thursday the 21st", "on the 21st.": a day of the month nearest in the tense's direction
 DAY_ALONE = (
-    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY_OF_MONTH).set_parse_action(
+    # (with a month after it, the date is the day of that month: "Friday the 13th of October 2023")
+    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY_OF_MONTH + ~(pp.Opt(word("of")) + MONTH_NAME)).set_parse_action(
         lambda t: DateSpec("absolute", weekday=t[0], day=t[1])
     )
     | (

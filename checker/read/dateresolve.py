@@ -70,8 +70,8 @@ def _resolve_whole(spec: DateSpec, ref: dt.date | None, future: bool) -> DaySpan
         return DaySpan(ref, ref, "day")
     if spec.kind == "named":
         return _day(_resolve_named(spec, ref, future))
-    if spec.kind == "week":  # "week 17": of the reference date's year
-        return _iso_week(ref.year, spec.day)
+    if spec.kind == "week":  # "week 17": of the reference date's year; "week 40 last year"
+        return _iso_week(ref.year + int(spec.offset or 0), spec.day)
     if spec.kind == "absolute":  # month (and day) without a year
         return _resolve_yearless(spec, ref, future)
     if spec.kind == "day":
@@ -176,6 +176,7 @@ _THIRDS = {
     "year": {"early": (1, 4), "mid": (5, 8), "late": (9, 12)},  # months
     "decade": {"early": (0, 3), "mid": (4, 6), "late": (7, 9)},  # years
     "week": {"early": (0, 2), "mid": (1, 3), "late": (3, 6)},  # days from Monday
+    "quarter": {"early": (0, 0), "mid": (1, 1), "late": (2, 2)},  # its months
 }
 
 
@@ -196,6 +197,9 @@ def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
     elif span.grain == "year":
         first = span.first.replace(month=low)
         last = _month_span(span.first.year, high).last
+    elif span.grain == "quarter":
+        first = _month_span(*_shift_month(span.first.year, span.first.month, low)).first
+        last = _month_span(*_shift_month(span.first.year, span.first.month, high)).last
     elif span.grain == "decade":
         first = span.first.replace(year=span.first.year + low)
         last = dt.date(span.first.year + high, 12, 31)

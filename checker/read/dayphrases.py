@@ -130,16 +130,17 @@ _NO_NOUN = pp.FollowedBy(pp.Regex(
 ))
 WEEKDAY_THE_DAY = (
     WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + (DAY_OF_MONTH | DAY_WORD + _NO_NOUN)
+    + ~(pp.Opt(word("of")) + MONTH_NAME)
 ).set_parse_action(lambda t: DateSpec("absolute", weekday=t[0], day=t[1]))
 
 # -- weeks ------------------------------------------------------------------
-# "week 17", "Week 52 of 2023": an ISO week, Monday to Sunday; not "week 3 of the trial"
+# "week 17", "Week 52 of 2023", "week 40 last year": an ISO week, Monday to Sunday; not "week 3 of the trial"
 ISO_WEEK = (
     pp.Regex(r"(?i)week\s+(0?[1-9]|[1-4]\d|5[0-3])\b(?!\s+of\s+(?:the|a|an|his|her|its|their)\b)").set_parse_action(
         lambda t: int(re.split(r"\s+", t[0])[1])
     )("week")
-    + pp.Opt(pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year"))
-).set_parse_action(lambda t: DateSpec("week", day=t["week"], year=t.get("year")))
+    + pp.Opt(pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year") | _YEAR_OFFSET)
+).set_parse_action(lambda t: DateSpec("week", day=t["week"], year=t.get("year"), offset=t.get("offset")))
 _YEAR_SPAN = (
     YEAR.copy().add_parse_action(lambda t: absolute(t[0]))
     | (OFFSET + word("year")).set_parse_action(lambda t: DateSpec("period", unit="year", offset=t[0]))
