@@ -20,10 +20,10 @@ import re
 
 import pyparsing as pp
 
-from checker.read import holidays
+from checker.read import holidays, lookalikes
 from checker.read.dategrammar import (
     _OF_YEAR, _SPAN, _YEAR_OFFSET, DAY_OF_MONTH, DAY_PART, DAY_WORD, DAY_WORDS, ISO_DATE, MONTH_DAY_YEAR,
-    DAY_MONTH_YEAR, MONTH_NAME, MONTH_YEAR, OFFSET, RELATIVE_PERIOD, THE, UNTIL, WEEKDAY, YEAR, DateSpec, RangeSpec,
+    DAY_MONTH_YEAR, MONTH_NAME, MONTH_YEAR, OFFSET, RELATIVE_PERIOD, UNTIL, WEEKDAY, YEAR, DateSpec, RangeSpec,
     absolute,
 )
 from checker.read.numbers import word
@@ -46,33 +46,41 @@ def _one(found):
 
 
 # -- named days -----------------------------------------------------------
-_NAME = pp.Regex("(?i)" + holidays.NAME_PATTERN).set_parse_action(lambda t: holidays.key_of(t[0]))
+_NAME = pp.Regex(holidays.NAME_PATTERN).set_parse_action(lambda t: holidays.key_of(t[0]))
 _POSSESSIVE = pp.Suppress(pp.Regex(r"['’]s\b"))
+
+
+def _named(**fixed):
+    return lambda t: DateSpec("named", name=t["name"], year=t.get("year"), offset=t.get("offset"), **fixed)
+
+
 NAMED_DAY = (
-    (YEAR("year") + _POSSESSIVE + _NAME("name"))  # "2019's Halloween"
-    | (OFFSET("offset") + pp.Suppress(pp.Regex(r"(?i)year['’]s\b")) + _NAME("name")).add_parse_action(
-        lambda t: t.__setitem__("unit", "year")
+    (YEAR("year") + _POSSESSIVE + _NAME("name")).set_parse_action(_named())  # "2019's Halloween"
+    | (OFFSET("offset") + pp.Suppress(pp.Regex(r"(?i)year['’]s\b")) + _NAME("name")).set_parse_action(
+        _named(unit="year")
     )  # "last year's Thanksgiving"
-    | (OFFSET("offset") + _NAME("name"))  # "last Christmas"
-    | (
-        _NAME("name") + DAY_PART
-        + pp.Opt(_OF_YEAR | _YEAR_OFFSET.copy().add_parse_action(lambda t: t.__setitem__("unit", "year")))
-    )  # "Christmas Eve 2019", "Christmas of this year"
-).set_parse_action(
-    lambda t: DateSpec("named", name=t["name"], year=t.get("year"), offset=t.get("offset"), unit=t.get("unit"))
-)
+    | (OFFSET("offset") + _NAME("name")).set_parse_action(_named())  # "last Christmas"
+    | (_NAME("name") + DAY_PART + _YEAR_OFFSET).set_parse_action(_named(unit="year"))  # "Christmas of this year"
+    | (_NAME("name") + DAY_PART + pp.Opt(_OF_YEAR)).set_parse_action(_named())  # "Christmas Eve 2019", "Christmas night"
+).set_name("named day")
 
 # -- days counted from another day -----------------------------------------
 _THE_DAY = pp.Suppress(word("the")) + word("day").set_parse_action(lambda: [(1.0, "day")])
-# a day another can count from: "today", "Christmas", "June 3", "Friday"
+# a day another can count from: "today", "Christmas", "June 3", "2024-03-03"
 _DAY_WORD = pp.one_of(list(DAY_WORDS), caseless=True, as_keyword=True).set_parse_action(
     lambda t: DateSpec("day", offset=DAY_WORDS[t[0].lower()])
 )
-_DAY = _DAY_WORD | NAMED_DAY | MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
-# what may follow "the day before" when it names no day: not the start of a noun phrase or clause
-_ENDS_HERE = ~pp.Regex(
-    r"(?:(?i:the|a|an|his|her|its|their|our|my|your|this|that|these|those|he|she|it|they|we|i|you)|[A-Z]\w*|\d)\b"
+# (a named day used as an attribute names no day: "two days after Christmas shopping began")
+_DAY = (
+    _DAY_WORD | NAMED_DAY + ~pp.Regex(lookalikes.AFTER_NAMED_DAY).leave_whitespace()
+    | MONTH_DAY_YEAR | DAY_MONTH_YEAR | ISO_DATE
 )
+# what may follow "the day before" when it names no day: the end of a clause or
+# a preposition, not what "before" would introduce ("the day before the vote",
+# "the day before he died", "the day after voting ended")
+_ENDS_HERE = pp.FollowedBy(pp.Regex(
+    r"\s*(?:[,.;:!?)\]\x22”]|$)|\s+(?:and|or|but|at|in|on|with|by|from|too|also|already|again)\b"
+).leave_whitespace())
 
 
 def _from(sign: int, base: DateSpec):
@@ -104,7 +112,11 @@ FOLLOWING_PERIOD = (
 # and "the last year" are as often the seven days or twelve months to now)
 THE_PERIOD = (
     pp.Suppress(word("the"))
-    + (word("current").set_parse_action(lambda: 0) + _UNIT | word("last").set_parse_action(lambda: -1) + word("quarter") + ~word("of"))
+    + (
+        word("current").set_parse_action(lambda: 0) + _UNIT
+        # not "the last quarter of the race", "the last quarter century"
+        | word("last").set_parse_action(lambda: -1) + word("quarter") + ~pp.Regex(r"(?i)(?:of|century|mile)\b")
+    )
 ).set_parse_action(lambda t: DateSpec("period", unit=t[1].lower(), offset=t[0]))
 _WEEK = (RELATIVE_PERIOD | FOLLOWING_PERIOD | THE_PERIOD).add_condition(lambda t: t[0].unit == "week")
 

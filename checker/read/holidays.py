@@ -61,7 +61,8 @@ NAMED_DAYS = {
 }
 # the first word of every name, for the candidate scan
 FIRST_WORDS = sorted({name.split()[0].rstrip(".") for name in NAMED_DAYS})
-NAME_PATTERN = r"(?:" + "|".join(
+# a capital first (a day "of thanksgiving" is no holiday), then any case
+NAME_PATTERN = r"(?-i:(?=[A-Z]))(?i:" + "|".join(
     re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]") for name in sorted(NAMED_DAYS, key=len, reverse=True)
 ) + r")(?![\w'’])"
 

@@ -59,8 +59,8 @@ _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 # said", "after Thanksgiving this year", "on Christmas he spoke"); any other word
 # makes the name an attribute ("Christmas tree sales", "Labor Day sales",
 # "Halloween costumes") or part of a name ("Christmas Island").
-_AFTER_NAMED_DAY = re.compile(
-    r"[ \t]+(?!(?:and|or|but|nor|so|yet|as|at|by|for|from|in|into|of|on|over|to|with|without|after|before|since|"
+AFTER_NAMED_DAY = re.compile(
+    r"[ \t]*(?!(?:and|or|but|nor|so|yet|as|at|by|for|from|in|into|of|on|over|to|with|without|after|before|since|"
     r"until|till|through|during|when|while|where|if|because|though|although|than|then|this|last|next|is|was|were|"
     r"are|will|would|could|should|may|might|can|has|had|have|be|been|falls|fell|comes|came|arrives|arrived|"
     r"he|she|it|they|we|i|you|the|a|an|his|her|its|their|our|my)\b)[A-Za-z]",
@@ -125,7 +125,7 @@ def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> 
         other = before is not None and (
             before.group(1).endswith(("'s", "’s")) or (before.group(1)[0].isupper() and before.group(1).lower() not in _LEADS)
         )
-        return other or bool(_AFTER_NAMED_DAY.match(text, end))
+        return other or bool(AFTER_NAMED_DAY.match(text, end))
     if kind == "number" and _TIME_AFTER.match(text, end):
         return True  # a time of day: "at 8 p.m.", "07:37 GMT"
     if not headline and after_name(text, start):
