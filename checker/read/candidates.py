@@ -74,15 +74,17 @@ CANDIDATE = re.compile(
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dategrammar.MONTHS) + r"\b))"
     r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
-    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dategrammar.MONTHS) + r")"
-    r"|\bfrom\s+(?=(?:now|today|yesterday|tomorrow)\b|" + holidays.NAME_PATTERN + r")"
-    r"|\bthe\s+(?=" + _THE_DAY_PHRASE + r")"
+    # "from now until", "from Christmas Eve to": the words after "from" only start a range
+    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word([*dategrammar.MONTHS, "now", "today", "yesterday", "tomorrow"])
+    + "|" + holidays.NAME_PATTERN + r")"
     r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\s+(?:the\s+(?:week|month|year)\b|this\b|last\b|next\b|\d|"
     + word_alternation(dategrammar.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
-    r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b)"
+    r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b|" + _THE_DAY_PHRASE + r")"
     r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dategrammar.MONTHS) + r"\b)"  # "fourteenth of June"
     r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))"  # "in three weeks"
-    r"|(?P<named>(?=" + word_alternation(holidays.FIRST_WORDS) + r"\b)" + holidays.NAME_PATTERN + r"|week\s+(?=\d))"
+    # a named day starts with a capital: one character rules out most places at once
+    r"|(?P<named>(?-i:(?=[" + "".join(sorted({w[0].upper() for w in holidays.FIRST_WORDS})) + r"]))"
+    + r"(?=" + word_alternation(holidays.FIRST_WORDS) + r"\b)" + holidays.NAME_PATTERN + r"|week\s+(?=\d))"
     r"|(?P<minus>" + MINUS.pattern + "))",
     re.IGNORECASE,
 )
