@@ -102,12 +102,16 @@ def _resolve_shift(spec: DateSpec, ref: dt.date) -> DaySpan:
     return _day(_moved(ref, spec.offset, spec.unit))
 
 
-def _moved(day: dt.date, by: float, unit: str) -> dt.date:
-    if unit in ("day", "week") or not float(by).is_integer():
-        return day + dt.timedelta(days=round(by * SHIFT_DAYS[unit]))
-    months = int(by) * {"month": 1, "year": 12, "decade": 120}[unit]
-    year, month = _shift_month(day.year, day.month, months)
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def _moved(day: dt.date, by: float, unit: str) -> dt.date | None:
+    """`day` moved by `by` units, or None beyond the calendar ("900 decades ago")."""
+    try:
+        if unit in ("day", "week") or not float(by).is_integer():
+            return day + dt.timedelta(days=round(by * SHIFT_DAYS[unit]))
+        months = int(by) * {"month": 1, "year": 12, "decade": 120}[unit]
+        year, month = _shift_month(day.year, day.month, months)
+        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _day(day: dt.date | None) -> DaySpan | None:
