@@ -127,8 +127,8 @@ def absolute(year=None, month=None, day=None) -> DateSpec:
 
 
 # the year after a date: "April 26, 2024", "March 9th of 1998", "14 May in 2021"
-_OF_YEAR = (pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year"))
-MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(_OF_YEAR)).set_parse_action(
+OF_YEAR = (pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year"))
+MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(OF_YEAR)).set_parse_action(
     lambda t: absolute(t.get("year"), t["month"], t["day"])
 )
 ORDINAL_DAYS = {
@@ -152,8 +152,8 @@ def _day_word(text: str) -> int:
 
 
 DAY_MONTH_YEAR = (
-    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(_OF_YEAR)
-    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(_OF_YEAR)
+    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(OF_YEAR)
+    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(OF_YEAR)
 ).set_parse_action(lambda t: absolute(t.get("year"), t["month"], t["day"]))
 MONTH_YEAR = (
     MONTH_NAME("month") + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR("year")
@@ -291,7 +291,7 @@ _COUNT = (
     + pp.Opt(AND_FRACTION)
 ).set_parse_action(lambda t: sum(t))
 # "three years", "a year and a half": how long
-_SPAN = (_COUNT("count") + _SHIFT_UNIT("unit") + pp.Opt(AND_FRACTION)("half")).set_parse_action(
+SPAN = (_COUNT("count") + _SHIFT_UNIT("unit") + pp.Opt(AND_FRACTION)("half")).set_parse_action(
     lambda t: (t["count"] + sum(t.get("half", [])), t["unit"])
 )
 
@@ -301,9 +301,9 @@ def _shift(sign: int):
 
 
 SHIFT = (
-    (_SPAN + pp.Suppress(word("ago"))).set_parse_action(_shift(-1))
-    | (_SPAN + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(_shift(1))
-    | (pp.Suppress(word("in")) + _SPAN + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(_shift(1))
+    (SPAN + pp.Suppress(word("ago"))).set_parse_action(_shift(-1))
+    | (SPAN + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(_shift(1))
+    | (pp.Suppress(word("in")) + SPAN + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(_shift(1))
 )
 WEEKEND = (pp.Opt(OFFSET | word("the").set_parse_action(lambda: None), default=None) + word("weekend")).set_parse_action(
     lambda t: DateSpec("weekend", offset=t[0])
@@ -385,9 +385,9 @@ DAY_ALONE = (
 )
 
 # "June last year", "April 26 next year": a month of a year named relative to now
-_YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET("offset") + pp.Suppress(word("year"))
+YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET("offset") + pp.Suppress(word("year"))
 MONTH_OF_RELATIVE_YEAR = (
-    (MONTH_NAME("month") + pp.Opt(DAY_OF_MONTH("day")) + _YEAR_OFFSET)
+    (MONTH_NAME("month") + pp.Opt(DAY_OF_MONTH("day")) + YEAR_OFFSET)
     .set_parse_action(lambda t: DateSpec("absolute", month=t["month"], day=t.get("day"), offset=t["offset"], unit="year"))
 )
 

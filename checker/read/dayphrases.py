@@ -8,10 +8,12 @@ the value grammars by `grammars`.
 
     named_day  ::= year "'s" name | offset "year's" name | offset name
                  | name [day_part] [[","|"of"|"in"] year | ["of"] offset "year"]
-    from_day   ::= span ("before" | "after") day
-                 | "the" ("day" ("before" | "after") | ("next" | "following" | "previous") "day") [day]
+    from_day   ::= span ("before" | "after") day | "the day" ("before" | "after") [day]
+                 | "the" ("next" | "following" | "previous" | "preceding") "day"
+    period     ::= "the" ("following" | "previous" | "preceding" | "current") unit | "the last quarter"
     weekday_in ::= weekday ["of"] week | week weekday | "the" nth weekday ("of" | "in") month
-    week       ::= "week" number [[","|"of"] year] | "the" nth "week" "of" span
+    week       ::= "week" number [[","|"of"|"in"] year | ["of"] offset "year"] | "the" nth "week of" (month | year)
+    range      ::= ("between" | "from") (now until point | point until now) | "from" m/d until m/d
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pyparsing as pp
 
 from checker.read import holidays, lookalikes
 from checker.read.dategrammar import (
-    _OF_YEAR, _SPAN, _YEAR_OFFSET, DAY_OF_MONTH, DAY_PART, DAY_WORD, DAY_WORDS, ISO_DATE, MONTH_DAY_YEAR,
+    OF_YEAR, SPAN, YEAR_OFFSET, DAY_OF_MONTH, DAY_PART, DAY_WORD, DAY_WORDS, ISO_DATE, MONTH_DAY_YEAR,
     DAY_MONTH_YEAR, MONTH_NAME, MONTH_YEAR, OFFSET, RELATIVE_PERIOD, UNTIL, WEEKDAY, YEAR, DateSpec, RangeSpec,
     absolute,
 )
@@ -60,8 +62,8 @@ NAMED_DAY = (
         _named(unit="year")
     )  # "last year's Thanksgiving"
     | (OFFSET("offset") + _NAME("name")).set_parse_action(_named())  # "last Christmas"
-    | (_NAME("name") + DAY_PART + _YEAR_OFFSET).set_parse_action(_named(unit="year"))  # "Christmas of this year"
-    | (_NAME("name") + DAY_PART + pp.Opt(_OF_YEAR)).set_parse_action(_named())  # "Christmas Eve 2019", "Christmas night"
+    | (_NAME("name") + DAY_PART + YEAR_OFFSET).set_parse_action(_named(unit="year"))  # "Christmas of this year"
+    | (_NAME("name") + DAY_PART + pp.Opt(OF_YEAR)).set_parse_action(_named())  # "Christmas Eve 2019", "Christmas night"
 ).set_name("named day")
 
 # -- days counted from another day -----------------------------------------
@@ -88,8 +90,8 @@ def _from(sign: int, base: DateSpec):
 
 
 FROM_DAY = (
-    ((_SPAN | _THE_DAY) + pp.Suppress(word("before")) + _DAY).set_parse_action(_from(-1, None))
-    | ((_SPAN | _THE_DAY) + pp.Suppress(word("after")) + _DAY).set_parse_action(_from(1, None))
+    ((SPAN | _THE_DAY) + pp.Suppress(word("before")) + _DAY).set_parse_action(_from(-1, None))
+    | ((SPAN | _THE_DAY) + pp.Suppress(word("after")) + _DAY).set_parse_action(_from(1, None))
     | (
         _THE_DAY + pp.Suppress(word("before")) + _ENDS_HERE
         | pp.Suppress(word("the") + (word("previous") | word("preceding")) + word("day"))
@@ -100,7 +102,7 @@ FROM_DAY = (
     ).set_parse_action(lambda: DateSpec("shift", offset=1, unit="day", base=ANCHOR))
 ).set_name("day counted from a day")
 
-# -- periods counted from the sentence's day, or now ------------------------
+# -- periods counted from the sentence's day, or from now ---------------------
 _UNIT = pp.one_of("week month quarter year", caseless=True, as_keyword=True).set_parse_action(lambda t: t[0].lower())
 # "the following week", "the previous month": from the sentence's day
 FOLLOWING_PERIOD = (
@@ -151,7 +153,7 @@ ISO_WEEK = (
     pp.Regex(r"(?i)week\s+(0?[1-9]|[1-4]\d|5[0-3])\b(?!\s+of\s+(?:the|a|an|his|her|its|their)\b)").set_parse_action(
         lambda t: int(re.split(r"\s+", t[0])[1])
     )("week")
-    + pp.Opt(pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year") | _YEAR_OFFSET)
+    + pp.Opt(pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year") | YEAR_OFFSET)
 ).set_parse_action(lambda t: DateSpec("week", day=t["week"], year=t.get("year"), offset=t.get("offset")))
 _YEAR_SPAN = (
     YEAR.copy().add_parse_action(lambda t: absolute(t[0]))
@@ -195,7 +197,6 @@ RANGE_WITH_NOW = (
     | (pp.Suppress(word("from")) + _POINT + UNTIL + _NOW)
 ).set_parse_action(lambda t: RangeSpec(t[0], t[1]))
 SLASHED_RANGE = (pp.Suppress(word("from")) + _SLASHED + UNTIL + _SLASHED).set_parse_action(_slashed_range)
-DAY_PHRASE_RANGE = (RANGE_WITH_NOW | SLASHED_RANGE).set_name("date range")
 
 # -- where each kind of candidate start tries them ----------------------------
 # Each set is behind one regex that says whether any of its forms can start
