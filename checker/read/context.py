@@ -95,6 +95,8 @@ def lookalike_kind(reading: Reading) -> str | None:
         return "weekday"
     if spec.kind == "named" and spec.year is None:
         return "named"
+    if spec.kind == "weekend":  # "the Memorial Day weekend", "Easter weekend": a name's
+        return "weekend"
     if spec.kind == "absolute" and spec.day is None:
         return "year" if spec.month is None else ("month" if spec.year is None else None)
     return None

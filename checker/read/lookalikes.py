@@ -108,7 +108,7 @@ def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> 
     """Whether the reading of `kind` at text[start:end] is not a value.
 
     `kind` says what was read: number, year, weekday, month, named (a named
-    day without a year), or duration.
+    day without a year), weekend (after a name: "Easter weekend"), or duration.
     In a title-case headline every word is capitalised, so names cannot be
     told apart and only idioms, rates and times are checked.
     """
