@@ -324,3 +324,13 @@ def test_an_iso_week_parses_back_to_its_monday_to_sunday(day, style):
     value = only(f"Orders fell in {written}, the firm said.")
     monday = day - dt.timedelta(days=day.weekday())
     assert (value.text, value.days) == (written, DaySpan(monday, monday + dt.timedelta(days=6), "week"))
+
+
+@given(DATES, st.sampled_from([("the next day", 1), ("the following day", 1), ("the day after", 1),
+                               ("the previous day", -1), ("the day before", -1)]))
+def test_the_day_before_or_after_counts_from_the_day_the_sentence_named(day, counted):
+    phrase, offset = counted
+    named = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+    first, second = list(find_values(f"The envoy arrived on {named}, and the talks ended {phrase}."))
+    assert (first.text, second.text) == (named, phrase)
+    assert second.days == DaySpan(day + dt.timedelta(days=offset), day + dt.timedelta(days=offset), "day")
