@@ -188,9 +188,10 @@ RELATIVE_MONTH = (OFFSET("offset") + MONTH_NAME("month")).set_parse_action(
     lambda t: DateSpec("absolute", month=t["month"], offset=t["offset"])
 )
 RELATIVE_PERIOD = (
-    # not "the last quarter of the race", "in the last year of his term", "the last quarter century"
+    # not "the last quarter of the race", "in the last year of his term", "the last
+    # quarter century", "the next quarter-final"
     OFFSET("offset") + pp.one_of("week month quarter year", caseless=True, as_keyword=True)("unit")
-    + ~pp.Regex(r"(?i)(?:of|century)\b")
+    + ~pp.Regex(r"(?i)(?:of|century)\b|(?<=quarter)-")
 ).set_parse_action(lambda t: DateSpec("period", unit=t["unit"].lower(), offset=t["offset"]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # a month after "early", "mid-": any spelling, "May" too

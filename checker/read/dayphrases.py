@@ -116,8 +116,8 @@ THE_PERIOD = (
     pp.Suppress(word("the"))
     + (
         word("current").set_parse_action(lambda: 0) + _UNIT
-        # not "the last quarter of the race", "the last quarter century"
-        | word("last").set_parse_action(lambda: -1) + word("quarter") + ~pp.Regex(r"(?i)(?:of|century|mile)\b")
+        # not "the last quarter of the race", "the last quarter century", "the last quarter-final"
+        | word("last").set_parse_action(lambda: -1) + word("quarter") + ~pp.Regex(r"(?i)(?:of|century|mile)\b|-")
     )
 ).set_parse_action(lambda t: DateSpec("period", unit=t[1].lower(), offset=t[0]))
 _WEEK = (RELATIVE_PERIOD | FOLLOWING_PERIOD | THE_PERIOD).add_condition(lambda t: t[0].unit == "week")
