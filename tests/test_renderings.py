@@ -246,3 +246,91 @@ def test_a_compact_date_with_the_month_in_letters_parses_back(day, style, lower)
     written = style.format(d=day.day, m=month.lower() if lower else month, y=day.year)
     value = only(f"The form is dated {written} in the file.")
     assert (value.text, value.days.grain, value.days.first) == (written, "day", day)
+
+
+# -- dates said by way of the reference day or a named day ---------------------------------
+REFS = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
+SHIFT_UNITS = ["day", "week", "month", "year"]
+
+
+def moved(day: dt.date, n: int, unit: str) -> dt.date:
+    """The day `n` units on from `day`; a month without its day number gives its last day."""
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    index = day.year * 12 + day.month - 1 + n * (12 if unit == "year" else 1)
+    year, month = divmod(index, 12)
+    last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+@given(REFS, st.integers(min_value=2, max_value=40), st.sampled_from(SHIFT_UNITS),
+       st.sampled_from(["{n} {u}s ago", "{w} {u}s ago", "in {w} {u}s", "in {n} {u}s", "{w} {u}s from now"]))
+def test_a_count_of_units_from_the_reference_day_is_that_one_day(ref, n, unit, style):
+    written = style.format(n=n, w=in_words(n), u=unit)
+    sign = 1 if "ago" not in written else -1
+    # "signed in two weeks" looks back: how long it took; ahead, it is a day
+    value = only(f"The accord {'was' if sign < 0 else 'will be'} signed {written}, officials said.", ref)
+    assert (value.text, value.type, value.days.grain) == (written, "date", "day")
+    assert value.days.first == moved(ref, sign * n, unit)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+# each named day, worked out here from its rule
+NAMED = {
+    "Christmas": lambda y: dt.date(y, 12, 25), "Christmas Eve": lambda y: dt.date(y, 12, 24),
+    "New Year's Day": lambda y: dt.date(y, 1, 1), "New Year's Eve": lambda y: dt.date(y, 12, 31),
+    "Halloween": lambda y: dt.date(y, 10, 31), "Valentine's Day": lambda y: dt.date(y, 2, 14),
+    "Independence Day": lambda y: dt.date(y, 7, 4), "Labor Day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "Thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "Memorial Day": lambda y: _nth_weekday(y, 6, 0, 1) - dt.timedelta(weeks=1),  # the Monday before June's first
+}
+
+
+@given(st.integers(min_value=1900, max_value=2099), st.sampled_from(sorted(NAMED)),
+       st.sampled_from(["{d} {y}", "{d}, {y}", "{d} of {y}", "{y}'s {d}"]))
+def test_a_named_day_with_its_year_parses_back(year, name, style):
+    written = style.format(d=name, y=year)
+    value = only(f"The accord was signed on {written} in Geneva.")
+    day = NAMED[name](year)
+    assert (value.text, value.days) == (written, DaySpan(day, day, "day"))
+
+
+@given(REFS, st.sampled_from(sorted(NAMED)), st.sampled_from([-1, 0, 1]), st.booleans())
+def test_a_named_day_of_a_year_named_relative_to_the_reference_day(ref, name, offset, possessive):
+    year_words = {-1: "last year", 0: "this year", 1: "next year"}[offset]
+    written = f"{year_words}'s {name}" if possessive else f"{name} {year_words}"
+    value = only(f"The accord was signed on {written} in Geneva.", ref)
+    day = NAMED[name](ref.year + offset)
+    assert (value.text, value.days) == (written, DaySpan(day, day, "day"))
+
+
+@given(REFS, st.integers(min_value=1, max_value=30), st.sampled_from(sorted(NAMED)),
+       st.sampled_from(["day", "week"]), st.sampled_from(["before", "after"]))
+def test_days_counted_from_a_named_day_land_that_far_from_it(ref, n, name, unit, side):
+    written = f"{in_words(n) if n > 1 else 'a'} {unit}{'s' if n > 1 else ''} {side} {name} {ref.year}"
+    value = only(f"The accord was signed {written} in Geneva.", ref)
+    sign = 1 if side == "after" else -1
+    assert value.days.first == moved(NAMED[name](ref.year), sign * n, unit)
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 4), max_value=dt.date(2090, 12, 28)), st.sampled_from(["week {w} of {y}", "week {w}, {y}", "Week {w} in {y}"]))
+def test_an_iso_week_parses_back_to_its_monday_to_sunday(day, style):
+    year, week, _ = day.isocalendar()
+    written = style.format(w=week, y=year)
+    value = only(f"Orders fell in {written}, the firm said.")
+    monday = day - dt.timedelta(days=day.weekday())
+    assert (value.text, value.days) == (written, DaySpan(monday, monday + dt.timedelta(days=6), "week"))
+
+
+@given(DATES, st.sampled_from([("the next day", 1), ("the following day", 1), ("the day after", 1),
+                               ("the previous day", -1), ("the day before", -1)]))
+def test_the_day_before_or_after_counts_from_the_day_the_sentence_named(day, counted):
+    phrase, offset = counted
+    named = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+    first, second = list(find_values(f"The envoy arrived on {named}, and the talks ended {phrase}."))
+    assert (first.text, second.text) == (named, phrase)
+    assert second.days == DaySpan(day + dt.timedelta(days=offset), day + dt.timedelta(days=offset), "day")

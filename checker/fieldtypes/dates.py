@@ -74,8 +74,9 @@ class DateRange(Date):
 
 def shift_reach(value) -> float:
     """How many days either side of its day "N units ago" reaches: half the
-    step its count was given in ("two weeks ago": 3.5 days; "three and a half
-    years ago": a quarter of a year); none when it names a whole month or year."""
+    step its count was given in ("two weeks ago": 3.5 days; "two months ago":
+    half a month; "three and a half years ago": a quarter of a year); none
+    for days, which are exact."""
     spec = value.date
     if not isinstance(spec, DateSpec) or spec.kind != "shift" or value.days.grain != "day" or spec.unit == "day":
         return 0.0

@@ -3,14 +3,15 @@
 pyparsing tries a grammar at every character, a thousand times slower than a
 regex; so one regex finds the places worth parsing and names the kind of
 grammar to try at each (digits, words, money, month, weekday, relative,
-date, shift; and with measures: magnitude, clock, minus).
+date, shift, named: a named day or "week 17"; and with measures: magnitude,
+clock, minus).
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.read import clock, currencies, dategrammar, numbers
+from checker.read import clock, currencies, dategrammar, holidays, numbers
 from checker.read.text import word_alternation
 from checker.read.units import DURATION_UNITS
 
@@ -37,7 +38,17 @@ _AFTER_A = [
 _RELATIVE_WORDS = [*dategrammar.DAY_WORDS, "tonight", "weekend"]
 _DATE_WORDS = ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
 _ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dategrammar.ORDINAL_DAYS)
-_AFTER_RELATIVE = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", *dategrammar.MONTHS, *dategrammar.WEEKDAYS]
+_AFTER_RELATIVE = [
+    "week", "month", "quarter", "year", "weekend", "night", "morning", "afternoon", "evening",
+    *dategrammar.MONTHS, *dategrammar.WEEKDAYS, *holidays.FIRST_WORDS,
+]
+_UNITS = r"(?:week|month|quarter|year)\b"
+# after "the": "the following week", "the current quarter", "the second Monday in May", "the first week of 2022"
+_THE_DAY_PHRASE = (
+    r"(?:next|following|previous|preceding)\s+day\b|(?:following|previous|preceding|current)\s+" + _UNITS
+    + r"|(?:last|final)\s+quarter\b|(?:first|second|third|fourth|fifth|last|final)\s+(?:week\s+of\b|"
+    + word_alternation(dategrammar.WEEKDAYS) + r"\b)"
+)
 # A sign before a figure: "-1", "minus 12", "negative one", "-10°C"; not in
 # "3-1", "F-16", "2024-04", nor "a negative one" (a review, not a figure)
 _NUMBER_WORD = word_alternation([*numbers.UNITS, *numbers.TENS])
@@ -57,19 +68,24 @@ CANDIDATE = re.compile(
     r"|(?<![\w.,])" + numbers.VULGAR + ")"  # "½ hour"
     r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
-    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dategrammar.MONTHS, "an", "a"]) + r"))"
+    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dategrammar.MONTHS, "an", "a", "now", "today"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|R(?=" + _RAND + r")|" + _any_word([*currencies.SORTED_CODES, "Rs", "RM", "Rp", "dlrs", "dlr"]) + r")"
     r"|(?P<month>" + _any_word(dategrammar.MONTHS) + r")|(?P<weekday>" + _any_word(dategrammar.WEEKDAYS) + r")"
     r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
     + r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dategrammar.MONTHS) + r"\b))"
     r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
-    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word(dategrammar.MONTHS) + r")"
+    # "from now until", "from Christmas Eve to": the words after "from" only start a range
+    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word([*dategrammar.MONTHS, "now", "today", "yesterday", "tomorrow"])
+    + "|" + holidays.NAME_PATTERN + r")"
     r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\s+(?:the\s+(?:week|month|year)\b|this\b|last\b|next\b|\d|"
     + word_alternation(dategrammar.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
-    r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b)"
+    r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b|" + _THE_DAY_PHRASE + r")"
     r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dategrammar.MONTHS) + r"\b)"  # "fourteenth of June"
     r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))"  # "in three weeks"
+    # a named day starts with a capital: one character rules out most places at once
+    r"|(?P<named>(?-i:(?=[" + "".join(sorted({w[0].upper() for w in holidays.FIRST_WORDS})) + r"]))"
+    + r"(?=" + word_alternation(holidays.FIRST_WORDS) + r"\b)" + holidays.NAME_PATTERN + r"|week\s+(?=\d))"
     r"|(?P<minus>" + MINUS.pattern + "))",
     re.IGNORECASE,
 )

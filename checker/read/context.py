@@ -65,6 +65,10 @@ def is_change(text: str, start: int, end: int) -> bool:
 def with_year(reading: Reading, year: int | None) -> tuple[Reading, int | None]:
     """A month or day without a year takes the year stated last in the sentence."""
     spec = reading.date
+    if isinstance(spec, DateSpec) and spec.kind == "named":  # "December 1, 2019 ... on Christmas Eve"
+        if spec.year is None and spec.offset is None and year is not None:
+            reading = attrs.evolve(reading, date=attrs.evolve(spec, year=year))
+        return reading, year
     if not isinstance(spec, DateSpec) or spec.kind != "absolute":
         return reading, year
     if spec.year is not None:  # only a full date lends its year on: not "in 1998"
@@ -77,7 +81,7 @@ def with_year(reading: Reading, year: int | None) -> tuple[Reading, int | None]:
 def is_span_ahead(reading: Reading) -> bool:
     """"in three weeks": a date ahead of the reference date."""
     spec = reading.date
-    return isinstance(spec, DateSpec) and spec.kind == "shift" and spec.offset > 0
+    return isinstance(spec, DateSpec) and spec.kind == "shift" and spec.offset > 0 and spec.base is None
 
 
 def lookalike_kind(reading: Reading) -> str | None:
@@ -87,8 +91,12 @@ def lookalike_kind(reading: Reading) -> str | None:
     spec = reading.date
     if reading.type != "date" or spec.offset is not None:
         return None
-    if spec.kind == "weekday":
+    if spec.kind == "weekday" and spec.base is None:
         return "weekday"
+    if spec.kind == "named" and spec.year is None:
+        return "named"
+    if spec.kind == "weekend":  # "the Memorial Day weekend", "Easter weekend": a name's
+        return "weekend"
     if spec.kind == "absolute" and spec.day is None:
         return "year" if spec.month is None else ("month" if spec.year is None else None)
     return None

@@ -59,8 +59,14 @@ class DateSpec:
     kind: absolute (year/month/day, any of which may be missing), weekday,
     day (today +offset), period (this/last/next week, month, year), shift
     ("two days ago": offset units from the reference day), weekend, decade,
-    quarter (month is its first month), ambiguous ("03/04/2024": never guessed).
+    quarter (month is its first month), ambiguous ("03/04/2024": never guessed);
+    and the kinds of `dayphrases`: named ("Christmas": `name`), week (ISO
+    week `day` of `year`), week-of (the `day`-th seven days of `base`; -1 the
+    last), anchor (the day the sentence named last: "the day before").
     `part` narrows the span: early, mid, late, earlier or later ("late last year").
+    `base` is the span a shift counts from ("two days after Christmas") or a
+    weekday falls in ("Friday of next week"; `day` then counts: "the second
+    Monday in May").
     """
 
     kind: str
@@ -71,6 +77,8 @@ class DateSpec:
     offset: float | None = None  # -1 last, 0 this, +1 next, None bare; a shift's count ("3.5 years ago": -3.5)
     unit: str | None = None
     part: str | None = None
+    name: str | None = None
+    base: DateSpec | None = None
 
 
 @attrs.frozen(slots=True)
@@ -119,8 +127,8 @@ def absolute(year=None, month=None, day=None) -> DateSpec:
 
 
 # the year after a date: "April 26, 2024", "March 9th of 1998", "14 May in 2021"
-_OF_YEAR = (pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year"))
-MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(_OF_YEAR)).set_parse_action(
+OF_YEAR = (pp.Suppress(pp.Opt(pp.Literal(",") | word("of") | word("in"))) + YEAR("year"))
+MONTH_DAY_YEAR = (MONTH_NAME("month") + DAY_OF_MONTH("day") + pp.Opt(OF_YEAR)).set_parse_action(
     lambda t: absolute(t.get("year"), t["month"], t["day"])
 )
 ORDINAL_DAYS = {
@@ -144,8 +152,8 @@ def _day_word(text: str) -> int:
 
 
 DAY_MONTH_YEAR = (
-    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(_OF_YEAR)
-    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(_OF_YEAR)
+    THE + DAY_OF_MONTH("day") + pp.Suppress(pp.Opt(word("of"))) + MONTH_NAME("month") + pp.Opt(OF_YEAR)
+    | THE + DAY_WORD("day") + pp.Suppress(word("of")) + MONTH_NAME("month") + pp.Opt(OF_YEAR)
 ).set_parse_action(lambda t: absolute(t.get("year"), t["month"], t["day"]))
 MONTH_YEAR = (
     MONTH_NAME("month") + pp.Suppress(pp.Opt(pp.Literal(",") | word("of"))) + _RECENT_YEAR("year")
@@ -180,7 +188,10 @@ RELATIVE_MONTH = (OFFSET("offset") + MONTH_NAME("month")).set_parse_action(
     lambda t: DateSpec("absolute", month=t["month"], offset=t["offset"])
 )
 RELATIVE_PERIOD = (
-    OFFSET("offset") + pp.one_of("week month year", caseless=True, as_keyword=True)("unit")
+    # not "the last quarter of the race", "in the last year of his term", "the last
+    # quarter century", "the next quarter-final"
+    OFFSET("offset") + pp.one_of("week month quarter year", caseless=True, as_keyword=True)("unit")
+    + ~pp.Regex(r"(?i)(?:of|century)\b|(?<=quarter)-")
 ).set_parse_action(lambda t: DateSpec("period", unit=t["unit"].lower(), offset=t["offset"]))
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # a month after "early", "mid-": any spelling, "May" too
@@ -281,7 +292,7 @@ _COUNT = (
     + pp.Opt(AND_FRACTION)
 ).set_parse_action(lambda t: sum(t))
 # "three years", "a year and a half": how long
-_SPAN = (_COUNT("count") + _SHIFT_UNIT("unit") + pp.Opt(AND_FRACTION)("half")).set_parse_action(
+SPAN = (_COUNT("count") + _SHIFT_UNIT("unit") + pp.Opt(AND_FRACTION)("half")).set_parse_action(
     lambda t: (t["count"] + sum(t.get("half", [])), t["unit"])
 )
 
@@ -291,9 +302,9 @@ def _shift(sign: int):
 
 
 SHIFT = (
-    (_SPAN + pp.Suppress(word("ago"))).set_parse_action(_shift(-1))
-    | (_SPAN + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(_shift(1))
-    | (pp.Suppress(word("in")) + _SPAN + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(_shift(1))
+    (SPAN + pp.Suppress(word("ago"))).set_parse_action(_shift(-1))
+    | (SPAN + pp.Suppress(word("from now") | word("from today") | word("hence"))).set_parse_action(_shift(1))
+    | (pp.Suppress(word("in")) + SPAN + pp.Suppress(pp.Opt(pp.Regex(r"['’]?s?\s+time\b")))).set_parse_action(_shift(1))
 )
 WEEKEND = (pp.Opt(OFFSET | word("the").set_parse_action(lambda: None), default=None) + word("weekend")).set_parse_action(
     lambda t: DateSpec("weekend", offset=t[0])
@@ -332,6 +343,9 @@ QUARTER = (
     + pp.Opt(pp.Opt(",") + YEAR("year"))
     | THE + table(_ORDINALS, "ordinal")("quarter") + pp.Suppress(word("quarter"))
     + pp.Opt(pp.Suppress(word("of")) + YEAR("year"))
+    # "the last quarter of 2023"; without a year, "the last quarter" is the one before this
+    | THE + (word("last") | word("final")).set_parse_action(lambda: 4)("quarter") + pp.Suppress(word("quarter") + word("of"))
+    + YEAR("year")
 ).set_parse_action(lambda t: DateSpec("quarter", year=t.get("year"), month=3 * t["quarter"] - 2))
 
 # "early April", "mid-2023", "late last year", "the end of March", "earlier this month"
@@ -359,7 +373,8 @@ DAY_OF_RELATIVE_MONTH = (
 ).set_parse_action(lambda t: DateSpec("absolute", day=t["day"], offset=t["offset"], unit="month"))
 # "Thursday the 21st", "on the 21st.": a day of the month nearest in the tense's direction
 DAY_ALONE = (
-    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY_OF_MONTH).set_parse_action(
+    # (with a month after it, the date is the day of that month: "Friday the 13th of October 2023")
+    (WEEKDAY + pp.Suppress(pp.Opt(",")) + pp.Suppress(word("the")) + DAY_OF_MONTH + ~(pp.Opt(word("of")) + MONTH_NAME)).set_parse_action(
         lambda t: DateSpec("absolute", weekday=t[0], day=t[1])
     )
     | (
@@ -371,9 +386,9 @@ DAY_ALONE = (
 )
 
 # "June last year", "April 26 next year": a month of a year named relative to now
-_YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET("offset") + pp.Suppress(word("year"))
+YEAR_OFFSET = pp.Suppress(pp.Opt(word("of"))) + OFFSET("offset") + pp.Suppress(word("year"))
 MONTH_OF_RELATIVE_YEAR = (
-    (MONTH_NAME("month") + pp.Opt(DAY_OF_MONTH("day")) + _YEAR_OFFSET)
+    (MONTH_NAME("month") + pp.Opt(DAY_OF_MONTH("day")) + YEAR_OFFSET)
     .set_parse_action(lambda t: DateSpec("absolute", month=t["month"], day=t.get("day"), offset=t["offset"], unit="year"))
 )
 

@@ -10,6 +10,7 @@ import re
 
 import attrs
 
+from checker.read import holidays
 from checker.read.dategrammar import DateSpec, DaySpan, RangeSpec, absolute
 from checker.read.units import DAY_SECONDS, DURATION_UNITS
 
@@ -57,8 +58,20 @@ def _resolve_whole(spec: DateSpec, ref: dt.date | None, future: bool) -> DaySpan
             return _month_span(spec.year, spec.month)
         day = _valid_day(spec.year, spec.month, spec.day)
         return DaySpan(day, day, "day") if day else None
+    if spec.kind == "named" and spec.year is not None:
+        return _day(holidays.NAMED_DAYS[spec.name].in_year(spec.year))
+    if spec.kind == "week" and spec.year is not None:
+        return _iso_week(spec.year, spec.day)
+    if spec.base is not None and spec.base.kind != "anchor":
+        return _resolve_from_base(spec, resolve(spec.base, ref, future))
     if ref is None:
         return None
+    if spec.kind == "anchor":  # the caller passes the sentence's day as `ref`
+        return DaySpan(ref, ref, "day")
+    if spec.kind == "named":
+        return _day(_resolve_named(spec, ref, future))
+    if spec.kind == "week":  # "week 17": of the reference date's year; "week 40 last year"
+        return _iso_week(ref.year + int(spec.offset or 0), spec.day)
     if spec.kind == "absolute":  # month (and day) without a year
         return _resolve_yearless(spec, ref, future)
     if spec.kind == "day":
@@ -82,17 +95,73 @@ SHIFT_DAYS = {unit: DURATION_UNITS[unit] / DAY_SECONDS for unit in ("day", "week
 
 
 def _resolve_shift(spec: DateSpec, ref: dt.date) -> DaySpan:
-    """"two days ago": that day; "two months ago": that month; "in two years":
-    that year; "a decade ago": that year; "three and a half years ago": that day."""
-    whole = float(spec.offset).is_integer()
-    if spec.unit in ("day", "week") or not whole:
-        day = ref + dt.timedelta(days=round(spec.offset * SHIFT_DAYS[spec.unit]))
-        return DaySpan(day, day, "day")
-    offset = int(spec.offset)
-    if spec.unit == "month":
-        return _month_span(*_shift_month(ref.year, ref.month, offset))
-    year = ref.year + offset * (10 if spec.unit == "decade" else 1)
-    return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    """"two days ago", "two months ago", "in two years", "a decade ago": the
+    reference day moved by that much, one day. Whole months, years and decades
+    keep the day of the month (the month's last day where it has fewer);
+    a count with a half moves by days ("three and a half years ago")."""
+    return _day(_moved(ref, spec.offset, spec.unit))
+
+
+def _moved(day: dt.date, by: float, unit: str) -> dt.date | None:
+    """`day` moved by `by` units, or None beyond the calendar ("900 decades ago")."""
+    try:
+        if unit in ("day", "week") or not float(by).is_integer():
+            return day + dt.timedelta(days=round(by * SHIFT_DAYS[unit]))
+        months = int(by) * {"month": 1, "year": 12, "decade": 120}[unit]
+        year, month = _shift_month(day.year, day.month, months)
+        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _day(day: dt.date | None) -> DaySpan | None:
+    return DaySpan(day, day, "day") if day else None
+
+
+def _iso_week(year: int, week: int) -> DaySpan | None:
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:  # week 53 of a year with 52
+        return None
+    return DaySpan(monday, monday + dt.timedelta(days=6), "week")
+
+
+def _resolve_from_base(spec: DateSpec, base: DaySpan | None) -> DaySpan | None:
+    """A date said by way of another span: "two days after Christmas" (a shift),
+    "Friday of next week", "the second Monday in May" (a weekday), "the first
+    week of 2022" (a week-of)."""
+    if base is None:
+        return None
+    if spec.kind == "shift":
+        return _day(_moved(base.first if spec.offset < 0 else base.last, spec.offset, spec.unit))
+    if spec.kind == "week-of":
+        if spec.day < 0:
+            return DaySpan(max(base.first, base.last - dt.timedelta(days=6)), base.last, "week")
+        first = base.first + dt.timedelta(weeks=spec.day - 1)
+        return DaySpan(first, min(base.last, first + dt.timedelta(days=6)), "week") if first <= base.last else None
+    days = [base.first + dt.timedelta(days=n) for n in range(base.days)]
+    matching = [d for d in days if d.weekday() == spec.weekday]
+    nth = spec.day or 1
+    index = nth - 1 if nth > 0 else nth
+    return _day(matching[index]) if -len(matching) <= index < len(matching) else None
+
+
+def _resolve_named(spec: DateSpec, ref: dt.date, future: bool) -> dt.date | None:
+    """A named day without a year: "Christmas last year" (`unit` year),
+    "last/next Christmas" (the nearest strictly before or after the reference
+    day), "this Christmas" (this year's), or bare: the nearest on the side the
+    tense points to, the reference day included, as for a bare month."""
+    named = holidays.NAMED_DAYS[spec.name]
+    if spec.unit == "year":
+        return named.in_year(ref.year + int(spec.offset))
+    this = named.in_year(ref.year)
+    if spec.offset == 0:
+        return this
+    if spec.offset == -1 or (spec.offset is None and not future):
+        behind = this < ref if spec.offset == -1 else this <= ref
+        return this if behind else named.in_year(ref.year - 1)
+    ahead = this > ref if spec.offset == 1 else this >= ref
+    return this if ahead else named.in_year(ref.year + 1)
 
 
 def _resolve_weekend(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan:
@@ -111,6 +180,7 @@ _THIRDS = {
     "year": {"early": (1, 4), "mid": (5, 8), "late": (9, 12)},  # months
     "decade": {"early": (0, 3), "mid": (4, 6), "late": (7, 9)},  # years
     "week": {"early": (0, 2), "mid": (1, 3), "late": (3, 6)},  # days from Monday
+    "quarter": {"early": (0, 0), "mid": (1, 1), "late": (2, 2)},  # its months
 }
 
 
@@ -131,6 +201,9 @@ def _narrow(span: DaySpan, part: str, ref: dt.date | None) -> DaySpan:
     elif span.grain == "year":
         first = span.first.replace(month=low)
         last = _month_span(span.first.year, high).last
+    elif span.grain == "quarter":
+        first = _month_span(*_shift_month(span.first.year, span.first.month, low)).first
+        last = _month_span(*_shift_month(span.first.year, span.first.month, high)).last
     elif span.grain == "decade":
         first = span.first.replace(year=span.first.year + low)
         last = dt.date(span.first.year + high, 12, 31)
@@ -173,7 +246,7 @@ def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | N
 def _resolve_day_alone(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:
     """"on the 21st": the nearest 21st on the tense's side; with a weekday, the nearest that falls on it."""
     step = 1 if future else -1
-    for months in range(13):
+    for months in range(29):  # a Friday the 13th can be 14 months from the last
         year, month = _shift_month(ref.year, ref.month, step * months)
         day = _valid_day(year, month, spec.day)
         if day is None or (day - ref).days * step < 0:
@@ -204,12 +277,19 @@ def _resolve_period(spec: DateSpec, ref: dt.date) -> DaySpan:
         return DaySpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     if spec.unit == "month":
         return _month_span(*_shift_month(ref.year, ref.month, spec.offset))
+    if spec.unit == "quarter":
+        year, month = _shift_month(ref.year, ref.month - (ref.month - 1) % 3, 3 * spec.offset)
+        return DaySpan(dt.date(year, month, 1), _month_span(year, month + 2).last, "quarter")
     monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec.offset)
     return DaySpan(monday, monday + dt.timedelta(days=6), "week")
 
 
 def resolve_range(spec: RangeSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
-    start = resolve(spec.start, ref, future)
+    # "from March 5 to today": a start without a year is on or before the day
+    # that ends it; "between now and Christmas": an end after the day that starts it
+    start = resolve(spec.start, ref, future and spec.end.kind != "day")
+    if spec.start.kind == "day":
+        future = True
     if start is None:
         return None
     end_spec = spec.end

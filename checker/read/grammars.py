@@ -27,7 +27,7 @@ import re
 import attrs
 import pyparsing as pp
 
-from checker.read import currencies, dategrammar, numbers, units
+from checker.read import currencies, dategrammar, dayphrases, numbers, units
 from checker.read.clock import ClockSpec
 from checker.read.dategrammar import DateSpec, RangeSpec
 from checker.read.numbers import AMOUNT, NUMBER, Amount, table, word
@@ -238,7 +238,7 @@ _PART_OF_UNIT = (
 DIGIT_DATE_START = re.compile(
     r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b|\d{1,2}[-/](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
-    + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}(?:\.5)?\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|from|hence)\b"
+    + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}(?:\.5)?\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|from|hence|before|after)\b"
 )
 _DIGIT_DATE = pp.FollowedBy(pp.Regex(DIGIT_DATE_START))
 # "4p", "149.5p": pence glued to the figure
@@ -276,7 +276,9 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
             pp.Suppress(word("between")) + (signed | figure) + pp.Suppress(word("and")) + (signed | figure)
         ).set_parse_action(_joined)
     date = (
-        dategrammar.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        dayphrases.DAY_PHRASE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        | dategrammar.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
+        | dayphrases.THE_LED.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
         | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     )
     unit_alone = (
@@ -289,7 +291,7 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     ordinal_words = numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
     share = numbers.RATIO.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
     in_digits = (
-        (_DIGIT_DATE + date)
+        (_DIGIT_DATE + (dayphrases.DIGIT_LED.copy().add_parse_action(_reading("date", date=lambda t: t[0])) | date))
         | share
         | (dategrammar.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
         | _PENCE
@@ -298,7 +300,8 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     )
     # A word can start only these dates: "two days ago", "between April 24 and 26".
     word_dates = (
-        pp.FollowedBy(word("between")) + dategrammar.DATE_RANGE.copy() | dategrammar.SHIFT.copy()
+        pp.FollowedBy(word("between")) + (dayphrases.DAY_PHRASE_RANGE.copy() | dategrammar.DATE_RANGE.copy())
+        | dayphrases.COUNT_LED.copy() | dategrammar.SHIFT.copy()
     ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
     shared_parts = numbers.SHARED_PARTS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
     in_words = word_dates | shared_parts | between | ordinal_words | share | _PART_OF_UNIT | figure | unit_alone
@@ -306,12 +309,15 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
         dategrammar.MONTH_LED_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
         | dategrammar.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     )
-    weekday = dategrammar.WEEKDAY_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    weekday = (dayphrases.WEEKDAY_LED | dategrammar.WEEKDAY_LED_DATE).add_parse_action(_reading("date", date=lambda t: t[0]))
     shift = dategrammar.SHIFT.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
-    relative = dategrammar.RELATIVE_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    relative = (dayphrases.RELATIVE_LED | dategrammar.RELATIVE_LED_DATE).add_parse_action(
+        _reading("date", date=lambda t: t[0])
+    )
+    named = dayphrases.NAMED_LED.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
     kinds = {
         "digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month,
-        "weekday": weekday, "shift": shift, "relative": relative,
+        "weekday": weekday, "shift": shift, "relative": relative, "named": named,
     }
     return {kind: pp.Located(g.set_name("value")) for kind, g in kinds.items()}
 

@@ -56,6 +56,17 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# What may follow a named day that stands as a date ("on Christmas Eve, police
+# said", "after Thanksgiving this year", "on Christmas he spoke"); any other word
+# makes the name an attribute ("Christmas tree sales", "Labor Day sales",
+# "Halloween costumes") or part of a name ("Christmas Island").
+AFTER_NAMED_DAY = re.compile(
+    r"[ \t]*(?!(?:and|or|but|nor|so|yet|as|at|by|for|from|in|into|of|on|over|to|with|without|after|before|since|"
+    r"until|till|through|during|when|while|where|if|because|though|although|than|then|this|last|next|is|was|were|"
+    r"are|will|would|could|should|may|might|can|has|had|have|be|been|falls|fell|comes|came|arrives|arrived|"
+    r"he|she|it|they|we|i|you|the|a|an|his|her|its|their|our|my)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
 _IDIOMS = {  # "a second opinion"; "in a minute", "wait a minute"
     "a second": None,
     "a minute": re.compile(r"\b(?:in|wait|just|hold\s+on)[ \t]+\Z", re.IGNORECASE),
@@ -141,7 +152,8 @@ def after_name(text: str, start: int) -> bool:
 def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> bool:
     """Whether the reading of `kind` at text[start:end] is not a value.
 
-    `kind` says what was read: number, year, weekday, month, or duration.
+    `kind` says what was read: number, year, weekday, month, named (a named
+    day without a year), weekend (after a name: "Easter weekend"), or duration.
     In a title-case headline every word is capitalised, so names cannot be
     told apart and only idioms, rates and times are checked.
     """
@@ -157,6 +169,12 @@ def is_lookalike(kind: str, text: str, start: int, end: int, headline: bool) -> 
         return True  # "(212) 555-0134", "2023-CV-0412"
     if kind == "number" and is_score(text, start, end):
         return True  # "lost 0-2"
+    if kind == "named":  # a name before it ("Lunar New Year's Day", "India's Independence Day"), or an attribute
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        other = before is not None and (
+            before.group(1).endswith(("'s", "’s")) or (before.group(1)[0].isupper() and before.group(1).lower() not in _LEADS)
+        )
+        return other or bool(AFTER_NAMED_DAY.match(text, end))
     if kind == "number" and _TIME_AFTER.match(text, end):
         return True  # a time of day: "at 8 p.m.", "07:37 GMT"
     if not headline and after_name(text, start):

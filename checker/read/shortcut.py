@@ -31,9 +31,9 @@ _EXTENDERS = sorted(
     key=len, reverse=True,
 )
 # after a time unit or a percent, fewer words can go on: "two hours and ten
-# minutes", "5% to 7%", "5% points", "three days ago"
+# minutes", "5% to 7%", "5% points", "three days ago", "two days after Christmas"
 _UNIT_EXTENDERS = [
-    "and", "to", "until", "through", "till", "ago", "from", "hence", "points", "percentage", "a", "an",
+    "and", "to", "until", "through", "till", "ago", "from", "hence", "before", "after", "points", "percentage", "a", "an",
     *numbers.UNITS, *numbers.TENS,
 ]
 _SINGLE_VAGUE = [p for p in numbers.VAGUE_PHRASES if " " not in p]  # "several", "billions"

@@ -39,6 +39,7 @@ from checker.read.context import (
     is_change, is_span_ahead, lookalike_kind, over_means_across, trim, with_year,
 )
 from checker.read.dategrammar import DaySpan
+from checker.read.dayphrases import is_anchored
 from checker.read.grammars import DIGIT_DATE_START, GRAMMARS, SINGLE_GRAMMARS, measure_grammars
 from checker.read.measures import MEASURE_AFTER, read_measure
 from checker.read.numbers import Amount
@@ -111,7 +112,7 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
 
 
 
-_DATE_KINDS = frozenset({"month", "weekday", "date", "shift", "relative"})
+_DATE_KINDS = frozenset({"month", "weekday", "date", "shift", "relative", "named"})
 # A date with a figure in it has one within a few words of its start.
 _FIGURE_SOON = re.compile(r"[^;\n]{0,30}?(?:\d|\b" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b)", re.IGNORECASE)
 
@@ -162,6 +163,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
     # ("was") end: a value after them follows them (searched once, not per value)
     ends = _FirstEnds(text)
     year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
+    anchor = None  # the last day named: "On March 3 ... the next day"
     for match in (MEASURE_CANDIDATE if measures else CANDIDATE).finditer(text):
         pos = match.start()
         if pos < last_end:
@@ -200,7 +202,10 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
             elif after:
                 qualifier, end = after.group(1).lower(), after.end()
         future = ends.future <= start
-        value = make_value(reading, text, start, end, ref, future)
+        # "the day before", "the following week": from the day the sentence named last, if any
+        value = make_value(reading, text, start, end, anchor if is_anchored(reading.date) else ref, future)
+        if value.days is not None and value.days.grain == "day" and value.type == "date":
+            anchor = value.days.first
         last_end = end
         if qualifier:
             value = attrs.evolve(value, qualifier=qualifier)
