@@ -158,3 +158,37 @@ def test_a_manifest_listing_a_missing_article_is_named_from_memory_too(tmp_path)
     (tmp_path / "corpus/event-0/b.txt").unlink()
     with pytest.raises(InputError, match=r"event-0/manifest.yaml:\d+:\d+: manifest lists 'b.txt'"):
         load_corpus(tmp_path / "corpus", memo=memo)
+
+
+# -- review: errors raised in worker processes -----------------------------------------
+def test_bad_input_is_pickled_back_whole():
+    import pickle
+
+    from checker.errors import Location
+
+    error = pickle.loads(pickle.dumps(InputError(Location("a.txt", 3, 4), "changed")))
+    assert (str(error), error.location, error.message) == ("a.txt:3:4: changed", Location("a.txt", 3, 4), "changed")
+
+
+def test_an_article_changed_under_a_jobs_check_is_refused_not_a_hang(tmp_path):
+    import subprocess
+    import sys
+
+    events_corpus(tmp_path / "corpus", 4)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from checker.errors import InputError\n"
+        "from checker.judge.check import check\n"
+        "from checker.load.corpus import load_corpus\n"
+        "from checker.rules.load import load_rules\n"
+        "corpus = load_corpus(Path(sys.argv[1]))\n"
+        "Path(sys.argv[1], 'event-2', 'a.txt').write_text('At least 9 people were killed on Monday.\\n')\n"
+        "try:\n"
+        "    check(load_rules(Path(sys.argv[2])), corpus, jobs=2)\n"
+        "except InputError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "corpus"), str(COMMON)],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert "event-2/a.txt: changed while it was being checked" in done.stdout, done.stderr
