@@ -4,6 +4,7 @@ report written as events are judged, and the JSON report's per-event records."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,13 @@ def test_an_article_changed_under_a_jobs_check_is_refused_not_a_hang(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "corpus"), str(COMMON)],
                           capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
     assert "event-2/a.txt: changed while it was being checked" in done.stdout, done.stderr
+
+
+def test_a_manifest_inferring_a_date_is_bad_input_not_a_traceback(capsys, tmp_path, monkeypatch):
+    events_corpus(tmp_path / "corpus", 1)
+    edit(tmp_path / "corpus/event-0/manifest.yaml", "outlet: A", "outlet: A\n  inferred: [2024-04-26]")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("table", "json"):
+        status, _, err = run(capsys, "check", "--rules", "builtin:common", "--corpus", "corpus", "--format", fmt)
+        assert status == 2 and err.count("\n") == 1, err
+        assert re.search(r"event-0/manifest.yaml:\d+:\d+: an `inferred` key must be a name", err), err
