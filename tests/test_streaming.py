@@ -203,3 +203,19 @@ def test_a_manifest_inferring_a_date_is_bad_input_not_a_traceback(capsys, tmp_pa
         status, _, err = run(capsys, "check", "--rules", "builtin:common", "--corpus", "corpus", "--format", fmt)
         assert status == 2 and err.count("\n") == 1, err
         assert re.search(r"event-0/manifest.yaml:\d+:\d+: an `inferred` key must be a name", err), err
+
+
+def test_manifests_remembered_by_another_version_are_not_trusted(capsys, tmp_path, monkeypatch, cache):
+    import hashlib
+
+    from checker.judge.cache import Cache
+
+    events_corpus(tmp_path / "corpus", 1)
+    monkeypatch.chdir(tmp_path)
+    argv = ("check", "--rules", "builtin:common", "--corpus", "corpus", "--format", "json")
+    expected = run(capsys, *argv, "--no-cache")[1]
+    manifest = hashlib.sha256((tmp_path / "corpus/event-0/manifest.yaml").read_bytes()).hexdigest()
+    # what another claimcheck (older, newer) remembered of the same bytes, in its own shape
+    Cache(cache)._write(cache / "manifests.json", {manifest: {"event": "elsewhere", "articles": []}})
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (1 if '"conflict"' in expected else 0, expected), err
