@@ -219,3 +219,20 @@ def test_manifests_remembered_by_another_version_are_not_trusted(capsys, tmp_pat
     Cache(cache)._write(cache / "manifests.json", {manifest: {"event": "elsewhere", "articles": []}})
     status, out, err = run(capsys, *argv)
     assert (status, out) == (1 if '"conflict"' in expected else 0, expected), err
+
+
+# -- review: lines and github written as events are judged -----------------------------
+@pytest.mark.parametrize("fmt", ["lines", "github"])
+def test_lines_and_annotations_are_written_as_results_come(fmt, root, seed_copy):
+    from checker.report.formats import chunks
+
+    edit(seed_copy / AID.removeprefix("seeds/"), "$61 billion", "$16 billion")
+    results = check(load_rules(root / "rules"), load_corpus(seed_copy))
+    assert any(r.fails("error") for r in results)
+
+    def judged():
+        yield from results
+        raise RuntimeError("the next event was never judged")
+
+    first = next(chunks(judged(), fmt))
+    assert "ukraine-aid" in first
