@@ -31,3 +31,8 @@ class InputError(Exception):
         super().__init__(f"{location}: {message}")
         self.location = location
         self.message = message
+
+    def __reduce__(self):
+        # raised in a --jobs worker (an article changed or gone), it is pickled
+        # back to the main process: rebuilt from its parts, not from args
+        return (type(self), (self.location, self.message))

@@ -79,3 +79,20 @@ def test_runs_with_other_rules_for_the_same_events_keep_their_own(capsys, schedu
         main([*args, "--scheduler", scheduler])
         assert capsys.readouterr().out == alone
     other.close()
+
+
+def test_a_check_the_cache_answers_whole_asks_nothing_of_the_cluster(capsys, tmp_path, monkeypatch):
+    """As before the check streamed: no connection (and no cluster needed) when no event is to be read."""
+    import distributed
+
+    args = ["check", "--corpus", str(ROOT / "seeds"), "--rules", str(ROOT / "rules"), "--cache", str(tmp_path / "cache")]
+    assert main(args) == main(args)  # the cache filled
+    capsys.readouterr()
+
+    def unreachable(*_, **__):
+        raise OSError("no cluster here")
+
+    monkeypatch.setattr(distributed, "Client", unreachable)
+    for fmt in ("table", "lines", "json"):
+        status = main([*args, "--format", fmt, "--scheduler", "tcp://127.0.0.1:9"])
+        assert status in (0, 1), capsys.readouterr().err

@@ -79,6 +79,8 @@ def test_a_mention_is_named_by_the_article_s_id_and_its_line_in_the_text(capsys,
     (b'{"event": "e", "outlet": "A", "text": "x", "id": "a"}\n{"event": "e", "outlet": "B", "text": "y", "id": "a"}\n',
      ":2:", "is given twice (first at line 1)"),
     (b'{"event": "e", "outlet": "A", "text": "\xff"}\n', ":1:", "not UTF-8"),
+    (b'{"event": "e", "outlet": "A", "text": "It killed 12 people \\ud800."}\n', ":1:", "half of a surrogate pair"),
+    (b'{"event": "e", "outlet": "\\udc00", "text": "It killed 12 people."}\n', ":1:", "half of a surrogate pair"),
     (b'{"event": "e", "outlet": "A", "text": "  "}\n', ":1:", "empty article"),
     (b"\n\n", "", "empty corpus"),
 ])

@@ -4,6 +4,7 @@ report written as events are judged, and the JSON report's per-event records."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,80 @@ def test_a_manifest_listing_a_missing_article_is_named_from_memory_too(tmp_path)
     (tmp_path / "corpus/event-0/b.txt").unlink()
     with pytest.raises(InputError, match=r"event-0/manifest.yaml:\d+:\d+: manifest lists 'b.txt'"):
         load_corpus(tmp_path / "corpus", memo=memo)
+
+
+# -- review: errors raised in worker processes -----------------------------------------
+def test_bad_input_is_pickled_back_whole():
+    import pickle
+
+    from checker.errors import Location
+
+    error = pickle.loads(pickle.dumps(InputError(Location("a.txt", 3, 4), "changed")))
+    assert (str(error), error.location, error.message) == ("a.txt:3:4: changed", Location("a.txt", 3, 4), "changed")
+
+
+def test_an_article_changed_under_a_jobs_check_is_refused_not_a_hang(tmp_path):
+    import subprocess
+    import sys
+
+    events_corpus(tmp_path / "corpus", 4)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from checker.errors import InputError\n"
+        "from checker.judge.check import check\n"
+        "from checker.load.corpus import load_corpus\n"
+        "from checker.rules.load import load_rules\n"
+        "corpus = load_corpus(Path(sys.argv[1]))\n"
+        "Path(sys.argv[1], 'event-2', 'a.txt').write_text('At least 9 people were killed on Monday.\\n')\n"
+        "try:\n"
+        "    check(load_rules(Path(sys.argv[2])), corpus, jobs=2)\n"
+        "except InputError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "corpus"), str(COMMON)],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert "event-2/a.txt: changed while it was being checked" in done.stdout, done.stderr
+
+
+def test_a_manifest_inferring_a_date_is_bad_input_not_a_traceback(capsys, tmp_path, monkeypatch):
+    events_corpus(tmp_path / "corpus", 1)
+    edit(tmp_path / "corpus/event-0/manifest.yaml", "outlet: A", "outlet: A\n  inferred: [2024-04-26]")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("table", "json"):
+        status, _, err = run(capsys, "check", "--rules", "builtin:common", "--corpus", "corpus", "--format", fmt)
+        assert status == 2 and err.count("\n") == 1, err
+        assert re.search(r"event-0/manifest.yaml:\d+:\d+: an `inferred` key must be a name", err), err
+
+
+def test_manifests_remembered_by_another_version_are_not_trusted(capsys, tmp_path, monkeypatch, cache):
+    import hashlib
+
+    from checker.judge.cache import Cache
+
+    events_corpus(tmp_path / "corpus", 1)
+    monkeypatch.chdir(tmp_path)
+    argv = ("check", "--rules", "builtin:common", "--corpus", "corpus", "--format", "json")
+    expected = run(capsys, *argv, "--no-cache")[1]
+    manifest = hashlib.sha256((tmp_path / "corpus/event-0/manifest.yaml").read_bytes()).hexdigest()
+    # what another claimcheck (older, newer) remembered of the same bytes, in its own shape
+    Cache(cache)._write(cache / "manifests.json", {manifest: {"event": "elsewhere", "articles": []}})
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (1 if '"conflict"' in expected else 0, expected), err
+
+
+# -- review: lines and github written as events are judged -----------------------------
+@pytest.mark.parametrize("fmt", ["lines", "github"])
+def test_lines_and_annotations_are_written_as_results_come(fmt, root, seed_copy):
+    from checker.report.formats import chunks
+
+    edit(seed_copy / AID.removeprefix("seeds/"), "$61 billion", "$16 billion")
+    results = check(load_rules(root / "rules"), load_corpus(seed_copy))
+    assert any(r.fails("error") for r in results)
+
+    def judged():
+        yield from results
+        raise RuntimeError("the next event was never judged")
+
+    first = next(chunks(judged(), fmt))
+    assert "ukraine-aid" in first

@@ -93,12 +93,15 @@ class Cache:
         self._write(self._path(key, "records"), data)
 
     def memo(self, name: str) -> dict:
-        """What `keep_memo` kept under `name` (empty at first, or when corrupt)."""
+        """What `keep_memo` kept under `name` (empty at first, when corrupt, or
+        when another version of claimcheck kept it: its shape and readings may differ)."""
         data = self._read(self.folder / f"{name}.json")
-        return data if isinstance(data, dict) else {}
+        if isinstance(data, dict) and data.get("version") == self.record_key(name) and isinstance(data.get("memo"), dict):
+            return data["memo"]
+        return {}
 
     def keep_memo(self, name: str, memo: dict) -> None:
-        self._write(self.folder / f"{name}.json", memo)
+        self._write(self.folder / f"{name}.json", {"version": self.record_key(name), "memo": memo})
 
     def count(self, parsed: bool, articles: int = 1) -> None:
         """Count articles as parsed (misses) or taken from the cache (hits)."""

@@ -20,13 +20,11 @@ class Cluster:
 
     def __init__(self, address: str, fields_of: dict):
         try:
-            from distributed import Client
+            import distributed  # noqa: F401 (here, so that a missing install is said before anything is read)
         except ImportError:
             raise InputError("--scheduler", "needs dask.distributed: pip install 'claimcheck[cluster]'") from None
-        try:
-            self._client = Client(address, timeout="10s")
-        except (OSError, TimeoutError, ValueError) as error:
-            raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None
+        self._address = address
+        self._client = None  # connected when there is first something to read, not for a check the cache answers
         self._fields = None
         self._fields_of = fields_of
 
@@ -34,6 +32,13 @@ class Cluster:
         """Each piece of work read on the cluster, in order."""
         if not work:
             return
+        if self._client is None:
+            from distributed import Client
+
+            try:
+                self._client = Client(self._address, timeout="10s")
+            except (OSError, TimeoutError, ValueError) as error:
+                raise InputError(self._address, f"cannot reach the Dask scheduler: {error}") from None
         if self._fields is None:
             # the rules, once per worker, under a key made from their content (a dict's
             # keys would be the event names, which another run's rules may share)
@@ -45,7 +50,8 @@ class Cluster:
             future.release()
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
 
 
 def _read(work, fields: dict):

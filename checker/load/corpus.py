@@ -215,6 +215,8 @@ def _parsed(doc):
         inferred = item.get("inferred") or []
         if not isinstance(inferred, list):
             raise doc.error(where + ("inferred",), "`inferred` must be a list of keys")
+        # names, as the cache's JSON keeps them (a date here would be no key, and no JSON)
+        inferred = [_name(doc, where + ("inferred", j), key, "an `inferred` key") for j, key in enumerate(inferred)]
         outlet = _name(doc, where + ("outlet",), item.get("outlet"), "`outlet`")
         own_event = _name(doc, where + ("event",), item.get("event"), "`event`")
         url = _name(doc, where + ("url",), item.get("url"), "`url`")

@@ -133,6 +133,10 @@ def _string(where: _Line, record: dict, key: str) -> str:
     value = record.get(key)
     if not isinstance(value, str) or not value:
         raise where.error(key, f'"{key}" must be a non-empty string')
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:  # "\ud800" escaped in JSON: half a pair, which no text holds
+        raise where.error(key, f'"{key}" holds \\u{ord(value[error.start]):04x}, half of a surrogate pair: not text') from None
     return value
 
 

@@ -45,8 +45,9 @@ class Options:
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def as_lines(results, github: bool = False) -> str:
-    out = []
+def as_lines(results, github: bool = False) -> Iterator[str]:
+    """One line per message, each written as its result comes (lines after the first start with a newline)."""
+    separator = ""
     for r in results:
         if not r.is_discrepancy or r.accepted:
             continue
@@ -58,10 +59,11 @@ def as_lines(results, github: bool = False) -> str:
                 where = f"file={_property(file)}" + (f",line={m.line},col={m.column}" if record is None else "")
                 if record is not None:  # lines of the article, not of the file it is in
                     message = f"article {record}, line {m.line}, column {m.column}: {message}"
-                out.append(f"::{level} {where},title={_property(r.field.id)}::{_data(message)}")
+                line = f"::{level} {where},title={_property(r.field.id)}::{_data(message)}"
             else:
-                out.append(f"{printable(m.article)}:{m.line}:{m.column}: {r.field.id}: {printable(message)}")
-    return "\n".join(out)
+                line = f"{printable(m.article)}:{m.line}:{m.column}: {r.field.id}: {printable(message)}"
+            yield separator + line
+            separator = "\n"
 
 
 def _data(text: str) -> str:
