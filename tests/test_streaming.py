@@ -3,7 +3,9 @@ report written as events are judged, and the JSON report's per-event records."""
 
 from __future__ import annotations
 
+import gc
 import json
+import tracemalloc
 import re
 from pathlib import Path
 
@@ -236,3 +238,29 @@ def test_lines_and_annotations_are_written_as_results_come(fmt, root, seed_copy)
 
     first = next(chunks(judged(), fmt))
     assert "ukraine-aid" in first
+
+
+def test_checking_more_events_holds_no_more_of_their_texts(tmp_path):
+    filler = "The committee met again on Monday to discuss the budget. " * 140  # about 8 KB an article
+    for n in range(65):
+        event = tmp_path / "corpus" / f"event-{n:02d}"
+        event.mkdir(parents=True)
+        for outlet in "ab":
+            (event / f"{outlet}.txt").write_text(f"{n + 2} people were killed on Monday. {filler}\n", encoding="utf-8")
+        (event / "manifest.yaml").write_text(
+            f"event: event-{n}\narticles:\n  - {{file: a.txt, outlet: A, published: 2024-04-26}}\n"
+            "  - {file: b.txt, outlet: B, published: 2024-04-26}\n", encoding="utf-8")
+    judged = judged_events(load_rules(COMMON), load_corpus(tmp_path / "corpus"))
+    for _ in range(35):  # past what the first events build once
+        next(judged)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(30):
+            next(judged)
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 200_000  # 30 events read 480 KB of text: none of it is kept

@@ -16,6 +16,7 @@ from checker.judge.compare import Result, judge
 from checker.judge.eventtime import EventTime, event_time, named_days
 from checker.judge.extract import Mention, extract, misses
 from checker.load.corpus import Article, Corpus
+from checker.read import datelines
 from checker.read.values import forget_parses
 from checker.rules.model import Field, RuleSet
 
@@ -105,7 +106,9 @@ def read_events(
         else:
             reader = _InProcess(fields_of)
         ordered = iter(articles_of.items())
-        while window := list(itertools.islice(ordered, reader.window)):
+
+        def submitted(window):
+            """The window's events, each planned from the cache or handed to the reader."""
             planned: list[_Work | Read] = []
             for event, articles in window:
                 entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules_digest)) is not None}
@@ -113,7 +116,14 @@ def read_events(
                 planned.append(_Work(event, articles, entries) if settled is None else settled)
                 if settled is not None:
                     cache.count(parsed=False, articles=len(articles))
-            found = reader.read([w for w in planned if isinstance(w, _Work)])
+            return window, planned, reader.read([w for w in planned if isinstance(w, _Work)])
+
+        # the next window is submitted before this one is drained, so that the
+        # readers never wait while its texts are read and its results judged
+        upcoming = submitted(list(itertools.islice(ordered, reader.window)))
+        while upcoming[0]:
+            window, planned, found = upcoming
+            upcoming = submitted(list(itertools.islice(ordered, reader.window)))
             for (event, _), plan in zip(window, planned):
                 if isinstance(plan, _Work):
                     plan = _store(plan, next(found), rules_digest, cache)
@@ -197,7 +207,8 @@ def _known(named):
 
 def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[str, Entry]]:
     """The event's time and an entry for each article its cached entry does not hold under it."""
-    forget_parses()  # parses repeat within an event, rarely across events
+    forget_parses()  # parses and datelines repeat within an event, rarely across events
+    datelines.spans.cache_clear()
     work = work.opened()  # the texts, held for this event only
     named: dict[str, tuple] = {}
 

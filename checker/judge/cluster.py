@@ -29,9 +29,9 @@ class Cluster:
         self._fields_of = fields_of
 
     def read(self, work: list) -> Iterator:
-        """Each piece of work read on the cluster, in order."""
+        """Each piece of work read on the cluster, in order; submitted now, awaited as the results are taken."""
         if not work:
-            return
+            return iter(())
         if self._client is None:
             from distributed import Client
 
@@ -45,13 +45,17 @@ class Cluster:
             (self._fields,) = self._client.scatter([self._fields_of], broadcast=True)
         # the texts go with the tasks: the workers need not see the corpus's files
         futures = self._client.map(_read, [w.opened() for w in work], fields=self._fields, pure=False)
-        for future in futures:
-            yield future.result()
-            future.release()
+        return _results(futures)
 
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
+
+
+def _results(futures) -> Iterator:
+    for future in futures:
+        yield future.result()
+        future.release()
 
 
 def _read(work, fields: dict):

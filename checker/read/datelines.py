@@ -127,7 +127,9 @@ def _only_stamps(text: str, values: list[Value]) -> bool:
     return bool(_STAMP_REST.fullmatch(text, at, len(text)))
 
 
-@functools.lru_cache(maxsize=None)  # asked when the event's time is inferred, then when the article is read
+# asked when the event's time is inferred, then when the article is read (a
+# check forgets them between events; bounded, so that nothing holds every text read)
+@functools.lru_cache(maxsize=64)
 def spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every dateline in `text`."""
     found = []
