@@ -469,9 +469,9 @@ def test_offset_shifts_every_span():
 VALUE_JSON = [
     ("on 2024-04-26", {"text": "2024-04-26", "start": 3, "end": 13, "type": "date",
                        "value": "2024-04-26", "grain": "day"}),
-    ("in April 2024", {"text": "April 2024", "start": 3, "end": 13, "type": "date",
-                       "value": "2024-04-01", "grain": "month",
-                       "low": "2024-04-01", "high": "2024-04-30"}),
+    # a month is a range of days, as a quarter, a week or a year is
+    ("in April 2024", {"text": "April 2024", "start": 3, "end": 13, "type": "date-range",
+                       "value": {"start": "2024-04-01", "end": "2024-04-30"}, "days": 30, "grain": "month"}),
     ("on April 24-26", {"text": "April 24-26", "start": 3, "end": 14, "type": "date-range",
                         "value": {"start": "2024-04-24", "end": "2024-04-26"}, "days": 3}),
     ("$61 billion", {"text": "$61 billion", "start": 0, "end": 11, "type": "money",

@@ -30,14 +30,15 @@ def value_json(v: Value, zone: str | None = None) -> dict:
     if v.type in ("date", "date-range"):
         if v.days is None:
             out.update(value=None, unresolved=True)
-        elif v.type == "date-range":
-            out["value"] = {"start": v.days.first.isoformat(), "end": v.days.last.isoformat()}
+        elif v.type == "date-range" or v.days.first != v.days.last:
+            # a month, quarter, week or year is a range of days as much as "April 24-26" is
+            out.update(type="date-range", value={"start": v.days.first.isoformat(), "end": v.days.last.isoformat()})
             out["days"] = v.days.days
+            if v.type == "date":
+                out["grain"] = v.days.grain
         else:
             out["value"] = v.days.first.isoformat()
             out["grain"] = v.days.grain
-            if v.days.grain != "day":
-                out.update(low=v.days.first.isoformat(), high=v.days.last.isoformat())
         return out
     iv = v.interval()
     point = v.amount.low if v.amount.low == v.amount.high else None
