@@ -34,9 +34,20 @@ QUALIFIER_AFTER = re.compile(
 # Words that make a bare weekday or month point ahead of the reference date.
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated)\s+)?to|"
-    r"(?:scheduled|slated|planned|set|due)\s+(?:for|on)|"
+    r"(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)|"
     r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b",
     re.IGNORECASE,
+)
+
+# A verb in the past tense anywhere in a sentence: a date it names without a
+# year is then the last one ("the law passed on July 4", said in April: last July).
+PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|rose|fell|grew|won|lost|began|came|went|saw|met|held|made|"
+    r"gave|left|sent|spoke|wrote|lit|struck|broke|shot|fought|flew|drove|ran|sold|bought|paid|led|fled|spent|"
+    r"built|kept|found|brought|caught|chose|rode|wore|woke|sang|sank|rang|ate|felt|stood|became|got|drew|threw|"
+    r"knew|blew|shook|hid|stole|froze|arose|swept|tore|wept|won|sought|"
+    r"(?!(?:need|feed|speed|seed|indeed|proceed|exceed|succeed|shed|hundred|red|bed|expected|scheduled|"
+    r"planned|slated|due|based|proposed|planned)\b)[a-z]{2,}ed)\b"
 )
 
 # A past tense or a superlative: "in five years" then means "within", not "from now".

@@ -31,11 +31,13 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(spec: DateSpec, ref: dt.date | None, future: bool = False) -> DaySpan | None:
+def resolve(spec: DateSpec, ref: dt.date | None, future: bool | None = False) -> DaySpan | None:
     """The days `spec` stands for, or None when it cannot be known.
 
     `future` is the tense of the sentence: a bare weekday or month means the
-    nearest one on that side of the reference date (the reference day included).
+    nearest one on that side of the reference date (the reference day included);
+    None (no tense said) counts as the past, but for a month or a month's day
+    without its year, which is the nearest one either side.
     """
     span = _resolve_whole(spec, ref, future)
     if span is None or spec.part is None:
@@ -233,7 +235,9 @@ def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | N
         year = ref.year
         key = (spec.month, spec.day or 0)
         ref_key = (ref.month, ref.day if spec.day else 0)
-        if future and key < ref_key:
+        if future is None:  # no tense: the nearest
+            year = min((year - 1, year, year + 1), key=lambda y: abs(_middle(y, spec) - ref))
+        elif future and key < ref_key:
             year += 1
         elif not future and key > ref_key:
             year -= 1
@@ -241,6 +245,11 @@ def _resolve_yearless(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | N
         return _month_span(year, spec.month)
     day = _valid_day(year, spec.month, spec.day)
     return DaySpan(day, day, "day") if day else None
+
+
+def _middle(year: int, spec: DateSpec) -> dt.date:
+    """The day of a month (its 15th when none is given) in `year`, to measure how near it is."""
+    return (spec.day and _valid_day(year, spec.month, spec.day)) or dt.date(year, spec.month, 15)
 
 
 def _resolve_day_alone(spec: DateSpec, ref: dt.date, future: bool) -> DaySpan | None:

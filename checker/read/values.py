@@ -35,7 +35,7 @@ from checker.read import lookalikes, numbers
 from checker.read.candidates import CANDIDATE, MEASURE_CANDIDATE, MINUS
 from checker.read.clock import DIGIT_CLOCK
 from checker.read.context import (
-    CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
+    CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
     is_change, is_span_ahead, lookalike_kind, over_means_across, trim, with_year,
 )
 from checker.read.dategrammar import DaySpan
@@ -202,6 +202,8 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
             elif after:
                 qualifier, end = after.group(1).lower(), after.end()
         future = ends.future <= start
+        if not future and reading.date is not None and ends.past == math.inf:
+            future = None  # no tense said: a date without its year is the nearest, not the last
         # "the day before", "the following week": from the day the sentence named last, if any
         value = make_value(reading, text, start, end, anchor if is_anchored(reading.date) else ref, future)
         if value.days is not None and value.days.grain == "day" and value.type == "date":
@@ -224,6 +226,10 @@ class _FirstEnds:
     @functools.cached_property
     def future(self) -> float:
         return _first_end(FUTURE, self._text)
+
+    @functools.cached_property
+    def past(self) -> float:
+        return _first_end(PAST, self._text)
 
     @functools.cached_property
     def looks_back(self) -> float:
