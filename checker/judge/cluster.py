@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import attrs
+
 from checker.errors import InputError
 
 
 class Cluster:
     """The cluster at `address`, reading events with `fields_of` (sent once)."""
 
-    window = 1024  # events in flight: the texts of a window are sent with its tasks
+    window = 256  # events a window: their texts go with the tasks (about 5 MB a window)
 
     def __init__(self, address: str, fields_of: dict):
         try:
@@ -42,7 +44,7 @@ class Cluster:
         if self._fields is None:
             # the rules, once per worker, under a key made from their content (a dict's
             # keys would be the event names, which another run's rules may share)
-            (self._fields,) = self._client.scatter([self._fields_of], broadcast=True)
+            (self._fields,) = self._client.scatter([_Fields(self._fields_of)], broadcast=True)
         # the texts go with the tasks: the workers need not see the corpus's files
         futures = self._client.map(_read, [w.opened() for w in work], fields=self._fields, pure=False)
         return _results(futures)
@@ -58,7 +60,16 @@ def _results(futures) -> Iterator:
         future.release()
 
 
-def _read(work, fields: dict):
+@attrs.frozen
+class _Fields:
+    """Each event's fields, pickled as one object: a dict scattered as it is
+    goes item by item, each event's fields copied anew (gigabytes for 20,000
+    events that share the same rules)."""
+
+    of: dict
+
+
+def _read(work, fields: _Fields):
     from checker.judge.check import read_event
 
-    return read_event(work, fields[work.event])
+    return read_event(work, fields.of[work.event])
