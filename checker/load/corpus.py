@@ -164,15 +164,16 @@ def _manifest(folder: Path, shown: Path, fallback_event: str, present: bool | No
     key = hashlib.sha256(raw).hexdigest()
     if memo is not None and key in memo:
         return _remembered(memo[key], display, fallback_event)
-    found = _parsed(yamlfile.parse(yamlfile.decode(raw, display), display))
+    # one shape, remembered or not: what a memo gives back is what was parsed
+    reading = _remembering(_parsed(yamlfile.parse(yamlfile.decode(raw, display), display)))
     if memo is not None:
-        memo[key] = _remembering(found)
-    return _remembered(_remembering(found), display, fallback_event)
+        memo[key] = reading
+    return _remembered(reading, display, fallback_event)
 
 
-# A manifest's reading as JSON, to remember by the hash of its bytes: [event or
-# None, zone, [first, last, grain] or None, [[file, outlet, event, published,
-# inferred, url, line, column], ...]]. A manifest is parsed the first time a cache sees it only.
+# A manifest's reading as JSON, remembered by the hash of its bytes so that a
+# cache parses each manifest once: [event or None, zone, [first, last, grain]
+# or None, [[file, outlet, event, published, inferred, url, line, column], ...]].
 def _remembering(found) -> list:
     event, entries, timezone, days = found
     return [event, timezone, days and [days.first.isoformat(), days.last.isoformat(), days.grain], [
