@@ -271,7 +271,7 @@ def _check(args) -> int:
             raise InputError(name, "no such file")
     rules = _load_rules(args)
     folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
-    cache = None if args.no_cache else Cache(Path(args.cache))
+    cache = _cache(args)
     corpus = _load_corpus(args, cache, folders)
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
@@ -329,6 +329,10 @@ def _terminal() -> tuple[int, bool]:
     return width, color
 
 
+def _cache(args) -> Cache | None:
+    return None if args.no_cache else Cache(Path(args.cache))
+
+
 def _load_corpus(args, cache: Cache | None, folders=None):
     """The corpus, its unchanged manifests as the cache remembers them."""
     memo = cache.memo("manifests") if cache is not None else None
@@ -356,7 +360,7 @@ def _judging(args, rules, corpus, events, cache: Cache | None):
 
 def _baseline(args) -> int:
     rules = _load_rules(args)
-    cache = None if args.no_cache else Cache(Path(args.cache))
+    cache = _cache(args)
     corpus = _load_corpus(args, cache)
     with _judging(args, rules, corpus, frozenset(corpus.events), cache) as judge:
         entries = baseline.entries([r for _, results in judge(None) for r in results])

@@ -94,14 +94,3 @@ def write(path: Path, accepted: tuple[Entry, ...]) -> None:
         write_atomically(path, _HEADER + body)
     except OSError as error:
         raise InputError(str(path), f"cannot write the baseline: {error.strerror}") from None
-
-
-def apply(results: tuple[Result, ...], accepted: frozenset[Entry], events) -> tuple[tuple[Result, ...], tuple[Entry, ...]]:
-    """(the results, each discrepancy the baseline accepts marked so, the stale baseline entries).
-
-    Only entries of the checked `events` can be stale.
-    """
-    current = set(entries(results))
-    stale = tuple(sorted(e for e in accepted if e.event in events and e not in current))
-    marked = tuple(attrs.evolve(r, accepted=entry(r) in accepted) if r.is_discrepancy else r for r in results)
-    return marked, stale
