@@ -44,9 +44,10 @@ def load_jsonl(path: Path, display: str):
     with stream:
         for number, line in enumerate(stream, 1):
             at, offset = offset, offset + len(line)
-            record = _record(line, _Line(display, number))
+            where = _Line(display, number)
+            record = _record(line, where)
             if record is not None:
-                articles.append(_article(record, _Line(display, number), names, path, at, line))
+                articles.append(_article(record, where, names, path, at, line))
     if not articles:
         raise InputError(display, "empty corpus: no articles in this file")
     return Corpus(display, tuple(articles))

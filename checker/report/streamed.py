@@ -86,7 +86,7 @@ def _record(results: tuple[Result, ...]) -> list:
         if r.is_discrepancy:
             dispute = baseline.entry(r)
             accepted = json_line(attrs.evolve(r, accepted=True))
-            record.append([json_line(r), accepted, [*attrs.astuple(dispute)[:3], list(dispute.values)], r.field.severity])
+            record.append([json_line(r), accepted, attrs.astuple(dispute), r.field.severity])  # values: a JSON list
         else:
             record.append([json_line(r), None, None, r.field.severity])
     return record
