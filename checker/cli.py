@@ -12,27 +12,25 @@ import shutil
 import sys
 from pathlib import Path
 
-from tabulate import tabulate
-from tqdm import tqdm
-
 from checker import __version__, config, starter
 from checker.report import baseline
 from checker.read import clock
 from checker.report import formats as report, show, streamed
 from checker.judge.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from checker.judge.cache import Cache
-from checker.judge.check import judged_events
 from checker.judge.touched import article_folders, touched_events
 from checker.load.corpus import dateline, load_corpus, manifest_timezone, reference_date
 from checker.errors import InputError
 from checker.printable import printable
 from checker.rules.load import load_rule_folders, schema_text
 from checker.rules.model import SEVERITIES
-from checker.judge.ruletests import run_all
 from checker.read.text import LineIndex, normalize
-from checker.read.values import values_in
 from checker.load.files import write_atomically
 from checker.load.yamlfile import read_text
+
+# The reading layer (its grammars take a third of a second to build), tabulate
+# and tqdm are imported where a command first needs them: a warm check writes
+# its report from the cache's records without any of them.
 
 EXIT_OK, EXIT_DISCREPANCY, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports Ctrl-C
@@ -347,13 +345,27 @@ def _load_corpus(args, cache: Cache | None, folders=None):
 def _judging(args, rules, corpus, events, cache: Cache | None):
     """A function judging a set of events (all: None), yielding each with its
     results, with a progress bar on a terminal once a check has run a while."""
-    total = sum(a.event in events for a in corpus.articles)
-    with tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False,
-              disable=not sys.stderr.isatty()) as bar:
-        yield lambda chosen: judged_events(
+    bars = []
+
+    def judge(chosen):
+        from checker.judge.check import judged_events
+
+        if not bars:
+            from tqdm import tqdm
+
+            total = sum(a.event in events for a in corpus.articles)
+            bars.append(tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False,
+                             disable=not sys.stderr.isatty()))
+        return judged_events(
             rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=chosen,
-            jobs=args.jobs, progress=bar.update, scheduler=args.scheduler,
+            jobs=args.jobs, progress=bars[0].update, scheduler=args.scheduler,
         )
+
+    try:
+        yield judge
+    finally:
+        for bar in bars:
+            bar.close()
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)
 
@@ -385,6 +397,8 @@ def _values(args) -> int:
         raw = read_text(Path(args.file), args.file)
         ref = args.ref_date or reference_date(Path(args.file), normalize(raw))
         zone = zone or manifest_timezone(Path(args.file))
+    from checker.read.values import values_in
+
     index = LineIndex(raw)
     normal = normalize(raw)
     found = list(values_in(normal, ref, args.measures))
@@ -402,6 +416,8 @@ def _values(args) -> int:
     for v in found:
         line, column = index.position(v.start)
         table.append([f"{line}:{column}", printable(_written(raw, normal, v.start, v.end)), v.type, show.value_text(v, zone)])
+    from tabulate import tabulate
+
     print(tabulate(table, headers=["where", "text", "type", "value"], tablefmt="simple"))
     print(f"\n{len(found)} values; reference date: {ref.isoformat() if ref else 'unknown'}"
           + (f"; time zone: {zone}" if zone else ""))
@@ -423,6 +439,8 @@ def _written(raw: str, normal: str, start: int, end: int) -> str:
 def _values_jsonl(args) -> int:
     """One answer per request line; a bad line is answered with its error (and
     named on stderr with its line number), the rest still read; exit 2 if any was bad."""
+    from checker.read.values import values_in
+
     if args.file == "-":
         if sys.stdin is None or sys.stdin.closed:
             raise InputError("<stdin>", "standard input is closed: give a file, or pipe JSON lines in")
@@ -503,6 +521,9 @@ def _init(args) -> int:
 
 
 def _test_rules(args) -> int:
+    from checker.judge.ruletests import run_all
+    from tabulate import tabulate
+
     rules = _load_rules(args)
     outcomes = run_all(rules)
     table = [

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from checker.judge.background import reasons
-from checker.read.dategrammar import DaySpan
+from checker.read.datespec import DaySpan
 from checker.read.dateresolve import iso_span
 from checker.read.values import find_values
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.judge.cache import Cache, Entry
-from checker.judge.eventtime import event_time, named_days
+from checker.judge.eventtime import event_time
+from checker.judge.leaddays import named_days
 from checker.judge.extract import extract
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
@@ -31,7 +32,7 @@ def test_a_cached_article_reads_back_as_extracted(tmp_path, rules_dir, corpus_di
     cache = Cache(tmp_path / "cache")
     articles = load_corpus(corpus_dir).articles
     for article in articles:
-        time = event_time([a for a in articles if a.event == article.event])
+        time = event_time([a for a in articles if a.event == article.event], named_days)
         entry = Entry(named_days(article), time.key, extract(article, rules.for_event(article.event), time))
         cache.store(article, rules.digest, entry)
         stored = cache.lookup(article, rules.digest)

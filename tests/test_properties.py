@@ -13,7 +13,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from checker.read.intervals import INF, QUALIFIERS, Interval, qualify
-from checker.read.numbers import NUMBER, Amount
+from checker.read.amount import Amount
+from checker.read.numbers import NUMBER
 from checker.read.values import find_values, forget_parses
 
 # -- numbers in English words ----------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from checker.read.dategrammar import DaySpan
+from checker.read.datespec import DaySpan
 from checker.read.intervals import Interval, qualify
 from checker.read.values import find_values
 from test_properties import in_words

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import json
+import subprocess
+import sys
 import tracemalloc
 import re
 from pathlib import Path
@@ -93,6 +95,28 @@ def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir, 
     assert cold[1] == warm[1] == uncached[1]
     assert warm[2].strip().endswith(": 5 hits, 0 parsed, 0 corrupt")
     assert len(list((cache / "records").rglob("*.json"))) == 1  # one event
+
+
+# A check in a process of its own, then what it imported of the reading layer and the table and progress bar libraries.
+_IMPORTED = (
+    "import sys\n"
+    "from checker import cli\n"
+    "status = cli.main(sys.argv[1:])\n"
+    "heavy = ('checker.read.grammars', 'checker.read.candidates', 'checker.read.values', 'tabulate', 'tqdm')\n"
+    "print(status, *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+)
+
+
+def _imported(*argv: str) -> str:
+    done = subprocess.run([sys.executable, "-c", _IMPORTED, *argv], capture_output=True, text=True, check=True)
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_a_warm_json_report_builds_no_grammar(workdir, cache):
+    """What is all in the records is written without the reading layer, whose grammars take most of a warm run's start."""
+    assert _imported("check", "--format", "json") == "0 checker.read.candidates checker.read.grammars checker.read.values tqdm"
+    assert _imported("check", "--format", "json") == "0"
+    assert _imported("check").startswith("0 ") and "tabulate" in _imported("check")  # the table is drawn by tabulate
 
 
 def test_a_record_marks_what_the_baseline_accepts_and_names_the_stale(capsys, workdir, cache):

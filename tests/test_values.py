@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
-from checker.read.dategrammar import DaySpan
+from checker.read.datespec import DaySpan
 from checker.read.intervals import INF, Interval
-from checker.read.numbers import Amount
+from checker.read.amount import Amount
 from checker.report.show import value_json
 from checker.read.units import DAY_SECONDS as DAY
 from checker.read.value import Value

@@ -14,7 +14,7 @@ import attrs
 from checker.fieldtypes import display
 from checker.fieldtypes.base import Claim, FieldType, NoUnit
 from checker.read import clock
-from checker.read.dategrammar import DateSpec, DaySpan
+from checker.read.datespec import DateSpec, DaySpan
 from checker.read.dateresolve import SHIFT_DAYS, iso_span
 from checker.read.units import DAY_SECONDS
 from checker.read.value import day_interval

@@ -9,8 +9,8 @@ from checker.fieldtypes.display import UNIT_LABELS
 from checker.read.currencies import CODE_ALIASES, SORTED_CODES
 from checker.read import units
 from checker.read.intervals import Interval
-from checker.read.measures import MEASURE_AFTER
-from checker.read.dategrammar import DateSpec
+from checker.read.units import MEASURE_AFTER
+from checker.read.datespec import DateSpec
 from checker.read.units import DURATION_UNIT_OF, DURATION_UNITS
 
 _PERCENT_UNITS = {"%": "percent", "points": "point", "percentage point": "point", "percentage points": "point"}

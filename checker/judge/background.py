@@ -32,7 +32,7 @@ from typing import Sequence
 
 import attrs
 
-from checker.read.dategrammar import DaySpan
+from checker.read.datespec import DaySpan
 from checker.read.value import Value
 
 _DATES = ("date", "date-range")

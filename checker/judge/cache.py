@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import attrs
@@ -26,12 +27,12 @@ import attrs
 from checker import __version__
 from checker.load.corpus import Article
 from checker.fieldtypes import Claim, Stated
-from checker.judge.extract import Mention
+from checker.judge.mention import Mention
 from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
-_FORMAT = 5  # bump when the stored shape changes
+_FORMAT = 6  # bump when the stored shape changes
 
 
 @attrs.frozen
@@ -83,25 +84,30 @@ class Cache:
         return _digest((str(_FORMAT), _code_digest(), *parts))
 
     def has_record(self, key: str) -> bool:
-        return self._path(key, "records").is_file()
+        return os.path.isfile(self._path(key, "records"))
 
-    def lookup_record(self, key: str):
-        """What `store_record` stored under `key` (JSON data), or None (a corrupt one is counted)."""
-        return self._read(self._path(key, "records"))
+    def lookup_record(self, key: str) -> str | None:
+        """The text `store_record` stored under `key`, or None (a corrupt one is counted)."""
+        body = self._body(self._path(key, "records"))
+        try:
+            return None if body is None else body.decode("utf-8")
+        except UnicodeDecodeError:
+            self.corrupt += 1
+            return None
 
-    def store_record(self, key: str, data) -> None:
-        self._write(self._path(key, "records"), data)
+    def store_record(self, key: str, text: str) -> None:
+        self._store(self._path(key, "records"), text)
 
     def memo(self, name: str) -> dict:
         """What `keep_memo` kept under `name` (empty at first, when corrupt, or
         when another version of claimcheck kept it: its shape and readings may differ)."""
-        data = self._read(self.folder / f"{name}.json")
+        data = self._read(os.path.join(self.folder, f"{name}.json"))
         if isinstance(data, dict) and data.get("version") == self.record_key(name) and isinstance(data.get("memo"), dict):
             return data["memo"]
         return {}
 
     def keep_memo(self, name: str, memo: dict) -> None:
-        self._write(self.folder / f"{name}.json", {"version": self.record_key(name), "memo": memo})
+        self._write(os.path.join(self.folder, f"{name}.json"), {"version": self.record_key(name), "memo": memo})
 
     def count(self, parsed: bool, articles: int = 1) -> None:
         """Count articles as parsed (misses) or taken from the cache (hits)."""
@@ -120,33 +126,45 @@ class Cache:
             str(article.timezone), article.digest,
         ))
 
-    def _path(self, key: str, kind: str = "") -> Path:
-        return self.folder / kind / key[:2] / f"{key[2:]}.json"
+    def _path(self, key: str, kind: str = "") -> str:
+        # a string: a Path per lookup costs more than the lookup
+        return os.path.join(self.folder, kind, key[:2], f"{key[2:]}.json")
 
-    def _read(self, path: Path):
+    def _read(self, path: str):
+        body = self._body(path)
+        if body is None:
+            return None
         try:
-            stored = path.read_bytes()
+            return json.loads(body)
+        except ValueError:
+            self.corrupt += 1
+            return None
+
+    def _body(self, path: str) -> bytes | None:
+        """The bytes stored at `path` when its checksum line holds, else None (counted corrupt unless missing)."""
+        try:
+            with open(path, "rb") as f:
+                stored = f.read()
         except FileNotFoundError:
             return None
         except OSError:
             self.corrupt += 1
             return None
         body, _, checksum = stored.rpartition(b"\n")
-        try:
-            if hashlib.sha256(body).hexdigest().encode() != checksum:
-                raise ValueError("not as it was written")
-            return json.loads(body)
-        except ValueError:
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
             self.corrupt += 1
             return None
+        return body
 
-    def _write(self, path: Path, data) -> None:
-        text = json.dumps(data, ensure_ascii=False)
+    def _write(self, path: str, data) -> None:
+        self._store(path, json.dumps(data, ensure_ascii=False))
+
+    def _store(self, path: str, text: str) -> None:
         # a checksum line: an entry changed after it was written is never trusted
         text += "\n" + hashlib.sha256(text.encode("utf-8")).hexdigest()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, text)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomically(Path(path), text)
         except OSError:
             pass  # a cache that cannot be written only costs time
 

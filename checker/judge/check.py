@@ -13,8 +13,10 @@ import attrs
 from checker.judge import cluster
 from checker.judge.cache import Cache, Entry
 from checker.judge.compare import Result, judge
-from checker.judge.eventtime import EventTime, event_time, named_days
-from checker.judge.extract import Mention, extract, misses
+from checker.judge.eventtime import EventTime, event_time
+from checker.judge.leaddays import named_days
+from checker.judge.extract import extract, misses
+from checker.judge.mention import Mention
 from checker.load.corpus import Article, Corpus
 from checker.read import datelines
 from checker.read.values import forget_parses

@@ -17,7 +17,7 @@ import attrs
 
 from checker.fieldtypes import Claim
 from checker.judge.eventtime import UNKNOWN, EventTime
-from checker.judge.extract import Mention, Miss
+from checker.judge.mention import Mention, Miss
 from checker.load.corpus import Article
 from checker.rules.model import SEVERITIES, Field
 

@@ -19,27 +19,15 @@ for the event, else the event's day, and only then the publication date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from typing import Callable
 
 import attrs
 
 from checker.load.corpus import Article
-from checker.read import datelines, layout
-from checker.read.dategrammar import MONTHS, WEEKDAYS, DaySpan
-from checker.read.text import split_sentences, word_alternation
-from checker.read.values import find_values
+from checker.read.datespec import DaySpan
 
-_LEAD = 4  # sentences in which an article names the event's day
-_HEAD = 3000  # characters that hold them
-_RECENT = dt.timedelta(days=7)
-_SPREAD = dt.timedelta(days=3)
-# what a day named in words or figures starts with
-_DAY_WORD = re.compile(
-    r"\b(?:" + word_alternation([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight"]) + r")\b|\d{4}-\d\d-\d\d|\d/\d",
-    re.IGNORECASE,
-)  # how far from the commonest day another named day may extend the event
+_SPREAD = dt.timedelta(days=3)  # how far from the commonest day another named day may extend the event
 
 
 @attrs.frozen(slots=True)
@@ -83,14 +71,13 @@ UNKNOWN = EventTime(None, "unknown")
 
 
 def event_time(
-    articles: tuple[Article, ...] | list[Article], named_of: Callable[[Article], tuple[dt.date, ...]] | None = None,
+    articles: tuple[Article, ...] | list[Article], named_of: Callable[[Article], tuple[dt.date, ...]],
 ) -> EventTime:
     """The time of the event these articles report; `named_of` gives the
-    days an article names (default `named_days`), asked only when needed."""
+    days an article names (`leaddays.named_days`), asked only when needed."""
     stated = next((a.event_date for a in articles if a.event_date is not None), None)
     if stated is not None and stated.first == stated.last:  # one day: every time of day goes on it
         return EventTime(stated, "manifest", stated.first)
-    named_of = named_of or named_days
     named = tuple((a.path, days) for a in articles if (days := named_of(a)))
     if stated is not None:  # several days: a time goes on the day its article names
         return EventTime(stated, "manifest", None, named)
@@ -106,33 +93,3 @@ def event_time(
         first = min(published)
         return EventTime(DaySpan(first - dt.timedelta(days=1), first, "range"), "publication")
     return UNKNOWN
-
-
-def named_days(article: Article) -> tuple[dt.date, ...]:
-    """The days an article names in its first sentences, within the week up
-    to its publication (datelines and captions aside), in the order named."""
-    if article.ref_date is None:
-        return ()
-    head = article.text[:_HEAD]  # the lead, and some: a sentence cut at its end is not read
-    found: list[dt.date] = []
-    read = 0
-    for sentence in split_sentences(head):
-        line_start = head.rfind("\n", 0, sentence.start) + 1
-        line_end = head.find("\n", sentence.start)
-        line = head[line_start : line_end if line_end >= 0 else len(head)]
-        if layout.is_caption(line):
-            continue
-        read += 1
-        if read > _LEAD:
-            break
-        if not _DAY_WORD.search(sentence.text) or datelines.is_stamp(line):
-            continue
-        place = datelines.place_of(line)  # "BEIJING, April 26 (Reuters) -": when it was filed
-        for value in find_values(sentence.text, article.ref_date, figures=False):
-            if place is not None and sentence.start + value.start - line_start == place:
-                continue
-            days = value.days
-            if value.type == "date" and days is not None and days.grain == "day":
-                if article.ref_date - _RECENT <= days.first <= article.ref_date and days.first not in found:
-                    found.append(days.first)
-    return tuple(found)

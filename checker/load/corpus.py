@@ -9,13 +9,12 @@ from pathlib import Path
 
 import attrs
 
-from checker.read import clock, datelines
-from checker.read.dategrammar import DaySpan
-from checker.read.dateresolve import iso_span, resolve
+from checker.read import clock
+from checker.read.datespec import DaySpan
+from checker.read.dateresolve import iso_span
 from checker.load import yamlfile
 from checker.errors import InputError, Location
 from checker.read.text import normalize
-from checker.read.values import find_values
 
 MANIFEST = "manifest.yaml"
 ARTICLE_SUFFIXES = (".txt",)
@@ -286,35 +285,12 @@ def _article(path: str, shown: str, entry: _Entry | None, default_event: str, ti
     )
 
 
-_DATELINE_LINES = 8
-
-
 def dateline(text: str) -> dt.date | None:
-    """The date of the article's dateline among its first lines.
+    """The date of the article's dateline among its first lines (`datelines.date_of`)."""
+    # the value layer, loaded only when an article has no published date
+    from checker.read.datelines import date_of
 
-    A dateline without a year ("BEIJING, April 26 (Reuters)") takes the year of
-    a full date nearby; with none, the reference date stays unknown.
-    """
-    lines = text.splitlines()[:_DATELINE_LINES]
-    full_years = [
-        v.days.first.year
-        for line in lines
-        for v in find_values(line)
-        if v.type == "date" and v.days is not None and v.days.grain == "day"
-    ]
-    for line in lines:
-        found = datelines.dateline(line)
-        spec = found and found.date.date  # as stated: "April 26" has no year to resolve it by
-        if spec is None or spec.kind != "absolute" or spec.day is None:
-            continue
-        if spec.year is None:
-            if not full_years:
-                continue
-            spec = attrs.evolve(spec, year=full_years[0])
-        span = resolve(spec, None)
-        if span is not None:
-            return span.first
-    return None
+    return date_of(text)
 
 
 def manifest_timezone(path: Path) -> str | None:

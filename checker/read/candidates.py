@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.read import clock, currencies, dategrammar, holidays, numbers
+from checker.read import amount, clock, currencies, dategrammar, datespec, holidays, numbers
 from checker.read.text import word_alternation
 from checker.read.units import DURATION_UNITS
 
@@ -40,14 +40,14 @@ _DATE_WORDS = ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
 _ORDINAL_DAY = r"(?:(?:twenty|thirty)[\s-]+)?" + _any_word(dategrammar.ORDINAL_DAYS)
 _AFTER_RELATIVE = [
     "week", "month", "quarter", "year", "weekend", "night", "morning", "afternoon", "evening",
-    *dategrammar.MONTHS, *dategrammar.WEEKDAYS, *holidays.FIRST_WORDS,
+    *datespec.MONTHS, *datespec.WEEKDAYS, *holidays.FIRST_WORDS,
 ]
 _UNITS = r"(?:week|month|quarter|year)\b"
 # after "the": "the following week", "the current quarter", "the second Monday in May", "the first week of 2022"
 _THE_DAY_PHRASE = (
     r"(?:next|following|previous|preceding)\s+day\b|(?:following|previous|preceding|current)\s+" + _UNITS
     + r"|(?:last|final)\s+quarter\b|(?:first|second|third|fourth|fifth|last|final)\s+(?:week\s+of\b|"
-    + word_alternation(dategrammar.WEEKDAYS) + r"\b)"
+    + word_alternation(datespec.WEEKDAYS) + r"\b)"
 )
 # A sign before a figure: "-1", "minus 12", "negative one", "-10°C"; not in
 # "3-1", "F-16", "2024-04", nor "a negative one" (a review, not a figure)
@@ -65,23 +65,23 @@ CANDIDATE = re.compile(
     r"(?<!\w)(?:(?P<digits>"
     r"(?<![\w.,\-:/])\d"  # not glued to a word: "G7", "F-16", "COVID-19", "24/7"
     r"|(?<![\w.,])\.\d"  # ".5"
-    r"|(?<![\w.,])" + numbers.VULGAR + ")"  # "½ hour"
+    r"|(?<![\w.,])" + amount.VULGAR + ")"  # "½ hour"
     r"|(?P<words>" + _any_word(_FIGURE_WORDS) + r"|\b(?:an?|another)\s+(?=" + _any_word(_AFTER_A) + r")"
     # "between 5 and 7", "between $10m and $20m", "between April 24 and 26"
-    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *dategrammar.MONTHS, "an", "a", "now", "today"]) + r"))"
+    r"|\bbetween\s+(?=[\d$" + currencies.SYMBOLS + r".]|[A-Z]{1,3}\$|R(?:" + _RAND + r")|[-−]\d|minus\s+\d|" + _any_word([*_FIGURE_WORDS, *datespec.MONTHS, "an", "a", "now", "today"]) + r"))"
     r"|(?P<money>[A-Z]{0,2}\$|[" + currencies.SYMBOLS + r"]|(?:Rs|RM|Rp)(?=\.?\d)|R(?=" + _RAND + r")|" + _any_word([*currencies.SORTED_CODES, "Rs", "RM", "Rp", "dlrs", "dlr"]) + r")"
-    r"|(?P<month>" + _any_word(dategrammar.MONTHS) + r")|(?P<weekday>" + _any_word(dategrammar.WEEKDAYS) + r")"
+    r"|(?P<month>" + _any_word(datespec.MONTHS) + r")|(?P<weekday>" + _any_word(datespec.WEEKDAYS) + r")"
     r"|(?P<relative>" + _any_word(_RELATIVE_WORDS) + r"|\b(?:last|next|this)\s+(?=" + _any_word(_AFTER_RELATIVE) + r"))"
     r"|(?P<date>" + _any_word(_DATE_WORDS)
-    + r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(dategrammar.MONTHS) + r"\b))"
+    + r"|\b(?:early|mid|late)(?=[\s-]+(?:\d|['’]\d|(?:this|last|next|the)\b|" + word_alternation(datespec.MONTHS) + r"\b))"
     r"|\b(?:earlier|later)\s+(?=(?:this|last|next)\s)"
     # "from now until", "from Christmas Eve to": the words after "from" only start a range
-    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word([*dategrammar.MONTHS, "now", "today", "yesterday", "tomorrow"])
+    r"|\b(?:from|the)\s+(?=\d|['’]\d|" + _any_word([*datespec.MONTHS, "now", "today", "yesterday", "tomorrow"])
     + "|" + holidays.NAME_PATTERN + r")"
     r"|\bthe\s+(?=(?:beginning|start|middle|end)\s+of\s+(?:the\s+(?:week|month|year)\b|this\b|last\b|next\b|\d|"
-    + word_alternation(dategrammar.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
+    + word_alternation(datespec.MONTHS) + r"\b)|day\s+(?:before|after)\b|(?:first|second|third|fourth)\s+quarter\b"
     r"|(?:early|mid|late)\b|" + _ORDINAL_DAY + r"\s+of\b|" + _THE_DAY_PHRASE + r")"
-    r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(dategrammar.MONTHS) + r"\b)"  # "fourteenth of June"
+    r"|\b" + _ORDINAL_DAY + r"(?=\s+of\s+" + word_alternation(datespec.MONTHS) + r"\b)"  # "fourteenth of June"
     r")|(?P<shift>\bin\s+(?=[\w-]+\s+(?:days?|weeks?|months?|years?)\b))"  # "in three weeks"
     # a named day starts with a capital: one character rules out most places at once
     r"|(?P<named>(?-i:(?=[" + "".join(sorted({w[0].upper() for w in holidays.FIRST_WORDS})) + r"]))"

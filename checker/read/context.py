@@ -14,8 +14,8 @@ import re
 import attrs
 
 from checker.read import currencies
-from checker.read.dategrammar import DateSpec
-from checker.read.grammars import Reading
+from checker.read.datespec import DateSpec
+from checker.read.value import Reading
 from checker.read.intervals import AFTER_QUALIFIERS, QUALIFIERS
 
 # A figure right before "-digit" that did not make a range (a score, a phone

@@ -14,12 +14,13 @@ and its date and time are never read as a field's value.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
 import attrs
 
-from checker.read.dategrammar import MONTHS, WEEKDAYS, absolute
+from checker.read.datespec import MONTHS, WEEKDAYS, absolute
 from checker.read.dateresolve import resolve
 from checker.read.text import word_alternation
 from checker.read.value import Value
@@ -140,3 +141,34 @@ def spans(text: str) -> tuple[tuple[int, int], ...]:
             found.append((at + hit.start, at + hit.end))
         at += len(line)
     return tuple(found)
+
+
+_DATELINE_LINES = 8
+
+
+def date_of(text: str) -> dt.date | None:
+    """The date of the article's dateline among its first lines.
+
+    A dateline without a year ("BEIJING, April 26 (Reuters)") takes the year of
+    a full date nearby; with none, the reference date stays unknown.
+    """
+    lines = text.splitlines()[:_DATELINE_LINES]
+    full_years = [
+        v.days.first.year
+        for line in lines
+        for v in find_values(line)
+        if v.type == "date" and v.days is not None and v.days.grain == "day"
+    ]
+    for line in lines:
+        found = dateline(line)
+        spec = found and found.date.date  # as stated: "April 26" has no year to resolve it by
+        if spec is None or spec.kind != "absolute" or spec.day is None:
+            continue
+        if spec.year is None:
+            if not full_years:
+                continue
+            spec = attrs.evolve(spec, year=full_years[0])
+        span = resolve(spec, None)
+        if span is not None:
+            return span.first
+    return None

@@ -11,7 +11,7 @@ import re
 import attrs
 
 from checker.read import holidays
-from checker.read.dategrammar import DateSpec, DaySpan, RangeSpec, absolute
+from checker.read.datespec import DateSpec, DaySpan, RangeSpec, absolute
 from checker.read.units import DAY_SECONDS, DURATION_UNITS
 
 def _month_span(year: int, month: int) -> DaySpan:

@@ -25,9 +25,9 @@ import pyparsing as pp
 from checker.read import holidays, lookalikes
 from checker.read.dategrammar import (
     OF_YEAR, SPAN, YEAR_OFFSET, DAY_OF_MONTH, DAY_PART, DAY_WORD, DAY_WORDS, ISO_DATE, MONTH_DAY_YEAR,
-    DAY_MONTH_YEAR, MONTH_NAME, MONTH_YEAR, OFFSET, RELATIVE_PERIOD, UNTIL, WEEKDAY, YEAR, DateSpec, RangeSpec,
-    absolute,
+    DAY_MONTH_YEAR, MONTH_NAME, MONTH_YEAR, OFFSET, RELATIVE_PERIOD, UNTIL, WEEKDAY, YEAR,
 )
+from checker.read.datespec import DateSpec, RangeSpec, absolute
 from checker.read.numbers import word
 
 # The day the sentence named last, which "the day before" and "the following

@@ -27,25 +27,13 @@ import re
 import attrs
 import pyparsing as pp
 
-from checker.read import currencies, dategrammar, dayphrases, numbers, units
-from checker.read.clock import ClockSpec
-from checker.read.dategrammar import DateSpec, RangeSpec
-from checker.read.numbers import AMOUNT, NUMBER, Amount, table, word
+from checker.read import currencies, dategrammar, datespec, dayphrases, numbers, units
+from checker.read.datespec import RangeSpec
+from checker.read.amount import Amount
+from checker.read.numbers import AMOUNT, NUMBER, table, word
 from checker.read.text import word_alternation
+from checker.read.value import Reading
 from checker.read.units import DURATION_WORDS
-
-@attrs.frozen(slots=True)
-class Reading:
-    """What the grammar read at one place, before context is applied."""
-
-    type: str
-    amount: Amount | None = None
-    currency: str | None = None
-    date: DateSpec | RangeSpec | None = None
-    unit: str | None = None  # "point": percentage points; a quantity's unit ("km")
-    clock: ClockSpec | None = None
-    status: str | None = None  # a magnitude's "preliminary", "revised"
-
 
 # -- grammar --------------------------------------------------------------
 def _reading(type_: str, **fixed):
@@ -101,13 +89,11 @@ _GLUED_UNIT = pp.Regex(r"(?i:" + numbers.GLUED_DURATION + r")\b").leave_whitespa
 _SUFFIX = _GLUED_UNIT | _SUFFIX
 
 
-# The words after a figure that make it a magnitude: "6.1 magnitude", "6.1 on the Richter scale"
-MAGNITUDE_WORD = r"(?:magnitude|on\s+the\s+Richter(?:\s+scale)?|Richter)\b"
 # What may follow a figure when measures are read: a unit ("six miles",
 # "a 10-km stretch", "120 km/h") or "magnitude" ("a 6.1 magnitude quake").
 _MEASURE_SUFFIX = pp.Suppress(pp.Opt(_HYPHEN)) + (
     pp.Regex(units.UNIT_AFTER).set_parse_action(lambda t: [("quantity", units.unit_named(t[0]))])
-    | pp.Regex(r"(?i:" + MAGNITUDE_WORD + ")").set_parse_action(
+    | pp.Regex(r"(?i:" + units.MAGNITUDE_WORD + ")").set_parse_action(
         lambda t: [("magnitude", None)]
     )
 ) | _SUFFIX
@@ -238,7 +224,7 @@ _PART_OF_UNIT = (
 DIGIT_DATE_START = re.compile(
     r"(?i)\d{4}|\d{1,2}([/.-])\d{1,2}\1\d|\d{2,4}s\b|\d{1,2}[-/](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|until|through|till)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
-    + word_alternation(dategrammar.MONTHS) + r"\b|\d{1,3}(?:\.5)?\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|from|hence|before|after)\b"
+    + word_alternation(datespec.MONTHS) + r"\b|\d{1,3}(?:\.5)?\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|from|hence|before|after)\b"
 )
 _DIGIT_DATE = pp.FollowedBy(pp.Regex(DIGIT_DATE_START))
 # "4p", "149.5p": pence glued to the figure

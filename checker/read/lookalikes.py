@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.read.clock import ZONES
-from checker.read.dategrammar import MONTHS, WEEKDAYS
+from checker.read.datespec import MONTHS, WEEKDAYS
 from checker.read.units import DURATION_UNIT_OF
 
 # Capitalised words that still introduce a figure or a date rather than

@@ -11,8 +11,8 @@ import attrs
 from checker.read import clock, units
 from checker.read.candidates import MINUS, STATUS
 from checker.read.context import is_change
-from checker.read.grammars import MAGNITUDE_WORD, Reading
-from checker.read.numbers import Amount
+from checker.read.value import Reading
+from checker.read.amount import Amount
 
 # "6.1-magnitude", "magnitude-6.1", "a magnitude of 6.1", "M6.1", "Mw 6.1",
 # "6.1 on the Richter scale", each maybe after "preliminary" or "revised" or
@@ -46,8 +46,6 @@ def _signed(figure: str) -> float:
     return -number if negative else number
 
 
-# After a bare figure: a unit or "magnitude" that the grammar should read
-MEASURE_AFTER = re.compile(r"[\s-]*(?:" + units.UNIT_AFTER.pattern + r"|(?i:" + MAGNITUDE_WORD + "))")
 
 
 def read_measure(text: str, pos: int, kind: str, read_at) -> tuple[Reading, int] | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from checker.read import currencies, numbers
-from checker.read.grammars import Reading
-from checker.read.numbers import Amount
+from checker.read import amount, currencies, numbers
+from checker.read.value import Reading
+from checker.read.amount import Amount
 from checker.read.text import word_alternation
 from checker.read.units import DURATION_WORDS
 
@@ -49,7 +49,7 @@ _BARE = re.compile(
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
-    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)(?!" + numbers.VULGAR + r")[^\W\d])",
+    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)(?!" + amount.VULGAR + r")[^\W\d])",
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")

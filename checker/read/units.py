@@ -19,7 +19,7 @@ from fractions import Fraction
 import attrs
 
 from checker.read.intervals import Interval
-from checker.read.numbers import VULGAR, VULGAR_FRACTIONS
+from checker.read.amount import VULGAR, VULGAR_FRACTIONS
 
 # -- time -------------------------------------------------------------------
 # Durations are compared in seconds; a month and a year are their Gregorian means.
@@ -149,6 +149,10 @@ UNIT_AFTER = re.compile(
     + _alternation(s for s in SYMBOL_FORMS if s not in GLUED_ONLY) + r")(?![\w/²³])"
 )
 UNIT_GLUED = re.compile(r"(?:" + _alternation(GLUED_ONLY) + r")(?![\w/²³])")
+# The words after a figure that make it a magnitude: "6.1 magnitude", "6.1 on the Richter scale"
+MAGNITUDE_WORD = r"(?:magnitude|on\s+the\s+Richter(?:\s+scale)?|Richter)\b"
+# After a bare figure: a unit or "magnitude" that the grammar should read
+MEASURE_AFTER = re.compile(r"[\s-]*(?:" + UNIT_AFTER.pattern + r"|(?i:" + MAGNITUDE_WORD + "))")
 
 
 def unit_named(spelling: str) -> str | None:

@@ -1,5 +1,6 @@
 """The typed value: what a reading says once resolved, where it stands, and
-the interval it stands for."""
+the interval it stands for; and the `Reading` the grammars make, before it is.
+No grammar here: what only holds or shows values imports this, not the parser."""
 
 from __future__ import annotations
 
@@ -10,16 +11,28 @@ import attrs
 
 from checker.read import clock, dateresolve, units
 from checker.read.clock import ClockSpec
-from checker.read.dategrammar import DateSpec, DaySpan, RangeSpec
-from checker.read.grammars import Reading
+from checker.read.datespec import DateSpec, DaySpan, RangeSpec
 from checker.read.intervals import QUALIFIERS, Interval, qualify
-from checker.read.numbers import Amount
+from checker.read.amount import Amount
 from checker.read.units import DAY_SECONDS
 
 DEFAULT_TOLERANCE = 0.10  # "about x" means x ± 10 % unless a rule says otherwise
 # ... but a temperature's zero is arbitrary: "about 40C" reaches one kelvin
 # (1 °C, 1.8 °F) beyond what the figure rounds to.
 TEMPERATURE_REACH = 1.0
+
+
+@attrs.frozen(slots=True)
+class Reading:
+    """What the grammar read at one place, before context is applied."""
+
+    type: str
+    amount: Amount | None = None
+    currency: str | None = None
+    date: DateSpec | RangeSpec | None = None
+    unit: str | None = None  # "point": percentage points; a quantity's unit ("km")
+    clock: ClockSpec | None = None
+    status: str | None = None  # a magnitude's "preliminary", "revised"
 
 
 # What `find_values` reads; the last three only when measures are asked for.

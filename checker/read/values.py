@@ -38,11 +38,12 @@ from checker.read.context import (
     CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
     is_change, is_span_ahead, lookalike_kind, over_means_across, trim, with_year,
 )
-from checker.read.dategrammar import DaySpan
+from checker.read.datespec import DaySpan
 from checker.read.dayphrases import is_anchored
 from checker.read.grammars import DIGIT_DATE_START, GRAMMARS, SINGLE_GRAMMARS, measure_grammars
-from checker.read.measures import MEASURE_AFTER, read_measure
-from checker.read.numbers import Amount
+from checker.read.measures import read_measure
+from checker.read.units import MEASURE_AFTER
+from checker.read.amount import Amount
 from checker.read.shortcut import bare_figure
 from checker.read.text import split_sentences, word_alternation
 from checker.read.value import Value, make_value

@@ -118,7 +118,8 @@ def json_chunks(results, indent: int | None = None) -> Iterator[str]:
 
 
 def json_document(lines: Iterable[str]) -> Iterator[str]:
-    """The compact JSON report around its entries, each already a line of JSON."""
+    """The compact JSON report around its entries, each piece of `lines`
+    already a line of JSON, or several joined by ",\\n"."""
     yield f'{{"schema": {JSON_SCHEMA_VERSION}, "results": ['
     separator = "\n"
     for line in lines:

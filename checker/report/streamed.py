@@ -56,40 +56,59 @@ def json_lines(
     judge: Callable[[frozenset[str]], Judged], tally: Tally,
 ) -> Iterator[str]:
     """The JSON report's entries for `events` (in corpus order, each with
-    fields to judge), from the cache's records where it holds them; `judge`
-    judges the others (a set of events) in order, and their records are kept.
+    fields to judge), an event's entries at a time joined by ",\\n", from the
+    cache's records where it holds them; `judge` judges the others (a set of
+    events) in order, and their records are kept.
 
     `key_parts` name what else the entries depend on (the rules, whether
     misses are listed)."""
     articles_of = corpus.by_event()
     keys = {e: cache.record_key(*key_parts, _articles_key(e, articles_of[e])) for e in events}
     missing = frozenset(e for e in events if not cache.has_record(keys[e]))
-    fresh = judge(missing)
+    fresh = judge(missing) if missing else iter(())
     for event in events:
-        record = None if event in missing else cache.lookup_record(keys[event])
+        record = None if event in missing else _read_record(cache.lookup_record(keys[event]))
         if record is None:  # judged now: the next of the missing, or alone if its record went bad
             _, results = next(fresh if event in missing else judge(frozenset({event})))
-            record = _record(results)
-            cache.store_record(keys[event], record)
+            text = _record(results)
+            cache.store_record(keys[event], text)
+            record = _read_record(text)
         else:
             cache.count(parsed=False, articles=len(articles_of[event]))
-        for line, accepted_line, dispute, severity in record:
-            if dispute is not None and tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity):
-                line = accepted_line
-            yield line
+        entries, disputes = record
+        for index, dispute, severity, accepted_line in disputes:
+            if tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity):
+                entries[index] = accepted_line
+        if entries:
+            yield ",\n".join(entries)
 
 
-def _record(results: tuple[Result, ...]) -> list:
-    """Each result's entry, as accepted too when it is a discrepancy, its baseline entry and severity."""
-    record = []
-    for r in results:
+# A record is text: a JSON line listing the event's discrepancies as [index
+# of its entry, baseline entry, severity], then each entry's line of JSON,
+# then each discrepancy's line as accepted. Only the short first line is
+# decoded when the report is written again; the entries are copied as they are.
+def _record(results: tuple[Result, ...]) -> str:
+    """The record of an event's results."""
+    disputes, lines, accepted = [], [], []
+    for i, r in enumerate(results):
+        lines.append(json_line(r))
         if r.is_discrepancy:
-            dispute = baseline.entry(r)
-            accepted = json_line(attrs.evolve(r, accepted=True))
-            record.append([json_line(r), accepted, attrs.astuple(dispute), r.field.severity])  # values: a JSON list
-        else:
-            record.append([json_line(r), None, None, r.field.severity])
-    return record
+            disputes.append([i, attrs.astuple(baseline.entry(r)), r.field.severity])  # values: a JSON list
+            accepted.append(json_line(attrs.evolve(r, accepted=True)))
+    return "\n".join([json.dumps(disputes, ensure_ascii=False), *lines, *accepted])
+
+
+def _read_record(text: str | None):
+    """([entry line], [(index, baseline entry, severity, line as accepted)]) of a record, or None when it is not one."""
+    if text is None:
+        return None
+    head, *lines = text.split("\n")
+    try:
+        disputes = json.loads(head)
+        entries = lines[: len(lines) - len(disputes)]
+        return entries, [(i, d, s, a) for (i, d, s), a in zip(disputes, lines[len(entries):])]
+    except (ValueError, TypeError):
+        return None
 
 
 def _articles_key(event: str, articles: tuple[Article, ...]) -> str:

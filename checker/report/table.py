@@ -7,8 +7,6 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
-from tabulate import tabulate
-
 from checker.judge.compare import Result
 from checker.printable import printable
 from checker.read.text import one_line
@@ -63,6 +61,8 @@ def _matrix(rows, tablefmt: str, color: bool = False, column: int | None = None)
     outlets = [printable(v.outlet) for v in rows[0].values]
     table = [[r.field.id, *(cell(r, v) for v in r.values), _paint(verdict_of(r), r.verdict, color)] for r in rows]
     widths = None if column is None else [None, *[column] * len(outlets), None]
+    from tabulate import tabulate  # imported by the reports that draw tables only
+
     return tabulate(
         table, headers=["field", *outlets, "verdict"], tablefmt=tablefmt, disable_numparse=True,
         maxcolwidths=widths, maxheadercolwidths=widths,

@@ -1,0 +1,52 @@
+"""The days an article names for its event in its lead ("on Sunday", "on
+July 6"): what `eventtime.event_time` decides the event's time from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from checker.load.corpus import Article
+from checker.read import datelines, layout
+from checker.read.datespec import MONTHS, WEEKDAYS
+from checker.read.text import split_sentences, word_alternation
+from checker.read.values import find_values
+
+_LEAD = 4  # sentences in which an article names the event's day
+_HEAD = 3000  # characters that hold them
+_RECENT = dt.timedelta(days=7)
+# what a day named in words or figures starts with
+_DAY_WORD = re.compile(
+    r"\b(?:" + word_alternation([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight"]) + r")\b|\d{4}-\d\d-\d\d|\d/\d",
+    re.IGNORECASE,
+)
+
+
+def named_days(article: Article) -> tuple[dt.date, ...]:
+    """The days an article names in its first sentences, within the week up
+    to its publication (datelines and captions aside), in the order named."""
+    if article.ref_date is None:
+        return ()
+    head = article.text[:_HEAD]  # the lead, and some: a sentence cut at its end is not read
+    found: list[dt.date] = []
+    read = 0
+    for sentence in split_sentences(head):
+        line_start = head.rfind("\n", 0, sentence.start) + 1
+        line_end = head.find("\n", sentence.start)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        if layout.is_caption(line):
+            continue
+        read += 1
+        if read > _LEAD:
+            break
+        if not _DAY_WORD.search(sentence.text) or datelines.is_stamp(line):
+            continue
+        place = datelines.place_of(line)  # "BEIJING, April 26 (Reuters) -": when it was filed
+        for value in find_values(sentence.text, article.ref_date, figures=False):
+            if place is not None and sentence.start + value.start - line_start == place:
+                continue
+            days = value.days
+            if value.type == "date" and days is not None and days.grain == "day":
+                if article.ref_date - _RECENT <= days.first <= article.ref_date and days.first not in found:
+                    found.append(days.first)
+    return tuple(found)
