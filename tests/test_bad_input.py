@@ -497,6 +497,19 @@ def test_bad_article(capsys, root, seed_copy, case: ArticleCase):
     )
 
 
+@pytest.mark.parametrize("case", [*ARTICLE_CASES.values(), ArticleCase(b"\x1c\x1f \x0b\n", None, "empty article")],
+                         ids=[*ARTICLE_CASES.keys(), "only separators str.strip() drops"])
+def test_bad_article_with_a_published_date(capsys, root, seed_copy, case: ArticleCase):
+    """An article the manifest dates is not decoded to be loaded when it is ASCII: it is still refused alike."""
+    article = seed_copy / "003_6ce6e43769081fee.txt"
+    article.write_bytes(case.content)
+    expect_bad_input(
+        capsys,
+        ["check", "--rules", str(root / "rules"), "--corpus", str(seed_copy)],
+        article, case.where, case.message, corpus=seed_copy,
+    )
+
+
 # -- corpus and manifest ----------------------------------------------------------
 def test_empty_corpus_folder(capsys, tmp_path, root):
     empty = tmp_path / "corpus"

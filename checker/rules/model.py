@@ -187,9 +187,22 @@ class RuleSet:
     fields: tuple[Field, ...]
     files: tuple[str, ...]
     digest: str = ""  # of the rule files' bytes: a cache key
+    # each event's own fields, and the common ones: asked for every event of a corpus
+    _own: dict[str, tuple[Field, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _common: tuple[Field, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        own: dict[str, list[Field]] = {}
+        for f in self.fields:
+            if f.event is not None:
+                own.setdefault(f.event, []).append(f)
+        object.__setattr__(self, "_own", {event: tuple(fields) for event, fields in own.items()})
+        object.__setattr__(self, "_common", tuple(f for f in self.fields if f.event is None))
 
     def for_event(self, event: str) -> tuple[Field, ...]:
         """The event's own fields, then the common ones it does not replace (by id)."""
-        own = tuple(f for f in self.fields if f.event == event)
+        own = self._own.get(event)
+        if own is None:
+            return self._common
         ids = {f.id for f in own}
-        return own + tuple(f for f in self.fields if f.event is None and f.id not in ids)
+        return own + tuple(f for f in self._common if f.id not in ids)
