@@ -122,15 +122,26 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
     if not root.is_dir():
         raise InputError(display, "the corpus must be a folder of articles, or a .jsonl file of them")
     articles = []
+    # strings, not Paths: a Path per folder costs more than its manifest
+    prefix = "" if str(Path(display)) == "." else str(Path(display))
     if folders is None:
-        chosen = sorted((Path(folder), names) for folder, _, names in os.walk(root))
+        top = os.fspath(root)
+        chosen = sorted(  # ordered as paths are, part by part
+            ((folder, folder[len(top):].lstrip(os.sep), names) for folder, _, names in os.walk(top)),
+            key=lambda found: found[0].split(os.sep),
+        )
     else:
-        chosen = [(f, _files(f)) for f in sorted(folders) if f.is_dir() and f.is_relative_to(root.resolve())]
-        root = root.resolve()
-    for folder, names in chosen:
-        shown = Path(display) / folder.relative_to(root)
+        top = root.resolve()
+        chosen = [
+            (str(f), "" if f == top else str(f.relative_to(top)), _files(f))
+            for f in sorted(folders) if f.is_dir() and f.is_relative_to(top)
+        ]
+    for folder, relative, names in chosen:
+        shown = os.path.join(prefix, relative) if prefix and relative else prefix or relative
+        event_name = Path(folder).name
         has_manifest = MANIFEST in names
-        default_event, entries, timezone, days = _manifest(folder, shown, folder.name, has_manifest, memo)
+        manifest = os.path.join(shown, MANIFEST)
+        default_event, entries, timezone, days = _manifest(folder, manifest, event_name, has_manifest, memo)
         # in the manifest's order (the order its outlets are shown), then the unlisted by name
         listed = {name: i for i, name in enumerate(entries)}
         files = sorted(
@@ -138,12 +149,11 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         )
         for name in files:
             entry, _ = entries.pop(name, (None, None))
-            # paths as strings: a Path per article costs more than reading it
-            article = _article(os.path.join(folder, name), f"{shown}/{name}" if shown.parts else name, entry,
+            article = _article(os.path.join(folder, name), f"{shown}/{name}" if shown else name, entry,
                                default_event, timezone)
             articles.append(attrs.evolve(article, event_date=days) if days else article)
         for name, (_, where) in entries.items():
-            raise InputError(where, f"manifest lists {name!r}, but there is no such article")
+            raise InputError(Location(manifest, *where), f"manifest lists {name!r}, but there is no such article")
     if not articles and folders is None:
         raise InputError(display, "empty corpus: no articles (*.txt) found")
     return Corpus(display, tuple(articles))
@@ -154,21 +164,22 @@ def _files(folder: Path) -> list[str]:
     return [entry.name for entry in os.scandir(folder) if not entry.is_dir()]
 
 
-def _manifest(folder: Path, shown: Path, fallback_event: str, present: bool | None = None, memo: dict | None = None):
-    """(the event, {file: (its entry, where it is)}, the time zone, the event's days) of a folder's manifest."""
-    path = folder / MANIFEST
-    if not (path.exists() if present is None else present):
+def _manifest(folder: str | Path, display: str, fallback_event: str, present: bool | None = None,
+              memo: dict | None = None):
+    """(the event, {file: (its entry, (line, column) in the manifest)}, the time zone, the event's days)
+    of a folder's manifest, shown as `display`."""
+    path = os.path.join(folder, MANIFEST)
+    if not (os.path.exists(path) if present is None else present):
         return fallback_event, {}, None, None
-    display = str(shown / MANIFEST)
     raw = yamlfile.read_bytes(path, display)
     key = hashlib.sha256(raw).hexdigest()
     if memo is not None and key in memo:
-        return _remembered(memo[key], display, fallback_event)
+        return _remembered(memo[key], fallback_event)
     # one shape, remembered or not: what a memo gives back is what was parsed
     reading = _remembering(_parsed(yamlfile.parse(yamlfile.decode(raw, display), display)))
     if memo is not None:
         memo[key] = reading
-    return _remembered(reading, display, fallback_event)
+    return _remembered(reading, fallback_event)
 
 
 # A manifest's reading as JSON, remembered by the hash of its bytes so that a
@@ -182,13 +193,12 @@ def _remembering(found) -> list:
     ]]
 
 
-def _remembered(memo: list, display: str, fallback_event: str):
+def _remembered(memo: list, fallback_event: str):
     event, timezone, days, listed = memo
     if days is not None:
         days = DaySpan(dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[1]), days[2])
     entries = {
-        file: (_Entry(outlet, own, published and dt.date.fromisoformat(published), tuple(inferred), url),
-               Location(display, line, column))
+        file: (_Entry(outlet, own, published and dt.date.fromisoformat(published), tuple(inferred), url), (line, column))
         for file, outlet, own, published, inferred, url, line, column in listed
     }
     return event or fallback_event, entries, timezone, days
@@ -305,13 +315,13 @@ def manifest_timezone(path: Path) -> str | None:
     """The `timezone:` of the manifest beside an article, if any."""
     if not (path.parent / MANIFEST).exists():
         return None
-    return _manifest(path.parent, path.parent, path.parent.name)[2]
+    return _manifest(path.parent, str(path.parent / MANIFEST), path.parent.name)[2]
 
 
 def reference_date(path: Path, text: str) -> dt.date | None:
     """An article's reference date: its manifest's `published`, else its dateline."""
     if (path.parent / MANIFEST).exists():
-        _, entries, _, _ = _manifest(path.parent, path.parent, path.parent.name)
+        _, entries, _, _ = _manifest(path.parent, str(path.parent / MANIFEST), path.parent.name)
         entry, _ = entries.get(path.name, (None, None))
         if entry is not None and entry.published is not None:
             return entry.published
