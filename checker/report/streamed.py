@@ -75,38 +75,41 @@ def json_lines(
             record = _read_record(text)
         else:
             cache.count(parsed=False, articles=len(articles_of[event]))
-        entries, disputes = record
-        for index, dispute, severity, accepted_line in disputes:
-            if tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity):
-                entries[index] = accepted_line
-        if entries:
-            yield ",\n".join(entries)
+        chunk, disputes = record
+        accepted = {i: line for i, dispute, severity, line in disputes
+                    if tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity)}
+        if accepted:  # entries are lines of compact JSON: ",\n" is only ever between two
+            chunk = ",\n".join(accepted.get(i, entry) for i, entry in enumerate(chunk.split(",\n")))
+        if chunk:
+            yield chunk
 
 
 # A record is text: a JSON line listing the event's discrepancies as [index
-# of its entry, baseline entry, severity], then each entry's line of JSON,
-# then each discrepancy's line as accepted. Only the short first line is
-# decoded when the report is written again; the entries are copied as they are.
+# of its entry, baseline entry, severity], then each discrepancy's entry as
+# accepted, a line each, then every entry joined by ",\n" as the report
+# writes them. Only the short first line is decoded when the report is
+# written again; the entries are copied as they are.
 def _record(results: tuple[Result, ...]) -> str:
     """The record of an event's results."""
-    disputes, lines, accepted = [], [], []
+    disputes, entries, accepted = [], [], []
     for i, r in enumerate(results):
-        lines.append(json_line(r))
+        entries.append(json_line(r))
         if r.is_discrepancy:
             disputes.append([i, attrs.astuple(baseline.entry(r)), r.field.severity])  # values: a JSON list
             accepted.append(json_line(attrs.evolve(r, accepted=True)))
-    return "\n".join([json.dumps(disputes, ensure_ascii=False), *lines, *accepted])
+    return "\n".join([json.dumps(disputes, ensure_ascii=False), *accepted, ",\n".join(entries)])
 
 
 def _read_record(text: str | None):
-    """([entry line], [(index, baseline entry, severity, line as accepted)]) of a record, or None when it is not one."""
+    """(the entries as the report writes them, [(index, baseline entry, severity, entry as accepted)])
+    of a record, or None when it is not one."""
     if text is None:
         return None
-    head, *lines = text.split("\n")
+    head, _, rest = text.partition("\n")
     try:
         disputes = json.loads(head)
-        entries = lines[: len(lines) - len(disputes)]
-        return entries, [(i, d, s, a) for (i, d, s), a in zip(disputes, lines[len(entries):])]
+        *accepted, chunk = rest.split("\n", len(disputes))
+        return chunk, [(i, d, s, a) for (i, d, s), a in zip(disputes, accepted, strict=True)]
     except (ValueError, TypeError):
         return None
 
