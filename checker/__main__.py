@@ -1,5 +1,5 @@
 import sys
 
-from checker.cli import main
+from checker.cli import run
 
-sys.exit(main())
+sys.exit(run())

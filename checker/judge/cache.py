@@ -128,7 +128,7 @@ class Cache:
 
     def _path(self, key: str, kind: str = "") -> str:
         # a string: a Path per lookup costs more than the lookup
-        return os.path.join(self.folder, kind, key[:2], f"{key[2:]}.json")
+        return f"{self.folder}{os.sep}{kind}{os.sep if kind else ''}{key[:2]}{os.sep}{key[2:]}.json"
 
     def _read(self, path: str):
         body = self._body(path)

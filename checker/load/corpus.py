@@ -149,7 +149,7 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         )
         for name in files:
             entry, _ = entries.pop(name, (None, None))
-            article = _article(os.path.join(folder, name), f"{shown}/{name}" if shown else name, entry,
+            article = _article(f"{folder}{os.sep}{name}", f"{shown}/{name}" if shown else name, entry,
                                default_event, timezone)
             articles.append(attrs.evolve(article, event_date=days) if days else article)
         for name, (_, where) in entries.items():
