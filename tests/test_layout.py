@@ -1,6 +1,8 @@
 """Captions and bylines: the lines `skip: [captions, bylines]` leaves out."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.read.layout import is_byline, is_caption, skipped_spans
 
@@ -37,3 +39,29 @@ def test_spans_name_each_skipped_line_and_its_kind():
         ("By Ana Ferreira", "bylines"), ("A view. Photo: Luis Prado / Reuters", "captions"),
     ]
     assert skipped_spans(text, frozenset({"captions"})) == (spans[1],)
+
+
+def _line_by_line(text: str, kinds: frozenset[str]) -> tuple:
+    """What `skipped_spans` finds, by testing every line as `str.splitlines` cuts them."""
+    tests = [(kind, test) for kind, test in (("captions", is_caption), ("bylines", is_byline)) if kind in kinds]
+    spans, start = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        spans.extend((start, start + len(body), kind) for kind, test in tests if test(body))
+        start += len(line)
+    return tuple(spans)
+
+
+_PIECES = st.sampled_from([
+    *CAPTIONS, *NOT_CAPTIONS, *BYLINES, *NOT_BYLINES, "By", " ", "  By Jo Ann", "Reuters", "AFP / Getty", ". ",
+    "Kyodo via", "PA Wire - ", "EPA-EFE/", "Pictured:", "Credits :", "Image", "Additional reporting by Li", "Writing by",
+    "\n", "\r\n", "\r", "\x0b", "\x1c", "\u2028", "\x85", "\n\n",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.sampled_from(["captions", "bylines", "both"]))
+def test_spans_are_those_of_a_line_by_line_reading(text, kinds):
+    """Only the lines a sign stands on are tested: what is found is what testing every line finds."""
+    chosen = frozenset({"captions", "bylines"}) if kinds == "both" else frozenset({kinds})
+    assert skipped_spans(text, chosen) == _line_by_line(text, chosen)

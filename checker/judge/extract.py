@@ -13,7 +13,7 @@ from checker.judge.mention import Mention, Miss
 from checker.load.corpus import Article
 from checker.read import datelines, layout
 from checker.read.text import LineIndex, one_line, split_sentences, words_of
-from checker.read.values import find_values
+from checker.read.values import find_values, sentence_values
 from checker.rules.model import Field, Prefilter, prefilter
 from checker.rules.patterns import Pattern, words_regex
 from checker.rules.proximity import takes
@@ -77,7 +77,7 @@ def extract(article: Article, fields: tuple[Field, ...], event: EventTime = UNKN
                     if dated is None:
                         dated = datelines.spans(article.text)
                     values[measures] = tuple(
-                        v for v in find_values(sentence.text, article.ref_date, dates=wanted, measures=measures, day=day)
+                        v for v in sentence_values(sentence.text, article.ref_date, wanted, measures, day)
                         if not _inside(sentence.start + v.start, dated)  # a dateline is no field's value
                     )
                 zone = article.timezone or field.timezone
@@ -114,7 +114,7 @@ def _background(sentence: str, values: tuple, dated: bool, ref, event: EventTime
     if not dated and _MAY_ANCHOR.search(sentence):  # the dates it did not read
         taken = [(v.start, v.end) for v in values]
         extra = [
-            v for v in find_values(sentence, ref, figures=False)
+            v for v in sentence_values(sentence, ref, figures=False)
             if not any(s < v.end and v.start < e for s, e in taken)
         ]
         pool = tuple(sorted((*values, *extra), key=lambda v: v.start))

@@ -10,7 +10,7 @@ from checker.load.corpus import Article
 from checker.read import datelines, layout
 from checker.read.datespec import MONTHS, WEEKDAYS
 from checker.read.text import split_sentences, word_alternation
-from checker.read.values import find_values
+from checker.read.values import sentence_values
 
 _LEAD = 4  # sentences in which an article names the event's day
 _HEAD = 3000  # characters that hold them
@@ -42,7 +42,7 @@ def named_days(article: Article) -> tuple[dt.date, ...]:
         if not _DAY_WORD.search(sentence.text) or datelines.is_stamp(line):
             continue
         place = datelines.place_of(line)  # "BEIJING, April 26 (Reuters) -": when it was filed
-        for value in find_values(sentence.text, article.ref_date, figures=False):
+        for value in sentence_values(sentence.text, article.ref_date, figures=False):
             if place is not None and sentence.start + value.start - line_start == place:
                 continue
             days = value.days

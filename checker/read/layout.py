@@ -14,6 +14,7 @@ and its figures are not the story's. Both are found line by line:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 
@@ -36,11 +37,15 @@ _BY = re.compile(
 _STAFF = re.compile(r"^\s*(?:Reporting|Editing|Writing|Additional reporting)\s+by\b")
 
 
-def _lines(text: str):
-    start = 0
-    for line in text.splitlines(keepends=True):
-        yield start, start + len(line.rstrip("\r\n")), line.rstrip("\r\n")
-        start += len(line)
+# What a line must hold to be a caption (a label word, an agency's name) or a
+# byline (its first word), as plain words that one scan of the whole text
+# finds fast: only the lines they stand on are tested.
+_CAPTION_SIGN = re.compile(
+    "(?P<word>Photo|Picture|Image|Credit|FILE PHOTO|" + "|".join(re.findall(r"(?:^\(\?:|\|)(\w+)", _AGENCY)) + ")"
+)
+_BYLINE_SIGN = re.compile(r"(?P<word>By|Reporting|Editing|Writing|Additional reporting)")
+_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # the line ends str.splitlines() knows
+_LINE_END = re.compile(f"\r\n|[{_BREAKS}]")
 
 
 def is_caption(line: str) -> bool:
@@ -53,7 +58,21 @@ def is_byline(line: str) -> bool:
 
 def skipped_spans(text: str, kinds: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every line of the given kinds, in text order."""
-    tests = [(kind, test) for kind, test in (("captions", is_caption), ("bylines", is_byline)) if kind in kinds]
-    return tuple(
-        (start, end, kind) for start, end, line in _lines(text) for kind, test in tests if test(line)
-    )
+    tests = [
+        (kind, sign, test)
+        for kind, sign, test in (("captions", _CAPTION_SIGN, is_caption), ("bylines", _BYLINE_SIGN, is_byline))
+        if kind in kinds
+    ]
+    lines = None  # where each line starts and ends, found once a sign is
+    found = set()
+    for order, (kind, sign, test) in enumerate(tests):
+        for match in sign.finditer(text):
+            if lines is None:
+                breaks = list(_LINE_END.finditer(text))
+                # a line holds its end unless that is \r or \n, as `splitlines(keepends=True)` and `rstrip("\r\n")` make it
+                lines = [0, *(m.end() for m in breaks)], [*(m.start() if m[0] in "\r\n" else m.end() for m in breaks), len(text)]
+            starts, ends = lines
+            i = bisect.bisect_right(ends, match.start("word"))  # the line the sign's word is on
+            if test(text[starts[i] : ends[i]]):
+                found.add((starts[i], order, ends[i], kind))
+    return tuple((start, end, kind) for start, _, end, kind in sorted(found))

@@ -81,8 +81,9 @@ def _parse_window(window: str, grammar: pp.ParserElement):
 
 
 def forget_parses() -> None:
-    """Forget the remembered parses (they only cost memory)."""
+    """Forget the remembered parses and sentences' values (they only cost memory)."""
     _parse_window.cache_clear()
+    sentence_values.cache_clear()
 
 
 def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool = True):
@@ -155,6 +156,18 @@ def find_values(
                 value, days=DaySpan(on, on, "day") if on else None, unresolved=on is None, day_named=nearest is not None
             )
         yield value
+
+
+# Outlets of one event share whole sentences (wire copy, quotes, the lead they
+# rewrite least): a sentence's values are remembered with the parses, and
+# forgotten with them.
+@functools.lru_cache(maxsize=1024)
+def sentence_values(
+    text: str, ref: dt.date | None, dates: bool = True, measures: bool = False, day: dt.date | None = None,
+    figures: bool = True,
+) -> tuple[Value, ...]:
+    """`find_values` of one sentence, as a tuple."""
+    return tuple(find_values(text, ref, dates=dates, measures=measures, day=day, figures=figures))
 
 
 def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, shortcut: bool, figures: bool = True) -> Iterator[Value]:
