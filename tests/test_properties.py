@@ -6,6 +6,7 @@
 - changing the figure in a sentence changes its value: the two never overlap.
 """
 
+import datetime as dt
 import math
 
 import pytest
@@ -238,6 +239,30 @@ FOLLOWERS = [
     "hours, 5 seconds", "days, officials said", "-day visit", "-hour-long meeting", "-day-old", "-year",
     "hours of talks with Wang Yi", "% of the vote", "hours a day", "days two hours", "in aid", "of them",
 ]
+
+
+# -- the month-led shortcut reads what the grammar reads --------------------------------
+MONTH_WRITINGS = ["October", "october", "OCTOBER", "May", "may", "March", "march", "June", "Jun", "Jun.", "Sept.", "Sept",
+                  "Sep", "Dec.", "Aug", "Feb.", "September", "July", "Mar."]
+DAY_FOLLOWERS = [
+    "", ".", ",", ", officials said.", ", 2024", ",2024", " 2024", " 1998 crash", "-8", " - 8", "–9", " to 9", " until 9",
+    " through 12", " till 9", " and 8", " or 8", " of 2023", " in 2021", " of last year", " last year", " next year",
+    " this year", " visit", " talks, he said", " percent", " %", "%", " miles", " km", " times", "’s attack", "'s attack",
+    ")", " (local time)", "\nThe", " at 10am", " 1200 people", " 12,000 people", " in Beijing", " In Beijing", " Tonight",
+    " to Beijing", "th", "st", "nd", "a", "x visit", " ago", "/10", ".5", ":30", "\t2024", "$", " _x", " T", " TO 9",
+    " of next year", " Last Year", " last years", " last year's", "\nlast\tyear", " of this year.", " of last", " last week",
+    " (Reuters) - Officials", "(", " 7 last year", ", officials", " of the year", " year", " and December",
+]
+
+
+@given(st.sampled_from(MONTH_WRITINGS), st.one_of(st.none(), st.integers(min_value=0, max_value=40)),
+       st.sampled_from([" ", "  ", "\n", "\t", ""]), st.sampled_from(DAY_FOLLOWERS),
+       st.sampled_from(["", "On ", "From ", "between ", "the "]))
+def test_the_month_led_shortcut_agrees_with_the_grammar(month, day, space, follower, before):
+    sentence = f"{before}{month}{'' if day is None else f'{space}{day}'}{follower}"
+    with_shortcut = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, dt.date(2024, 4, 26))]
+    grammar_only = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, dt.date(2024, 4, 26), shortcut=False)]
+    assert with_shortcut == grammar_only
 
 
 @given(

@@ -1,17 +1,18 @@
-"""The bare figure: most figures in news are plain counts, durations or
-percents ("200 people", "36 hours", "5%"); one regex reads them before any
-grammar is tried. A figure is bare when nothing that could extend it follows:
-no scale, currency, range, fraction or compound word ("and"), no "ago", no
-sign, dash, slash or glued letter. Its reading is then exactly what the
-grammar would give (tests/test_properties.py checks)."""
+"""What one regex reads before any grammar is tried, exactly as the grammar
+would (tests/test_properties.py checks): the bare figure ("200 people", "36
+hours", "5%"), when nothing that could extend it follows: no scale, currency,
+range, fraction or compound word ("and"), no "ago", no sign, dash, slash or
+glued letter; and the month's day ("October 7", "Sept. 12th"), the commonest
+date in news, when no year, range or "last year" follows."""
 
 from __future__ import annotations
 
 import re
 
 from checker.read import amount, currencies, numbers
-from checker.read.value import Reading
 from checker.read.amount import Amount
+from checker.read.datespec import MONTHS, DateSpec, absolute
+from checker.read.value import Reading
 from checker.read.text import word_alternation
 from checker.read.units import DURATION_WORDS
 
@@ -77,3 +78,45 @@ def bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
     if match.group("percent"):
         return Reading("percent", amount=Amount.of(value)), match.end()
     return Reading("number", amount=Amount.of(value)), match.end()
+
+
+# -- the month-led date: the month-led grammar tries ranges, years, "of last
+# year" and more, a few hundred microseconds a start. Three of its readings
+# are plain enough for one regex: a month's day ("October 7", "Sept. 12th")
+# and a month alone ("in October.") when nothing follows that could extend
+# them (a year, a range, "of", "last year"), and a month in a year told
+# relatively ("June last year", "March 3 of next year"). The month as the
+# grammar takes it: in full, or abbreviated with its full stop ("Sept."); "may"
+# and "march" in lower case are left to it (verbs, unless a day stands
+# beside them); alone, only as `dategrammar.MONTH_ALONE` takes it.
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_SPACE = r"[ \t\n\r]"  # what the grammar skips between words
+# what ends a month's day or a month alone: a clause, or a word that starts nothing the grammar reads on
+_ENDED = (
+    r"(?=" + _SPACE + r"*(?:[.;:!?()\]\x22“”]|\Z)|" + _SPACE + r"*," + _SPACE + r"*[^\W\d_]|"
+    + _SPACE + r"+(?!(?i:to|until|through|till|of|in|last|next|this|and|or)\b)[^\W\d_])"
+)
+_MONTH_LED = re.compile(
+    r"(?i:(?P<month>" + word_alternation(_FULL_MONTHS) + r")|(?P<short>"
+    + word_alternation([m for m in MONTHS if m not in _FULL_MONTHS]) + r")\.?)"
+    r"(?:" + _SPACE + r"+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w))?"
+    r"(?:" + _SPACE + r"+(?:(?i:of)" + _SPACE + r"+)?(?P<offset>(?i:last|next|this))" + _SPACE + r"+(?i:year)(?![A-Za-z0-9_])"
+    r"|" + _ENDED + ")"
+)
+_MONTH_ALONE = frozenset(m.title() for m in _FULL_MONTHS if m != "may")
+_OFFSETS = {"last": -1, "next": 1, "this": 0}
+
+
+def month_led(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _MONTH_LED.match(text, pos)
+    if match is None or match.group("month") in ("may", "march"):
+        return None
+    month = MONTHS[(match.group("month") or match.group("short")).lower()]
+    day = match.group("day") and int(match.group("day"))
+    if match.group("offset"):  # "June last year", "March 3 of next year"
+        date = DateSpec("absolute", month=month, day=day, offset=_OFFSETS[match.group("offset").lower()], unit="year")
+    elif day is None and match.group("month") not in _MONTH_ALONE:
+        return None
+    else:
+        date = absolute(None, month, day)
+    return Reading("date", date=date), match.end()

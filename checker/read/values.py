@@ -44,7 +44,7 @@ from checker.read.grammars import DIGIT_DATE_START, GRAMMARS, SINGLE_GRAMMARS, m
 from checker.read.measures import read_measure
 from checker.read.units import MEASURE_AFTER
 from checker.read.amount import Amount
-from checker.read.shortcut import bare_figure
+from checker.read.shortcut import bare_figure, month_led
 from checker.read.text import split_sentences, word_alternation
 from checker.read.value import Value, make_value
 
@@ -102,6 +102,10 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
         bare = bare_figure(text, pos)
         if bare is not None and not (measures and MEASURE_AFTER.match(text, bare[1])):
             return bare
+    if shortcut and kind == "month":
+        date = month_led(text, pos)
+        if date is not None:
+            return date
     grammars, single = (measure_grammars(True), measure_grammars(False)) if measures else (GRAMMARS, SINGLE_GRAMMARS)
     parsed = _parse_at(text, pos, grammars[kind])
     if parsed is None:
