@@ -233,6 +233,13 @@ _PENCE = pp.Regex(r"(\d+(?:\.\d+)?)p\b").set_parse_action(
 )
 
 
+def _acting(expr: pp.ParserElement, action) -> pp.ParserElement:
+    """`expr` with one more parse action, the shared element untouched: wrapped,
+    not copied (a copy copies the whole tree below it, and the grammars are
+    built from the same few trees several times)."""
+    return pp.And([expr]).add_parse_action(action)
+
+
 def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserElement]:
     """The value grammars, one for each kind of candidate start (see CANDIDATE).
 
@@ -240,8 +247,8 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
     figures, "two days ago" and ranges; "money" (a currency sign or code)
     only money; "month" and "weekday" the dates such a word starts; "date"
     ("last", "the", "today", ...) any date. A figure is parsed once, then what follows it says what kind
-    of value it is. Built twice: without ranges for "rose from 5 to 7"; and
-    twice more, on first use, with units after a figure (`measures`).
+    of value it is. Also without ranges, for "rose from 5 to 7"; and with
+    units after a figure (`measures`).
     """
     suffix = _MEASURE_SUFFIX if measures else _SUFFIX
     amount = AMOUNT if ranges else numbers.NUMBER | numbers.VAGUE_SCALED
@@ -262,10 +269,10 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
             pp.Suppress(word("between")) + (signed | figure) + pp.Suppress(word("and")) + (signed | figure)
         ).set_parse_action(_joined)
     date = (
-        dayphrases.DAY_PHRASE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
-        | dategrammar.DATE_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
-        | dayphrases.THE_LED.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
-        | _DATE_WITHOUT_BARE_YEAR.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+        _acting(dayphrases.DAY_PHRASE_RANGE, _reading("date-range", date=lambda t: t[0]))
+        | _acting(dategrammar.DATE_RANGE, _reading("date-range", date=lambda t: t[0]))
+        | _acting(dayphrases.THE_LED, _reading("date", date=lambda t: t[0]))
+        | _acting(_DATE_WITHOUT_BARE_YEAR, _reading("date", date=lambda t: t[0]))
     )
     unit_alone = (
         (pp.Suppress(numbers.A | word("another")) + _DURATION_UNIT + pp.Opt(numbers.AND_FRACTION)).set_parse_action(_duration)
@@ -274,33 +281,33 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
             lambda t: Reading("duration", amount=Amount.of(0.5 * t[0]))
         )
     )
-    ordinal_words = numbers.ORDINAL_WORDS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
-    share = numbers.RATIO.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    ordinal_words = _acting(numbers.ORDINAL_WORDS, _reading("number", amount=lambda t: t[0]))
+    share = _acting(numbers.RATIO, _reading("number", amount=lambda t: t[0]))
     in_digits = (
-        (_DIGIT_DATE + (dayphrases.DIGIT_LED.copy().add_parse_action(_reading("date", date=lambda t: t[0])) | date))
+        (_DIGIT_DATE + (_acting(dayphrases.DIGIT_LED, _reading("date", date=lambda t: t[0])) | date))
         | share
         | (dategrammar.YEAR_ALONE + ~_SUFFIX).add_parse_action(_reading("date", date=lambda t: t[0]))
         | _PENCE
         | figure
-        | numbers.ORDINAL.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+        | _acting(numbers.ORDINAL, _reading("number", amount=lambda t: t[0]))
     )
     # A word can start only these dates: "two days ago", "between April 24 and 26".
     word_dates = (
-        pp.FollowedBy(word("between")) + (dayphrases.DAY_PHRASE_RANGE.copy() | dategrammar.DATE_RANGE.copy())
-        | dayphrases.COUNT_LED.copy() | dategrammar.SHIFT.copy()
+        pp.FollowedBy(word("between")) + (dayphrases.DAY_PHRASE_RANGE | dategrammar.DATE_RANGE)
+        | dayphrases.COUNT_LED | dategrammar.SHIFT
     ).add_parse_action(lambda t: Reading("date-range" if isinstance(t[0], RangeSpec) else "date", date=t[0]))
-    shared_parts = numbers.SHARED_PARTS.copy().add_parse_action(_reading("number", amount=lambda t: t[0]))
+    shared_parts = _acting(numbers.SHARED_PARTS, _reading("number", amount=lambda t: t[0]))
     in_words = word_dates | shared_parts | between | ordinal_words | share | _PART_OF_UNIT | figure | unit_alone
     month = (
-        dategrammar.MONTH_LED_RANGE.copy().add_parse_action(_reading("date-range", date=lambda t: t[0]))
-        | dategrammar.MONTH_LED_DATE.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+        _acting(dategrammar.MONTH_LED_RANGE, _reading("date-range", date=lambda t: t[0]))
+        | _acting(dategrammar.MONTH_LED_DATE, _reading("date", date=lambda t: t[0]))
     )
     weekday = (dayphrases.WEEKDAY_LED | dategrammar.WEEKDAY_LED_DATE).add_parse_action(_reading("date", date=lambda t: t[0]))
-    shift = dategrammar.SHIFT.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    shift = _acting(dategrammar.SHIFT, _reading("date", date=lambda t: t[0]))
     relative = (dayphrases.RELATIVE_LED | dategrammar.RELATIVE_LED_DATE).add_parse_action(
         _reading("date", date=lambda t: t[0])
     )
-    named = dayphrases.NAMED_LED.copy().add_parse_action(_reading("date", date=lambda t: t[0]))
+    named = _acting(dayphrases.NAMED_LED, _reading("date", date=lambda t: t[0]))
     kinds = {
         "digits": in_digits, "words": in_words, "money": signed, "date": date, "month": month,
         "weekday": weekday, "shift": shift, "relative": relative, "named": named,
@@ -311,11 +318,9 @@ def value_grammars(ranges: bool, measures: bool = False) -> dict[str, pp.ParserE
 _DATE_WITHOUT_BARE_YEAR = pp.MatchFirst(
     e for e in dategrammar.DATE.exprs if e is not dategrammar.YEAR_ALONE
 )
-GRAMMARS = value_grammars(ranges=True)
-# After "from", a figure is a starting point, not a range's low end.
-SINGLE_GRAMMARS = value_grammars(ranges=False)
-
-
 @functools.cache
-def measure_grammars(ranges: bool) -> dict[str, pp.ParserElement]:
-    return value_grammars(ranges, measures=True)
+def grammars(ranges: bool = True, measures: bool = False) -> dict[str, pp.ParserElement]:
+    """`value_grammars`, each built when first asked for: the grammar without
+    ranges is for a figure after "from" (a starting point, not a range's low
+    end), which few texts need."""
+    return value_grammars(ranges, measures)

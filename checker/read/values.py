@@ -40,7 +40,7 @@ from checker.read.context import (
 )
 from checker.read.datespec import DaySpan
 from checker.read.dayphrases import is_anchored
-from checker.read.grammars import DIGIT_DATE_START, GRAMMARS, SINGLE_GRAMMARS, measure_grammars
+from checker.read.grammars import DIGIT_DATE_START, grammars
 from checker.read.measures import read_measure
 from checker.read.units import MEASURE_AFTER
 from checker.read.amount import Amount
@@ -106,14 +106,13 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
         date = month_led(text, pos)
         if date is not None:
             return date
-    grammars, single = (measure_grammars(True), measure_grammars(False)) if measures else (GRAMMARS, SINGLE_GRAMMARS)
-    parsed = _parse_at(text, pos, grammars[kind])
+    parsed = _parse_at(text, pos, grammars(True, measures)[kind])
     if parsed is None:
         return None
     reading, end = parsed
     amount = reading.amount
     if amount is not None and amount.low < amount.high and not amount.vague and is_change(text, pos, end):
-        parsed = _parse_at(text, pos, single[kind])  # "rose from 5 to 7"
+        parsed = _parse_at(text, pos, grammars(False, measures)[kind])  # "rose from 5 to 7"
     return parsed
 
 
