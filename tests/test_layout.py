@@ -65,3 +65,14 @@ def test_spans_are_those_of_a_line_by_line_reading(text, kinds):
     """Only the lines a sign stands on are tested: what is found is what testing every line finds."""
     chosen = frozenset({"captions", "bylines"}) if kinds == "both" else frozenset({kinds})
     assert skipped_spans(text, chosen) == _line_by_line(text, chosen)
+
+
+def test_a_line_of_many_signs_is_tested_once(monkeypatch):
+    """One long line naming an agency in every sentence is one line to test, not one per name (hostile input)."""
+    from checker.read import layout
+
+    tested = []
+    monkeypatch.setattr(layout, "is_caption", lambda line: tested.append(len(line)) or False)
+    text = "Officials told AP and Reuters that the talks went well. " * 2000
+    assert layout.skipped_spans(text, frozenset({"captions"})) == ()
+    assert tested == [len(text)]

@@ -64,8 +64,9 @@ def skipped_spans(text: str, kinds: frozenset[str]) -> tuple[tuple[int, int, str
         if kind in kinds
     ]
     lines = None  # where each line starts and ends, found once a sign is
-    found = set()
+    found = []
     for order, (kind, sign, test) in enumerate(tests):
+        tested = set()  # each line once, however many signs it holds
         for match in sign.finditer(text):
             if lines is None:
                 breaks = list(_LINE_END.finditer(text))
@@ -73,6 +74,8 @@ def skipped_spans(text: str, kinds: frozenset[str]) -> tuple[tuple[int, int, str
                 lines = [0, *(m.end() for m in breaks)], [*(m.start() if m[0] in "\r\n" else m.end() for m in breaks), len(text)]
             starts, ends = lines
             i = bisect.bisect_right(ends, match.start("word"))  # the line the sign's word is on
-            if test(text[starts[i] : ends[i]]):
-                found.add((starts[i], order, ends[i], kind))
+            if i not in tested:
+                tested.add(i)
+                if test(text[starts[i] : ends[i]]):
+                    found.append((starts[i], order, ends[i], kind))
     return tuple((start, end, kind) for start, _, end, kind in sorted(found))
