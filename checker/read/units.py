@@ -234,6 +234,8 @@ _FIGURE = re.compile(
 ROUND_REACH = 0.05  # a round figure ("60 miles") may stand up to 5 % off
 
 
+# Asked of the same figure by every field that may take it: remembered.
+@functools.lru_cache(maxsize=4096)
 def precision(text: str, amount: float, scale: float = 1.0, rounded: bool = True) -> float:
     """How far the figure written for `amount` reaches: half a unit of its last
     digit ("6.1" ±0.05, "1.2 million" ±50,000), or of its last non-zero digit
@@ -256,6 +258,7 @@ def precision(text: str, amount: float, scale: float = 1.0, rounded: bool = True
     return min(0.5 * 10.0**zeros * scale, max(0.5 * scale, ROUND_REACH * abs(amount)))
 
 
+@functools.lru_cache(maxsize=4096)
 def rounding(text: str, amount: float, scale: float = 1.0) -> float:
     """`precision` of a figure written in digits or words, or 0 when the
     digits written do not state `amount` as such ("4p" states GBP 0.04)."""
