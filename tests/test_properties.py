@@ -257,11 +257,14 @@ DAY_FOLLOWERS = [
 
 @given(st.sampled_from(MONTH_WRITINGS), st.one_of(st.none(), st.integers(min_value=0, max_value=40)),
        st.sampled_from([" ", "  ", "\n", "\t", ""]), st.sampled_from(DAY_FOLLOWERS),
-       st.sampled_from(["", "On ", "From ", "between ", "the "]))
-def test_the_month_led_shortcut_agrees_with_the_grammar(month, day, space, follower, before):
+       st.sampled_from(["", "On ", "From ", "between ", "the "]), st.booleans())
+def test_the_month_led_shortcut_agrees_with_the_grammar(month, day, space, follower, before, measures):
     sentence = f"{before}{month}{'' if day is None else f'{space}{day}'}{follower}"
-    with_shortcut = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, dt.date(2024, 4, 26))]
-    grammar_only = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, dt.date(2024, 4, 26), shortcut=False)]
+    ref = dt.date(2024, 4, 26)
+    with_shortcut = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures)]
+    grammar_only = [
+        (v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures, shortcut=False)
+    ]
     assert with_shortcut == grammar_only
 
 

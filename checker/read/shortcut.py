@@ -2,8 +2,8 @@
 would (tests/test_properties.py checks): the bare figure ("200 people", "36
 hours", "5%"), when nothing that could extend it follows: no scale, currency,
 range, fraction or compound word ("and"), no "ago", no sign, dash, slash or
-glued letter; and the month's day ("October 7", "Sept. 12th"), the commonest
-date in news, when no year, range or "last year" follows."""
+glued letter; and the month-led date ("October 7", "in June.", "June last
+year"), the commonest date in news, when no year, range or "of" follows."""
 
 from __future__ import annotations
 

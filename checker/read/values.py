@@ -8,9 +8,10 @@ that is slow:
 1. one compiled regex (`candidates.CANDIDATE`) finds the places where a value can start
    and sorts them by kind: digits, number words, money, a month, a weekday,
    a relative word, "in N weeks", other date words;
-2. a plain figure, duration or percent ("200 people", "36 hours", "5%") is
-   read by one more regex (`shortcut`), which a property test holds to
-   what the grammar would read;
+2. a plain figure, duration or percent ("200 people", "36 hours", "5%") or
+   a plain month-led date ("October 7", "June last year") is read by one
+   more regex (`shortcut`), which property tests hold to what the grammar
+   would read;
 3. anything else is parsed by the pyparsing grammar of its kind, on a
    bounded slice of text;
 4. the words around each reading decide what it is (`context`): a
