@@ -262,8 +262,10 @@ def value_extraction(work: Path, sample_bytes: int) -> list:
             count += sum(1 for s in sentences for _ in find_values(s, measures=measures))
         return count
 
+    # the grammars are built when first asked for, pint loaded with the first unit: once per run, not timed
+    for measures in (False, True):
+        list(find_values("On October 7 the 5.5-hour talks, 10 km away, cost $61 billion.", measures=measures))
     ours, ours_n = timed(lambda: read_all(False))
-    list(find_values("10 km", measures=True))  # pint and the measure grammars load once per run
     measured, measured_n = timed(lambda: read_all(True))
     regex, regex_n = timed(lambda: sum(1 for _ in CANDIDATE.finditer(text)))
     # the last column: how many times faster claimcheck is (below 1: slower)
