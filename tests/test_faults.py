@@ -179,7 +179,7 @@ def test_ctrl_c_is_one_line_and_status_130(tmp_path):
         (folder / "manifest.yaml").write_text(f"event: event-{e:02d}\n", encoding="utf-8")
         for n in range(30):
             # each article's sentences its own: no reading of one is remembered for another
-            text = ARTICLE.read_text(encoding="utf-8").replace(" the ", f" the{n} ")
+            text = "\n\n".join(ARTICLE.read_text(encoding="utf-8").replace(" the ", f" the{n}{k} ") for k in range(4))
             (folder / f"a{n:02d}.txt").write_text(f"Article {n}.\n\n" + text, encoding="utf-8")
     process = subprocess.Popen(
         [*CLAIMCHECK, "check", "--rules", "builtin:common", "--corpus", str(corpus), "--no-cache", "--jobs", "2"],

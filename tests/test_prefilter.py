@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.rules.load import load_rule_folders
+from checker.read.text import words_of
 from checker.rules.model import prefilter
+from checker.rules.proximity import Cues
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = [
@@ -34,3 +36,23 @@ def test_a_sentence_of_none_of_their_words_asks_no_field():
     assert prefilter(fields).live(frozenset({"weather", "sunny", "the"})) == []
     talks = prefilter(fields).live(frozenset({"talks", "with", "wang", "yi", "killed"}))
     assert [f.id for f in talks] == ["wang-yi-talks-duration", "death-toll"]
+
+
+CUE_PHRASES = sorted({p for fields in FIELD_SETS for f in fields for cues in (f.near, f.not_near, f.only_in) if cues for p in cues.words})
+FILLER = ["the", "said", "to", "from", "their", "in", "people", "were", "moved", "homes", "on", "Monday", ","]
+
+
+@settings(max_examples=500)
+@given(st.sampled_from(CUE_PHRASES), st.lists(st.sampled_from(FILLER), max_size=8), st.lists(st.sampled_from(FILLER), max_size=8))
+def test_a_sentence_holding_a_cue_passes_the_cue_prefilter(phrase, before, after):
+    sentence = " ".join([*before, phrase, *after])
+    cues = Cues((phrase,))
+    assert cues.regex.search(sentence)
+    assert cues.could_match(words_of(sentence))
+
+
+def test_a_cue_phrase_is_looked_for_by_its_rarest_word():
+    """Its longest word: "from their homes" is no reason to read every sentence with "from"."""
+    cues = Cues(("from their homes", "moved to shelters", "fled"))
+    assert cues.keywords == {"homes", "shelters", "fled"}
+    assert not cues.could_match(words_of("Officials from the ministry said 12 people were killed."))

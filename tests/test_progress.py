@@ -31,7 +31,7 @@ def corpus_of(folder: Path, events: int) -> Path:
         (folder / f"e{e:03d}").mkdir(parents=True)
         (folder / f"e{e:03d}/manifest.yaml").write_text(f"event: e{e:03d}\n", encoding="utf-8")
         for n in range(5):  # each article's sentences its own: no reading of one is remembered for another
-            text = article.replace(" the ", f" the{n} ")
+            text = "\n\n".join(article.replace(" the ", f" the{n}{k} ") for k in range(3))
             (folder / f"e{e:03d}/a{n}.txt").write_text(f"Report {n}.\n\n{text}", encoding="utf-8")
     return folder
 

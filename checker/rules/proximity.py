@@ -39,7 +39,9 @@ class Cues:
 
     @keywords.default
     def _keywords(self) -> frozenset[str]:
-        return frozenset(min(words_of(normalize(p)), key=len, default="") for p in self.words)
+        # a cue matches as whole words, so each of its words is needed: the
+        # longest is the rarest ("homes" of "from their homes", not "from")
+        return frozenset(max(words_of(normalize(p)), key=len, default="") for p in self.words)
 
     def could_match(self, words: frozenset[str]) -> bool:
         """Cheap prefilter: some cue has a word among the sentence's `words`."""
