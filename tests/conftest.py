@@ -7,8 +7,17 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
+from checker.read import units
+from checker.read.grammars import grammars
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The value grammars and the unit registry are built when first asked for;
+# built here, that first time counts against no property test's deadline.
+for _ranges in (True, False):
+    for _measures in (True, False):
+        grammars(_ranges, _measures)
+units.unit("km")
 
 
 @pytest.fixture(autouse=True)

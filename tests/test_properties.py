@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from checker.read.intervals import INF, QUALIFIERS, Interval, qualify
 from checker.read.amount import Amount
 from checker.read.numbers import NUMBER
+from checker.read.datespec import DateSpec
+from checker.read.shortcut import relative_day, signed_money
 from checker.read.values import find_values, forget_parses
 
 # -- numbers in English words ----------------------------------------------------
@@ -305,3 +307,85 @@ def test_a_remembered_parse_reads_as_a_fresh_one(phrases):
     assert read() == first  # read again, from what was remembered
     forget_parses()
     assert read() == first
+
+
+# -- the signed-money shortcut reads what the grammar reads -----------------------------
+MONEY_FOLLOWERS = [
+    "", ".", ",", " for Ukraine", " to $9 billion", " to 9 billion", "-$9 billion", " – $9 billion", " or more",
+    " and $2 billion", " a year", " a day", " per year", " each", " apiece", " worth of arms", " of aid", " in aid",
+    " in 2023", " billion", " million", " USD", " dollars", " cents", " Canadian", " (€6.5 billion)", " ($6.5bn)",
+    "-a-year", "bn", "m", "k", "%", "’s", "'s worth", "/year", ":", " plus", " more", " less than", " from the US",
+    ", officials said.", " in military aid to Taiwan", " was", " last year", " on Friday", " People", " USD.",
+    " 2024", " 5", "\nThe", " (", ")", " mln", " bln", " lakh", " crore", " pounds", " euros", " yuan",
+    " to counter China", " to almost $9 billion", " to nearly 9 billion", " to about $9bn", " and more", " or so",
+    " to nine billion", " and then", " or less", " from Congress", " from $5 billion", " through 2025", " until 2026",
+    " to 2025", " to HK$9 billion", " to US$9bn", " and a half", " to €9 billion", " plus interest", " to up to $9bn",
+    " to -$2 billion", " to minus 2", " and twenty", " or half", " and some", " to as much as $9bn", " to over 9",
+    " and £2m", " through $9bn", " To $9 billion", " AND 2", " to\n9 billion", " to\tnine", " or R9 billion",
+    " MM", " mm", " MM.", " K", " Bn", " M", " lakhs", " crores", " dozen",
+]
+
+
+@given(
+    st.sampled_from(["$", "US$", "€", "£", "HK$", "$ ", "A$", "C$", "R"]),
+    st.one_of(
+        st.integers(min_value=0, max_value=99_999).map(str),
+        st.integers(min_value=1_000, max_value=9_999_999).map(lambda n: f"{n:,}"),
+        st.decimals(min_value=0, max_value=999, places=2).map(str),
+        st.sampled_from(["01", "7.", ".5", "1,00", "1.234", "7.5", "0.1", "1.1", "2.3", "12,000.5"]),
+    ),
+    st.sampled_from(["", " million", " billion", " trillion", "bn", "m", " bn", " mn", "million", " Million", "B"]),
+    st.sampled_from(MONEY_FOLLOWERS),
+    st.booleans(),
+)
+def test_the_signed_money_shortcut_agrees_with_the_grammar(sign, figure, scale, follower, measures):
+    sentence = f"Congress approved {sign}{figure}{scale}{follower}"
+    found = lambda shortcut: [  # noqa: E731
+        (v.type, v.text, v.start, v.end, v.interval(), v.currency)
+        for v in find_values(sentence, measures=measures, shortcut=shortcut)
+    ]
+    assert found(True) == found(False)
+
+
+def test_the_signed_money_shortcut_reads_the_plain_sums_itself():
+    """It answers for the commonest sums, and leaves ranges and rates to the grammar."""
+    assert signed_money("$7 billion for Ukraine", 0)[0].amount.low == 7e9
+    assert signed_money("US$9.5bn.", 0)[0].currency == "USD"
+    assert signed_money("£300,000 in aid", 0)[0].currency == "GBP"
+    assert signed_money("$7 billion to $9 billion", 0) is None
+    assert signed_money("$7 billion to counter China", 0)[0].amount.low == 7e9
+    assert signed_money("$7.50 a day", 0) is None
+
+
+# -- the relative-day shortcut reads what the grammar reads ------------------------------
+RELATIVE_WRITINGS = ["today", "Today", "TODAY", "tonight", "yesterday", "Yesterday", "tomorrow", "this week", "This week",
+                     "last year", "Last Year", "next month", "last  week", "this\nmonth", "next\tyear", "last weekend",
+                     "this quarter", "last weeks", "todays", "next Monday", "last June"]
+RELATIVE_FOLLOWERS = [
+    "", ".", ",", ", officials said.", " with Wang Yi.", "'s visit", "’s talks", " and tomorrow", " or tomorrow",
+    " to Friday", " through Sunday", " until Monday", " morning", " afternoon", " at 10am", " at noon", " night",
+    " evening", " week", " year's", " of 2023", " in Beijing", " on Friday", " ago", " before", " after the talks",
+    " earlier", " later", " - 8", "-8", "–9", " 2024", " 5 people", " (local time)", "\nThe", " seemed", " signed",
+    " Tonight", " -", " ’", "s", "%", " %", ":", " by noon", " between", " since", " alone", " only", " that",
+    " when", " first quarter", " last year", " this year", " June", " 12", " midday", " around 5pm",
+    "'s Halloween", "’s Thanksgiving", "'s visit", " Thursday", " Christmas", " Monday night", "'s.", "'s,", "'s 5",
+    "'s and", " éclair", " Über", "'s Christmas Eve", " week's", "s'", ", Monday, for", ", April 25, he",
+    " (Saturday) he", ", 2023, by", ": Friday", " - Friday - he", "; Monday he", ", on Tuesday,", ", May,",
+]
+
+
+@given(st.sampled_from(RELATIVE_WRITINGS), st.sampled_from(RELATIVE_FOLLOWERS),
+       st.sampled_from(["", "He said ", "Officials met ", "From ", "between ", "the "]), st.booleans())
+def test_the_relative_day_shortcut_agrees_with_the_grammar(written, follower, before, measures):
+    sentence = f"{before}{written}{follower}"
+    ref = dt.date(2024, 4, 26)
+    found = lambda shortcut: [  # noqa: E731
+        (v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures, shortcut=shortcut)
+    ]
+    assert found(True) == found(False)
+
+
+def test_the_relative_day_shortcut_reads_the_plain_ones_itself():
+    assert relative_day("today with Wang Yi.", 0)[0].date == DateSpec("day", offset=0)
+    assert relative_day("last week, China said", 0)[0].date == DateSpec("period", offset=-1, unit="week")
+    assert relative_day("today and tomorrow", 0) is None

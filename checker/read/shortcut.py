@@ -2,8 +2,11 @@
 would (tests/test_properties.py checks): the bare figure ("200 people", "36
 hours", "5%"), when nothing that could extend it follows: no scale, currency,
 range, fraction or compound word ("and"), no "ago", no sign, dash, slash or
-glued letter; and the month-led date ("October 7", "in June.", "June last
-year"), the commonest date in news, when no year, range or "of" follows."""
+glued letter; the month-led date ("October 7", "in June.", "June last
+year"), the commonest date in news, when no year, range or "of" follows; and
+money after a sign ("$7 billion", "US$9bn", "£300,000") when nothing follows
+that could make it a range, a rate or another currency; and the relative day
+or period ("today", "last week") when nothing follows that could extend it."""
 
 from __future__ import annotations
 
@@ -119,4 +122,69 @@ def month_led(text: str, pos: int) -> tuple[Reading, int] | None:
         return None
     else:
         date = absolute(None, month, day)
+    return Reading("date", date=date), match.end()
+
+
+# -- money after a sign: the money grammar tries ranges, rates, cents and
+# currencies written after the figure, a few hundred microseconds a start;
+# the plainest sums, the commonest in news, are read here: a sign the grammar
+# reads one way only, a figure (a fraction of one only before a scale: "$7.5
+# billion", never "$7.50"), maybe a scale, and nothing after that could go on.
+_MONEY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_MONEY_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_MONEY_EXTENDERS = sorted(
+    {"a", "an", "per", "each", "apiece", "more", "less", *numbers.SCALES, *numbers.SCALE_ABBREVIATIONS,
+     *currencies.SORTED_CODES, *(name.split()[0] for name in currencies.NAMES), *currencies.SUBUNITS,
+     "dollars", "dollar", "cents", numbers.TRADERS_MILLION},  # "$4 MM"
+    key=len, reverse=True,
+)
+# words that make a range or a sum of what follows them, when a figure, a sign
+# or a word that may lead one follows: "to $9 billion", "and nearly 2 billion"
+_MONEY_JOINS = word_alternation(["to", "and", "or", "until", "through", "till", "from", "plus"])
+_FIGURE_LEADS = word_alternation([*numbers.UNITS, *numbers.TENS, "a", "an", "half", "more", "less", "about", "over", "under",
+                                  "nearly", "almost", "around", "roughly", "some", "up", "at", "as", "just", "well"])
+_MONEY = re.compile(
+    r"(?P<sign>US\$|\$|€|£)(?P<figure>(?:\d{1,3}(?:,\d{3})+|[1-9]\d*)(?P<fraction>\.\d{1,2})?)"
+    r"(?:(?P<scale> (?:million|billion|trillion)|bn|m)\b)?"
+    r"(?(fraction)(?<=[a-z]))"  # a fraction of a unit only before a scale
+    r"(?![\w%'’/–(-])(?![,.:]\w)"  # nothing glued on
+    r"(?=" + _CLAUSE_END + r"|\s+(?!(?i:" + word_alternation(_MONEY_EXTENDERS) + r")\b)"
+    r"(?!(?i:" + _MONEY_JOINS + r")\s+(?:[^\w\s]|[A-Z]{1,3}\$|\d|(?i:" + _FIGURE_LEADS + r")\b))[^\W\d])"
+)
+
+
+def signed_money(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _MONEY.match(text, pos)
+    if match is None:
+        return None
+    scale = _MONEY_SCALES[match.group("scale").strip()] if match.group("scale") else 1.0
+    value = float(match.group("figure").replace(",", "")) * scale
+    amount = Amount(value, value, scale=scale)
+    return Reading("money", amount=amount, currency=_MONEY_SIGNS[match.group("sign")]), match.end()
+
+
+# -- the relative day or period: "today", "yesterday", "this week", "last
+# year", when what follows cannot make it a range, a time of day, or a part
+# of a longer phrase ("today and tomorrow", "tomorrow morning", "last year's
+# third quarter" is only "last year").
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE = re.compile(
+    r"(?i:(?P<day>today|tonight|yesterday|tomorrow)|(?P<offset>this|last|next)" + _SPACE + r"+(?P<unit>week|month|year))"
+    r"(?![\w%/–-])(?![,.:]\w)"
+    # a capital may start a weekday, a month or a holiday: "next week Thursday", "last year's Halloween"
+    r"(?=(?:['’]s\b)?(?:" + _CLAUSE_END + r"|\s+(?!(?i:" + word_alternation([
+        "and", "or", "to", "through", "until", "till", "from", "at", "morning", "afternoon", "evening", "night",
+        "week", "month", "year", "of", "in", "on", "ago", "before", "after", "earlier", "later",
+    ]) + r")\b)[a-z]))"
+)
+
+
+def relative_day(text: str, pos: int) -> tuple[Reading, int] | None:
+    match = _RELATIVE.match(text, pos)
+    if match is None:
+        return None
+    if match.group("day"):
+        date = DateSpec("day", offset=_DAY_OFFSETS[match.group("day").lower()])
+    else:
+        date = DateSpec("period", offset=_OFFSETS[match.group("offset").lower()], unit=match.group("unit").lower())
     return Reading("date", date=date), match.end()

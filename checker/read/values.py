@@ -45,7 +45,7 @@ from checker.read.grammars import DIGIT_DATE_START, grammars
 from checker.read.measures import read_measure
 from checker.read.units import MEASURE_AFTER
 from checker.read.amount import Amount
-from checker.read.shortcut import bare_figure, month_led
+from checker.read.shortcut import bare_figure, month_led, relative_day, signed_money
 from checker.read.text import split_sentences, word_alternation
 from checker.read.value import Value, make_value
 
@@ -107,6 +107,14 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
         date = month_led(text, pos)
         if date is not None:
             return date
+    if shortcut and kind == "relative":
+        date = relative_day(text, pos)
+        if date is not None:
+            return date
+    if shortcut and kind == "money":
+        money = signed_money(text, pos)
+        if money is not None:
+            return money
     parsed = _parse_at(text, pos, grammars(True, measures)[kind])
     if parsed is None:
         return None
