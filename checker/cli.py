@@ -292,7 +292,9 @@ def _check(args) -> int:
     with _judging(args, rules, corpus, events, cache) as judge:
         if args.format == "json" and args.indent is None and not args.html and cache is not None:
             chosen = [e for e in corpus.events if e in events and rules.for_event(e)]
-            lines = streamed.json_lines(corpus, chosen, _record_key(args, rules), cache, judge, tally)
+            lines = streamed.json_lines(
+                corpus, chosen, _record_key(args, rules), cache, judge, tally, ahead=args.jobs > 1 or bool(args.scheduler),
+            )
             chunks = report.json_document(lines)
         else:
             results = streamed.marked(judge(events), tally)
@@ -359,15 +361,14 @@ def _judging(args, rules, corpus, events, cache: Cache | None):
     def judge(chosen):
         from checker.judge.check import judged_events
 
-        if not bars:
+        if not bars and sys.stderr.isatty():
             from tqdm import tqdm
 
             total = sum(a.event in events for a in corpus.articles)
-            bars.append(tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False,
-                             disable=not sys.stderr.isatty()))
+            bars.append(tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False))
         return judged_events(
             rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=chosen,
-            jobs=args.jobs, progress=bars[0].update, scheduler=args.scheduler,
+            jobs=args.jobs, progress=bars[0].update if bars else None, scheduler=args.scheduler,
         )
 
     try:

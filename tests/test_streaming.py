@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import tracemalloc
+import types
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import yaml
 from checker.errors import InputError
 from checker.judge.check import check, judged_events
 from checker.load.corpus import load_corpus
+from checker.report import streamed
 from checker.rules.load import load_rules
 from conftest import edit, run
 
@@ -97,6 +99,64 @@ def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir, 
     assert len(list((cache / "records").rglob("*.json"))) == 1  # one event
 
 
+def test_with_jobs_the_report_after_edits_is_the_one_judged_in_order(capsys, tmp_path, monkeypatch):
+    """Records after an event still being read are taken meanwhile, and still written in corpus order."""
+    events_corpus(tmp_path / "corpus", 12)
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "cache"))
+    argv = ("check", "--rules", str(COMMON), "--corpus", str(tmp_path / "corpus"), "--format", "json", "--cache-stats")
+    run(capsys, *argv, "--jobs", "2")
+    for n in (3, 4, 9):
+        edit(tmp_path / f"corpus/event-{n}/b.txt", f"{n + 2} people", f"{n + 20} people")
+    monkeypatch.setattr(streamed, "AHEAD_BYTES", 2000)  # a few events' records held at most
+    status, ahead, err = run(capsys, *argv, "--jobs", "2")
+    assert err.strip().endswith(": 21 hits, 3 parsed, 0 corrupt")  # the edited articles read again
+    assert (status, ahead) == run(capsys, *argv[:-1], "--no-cache")[:2]
+    assert [e["event"] for e in json.loads(ahead)["results"]] == list(load_corpus(tmp_path / "corpus").events)
+
+
+def test_reading_ahead_holds_at_most_its_bound(monkeypatch):
+    """The records after an awaited event are held until their size passes the bound, then it is waited for."""
+    monkeypatch.setattr(streamed, "AHEAD_BYTES", 20)
+    held_at_wait = []
+
+    class Slow:
+        """Judged events that are never ready before they are asked for."""
+        def ready(self):
+            return False
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            held_at_wait.append(len(taken))
+            return "e1", ()
+
+    taken = []
+
+    class Records:
+        def record_key(self, *parts):
+            return parts[-1]
+
+        def has_record(self, key):
+            return '"e1"' not in key
+
+        def lookup_record(self, key):
+            taken.append(key)
+            return "[]\n" + '{"entry": 1}'  # a record of one entry, no discrepancy
+
+        def store_record(self, key, text):
+            pass
+
+        def count(self, parsed, articles=1):
+            pass
+
+    corpus = types.SimpleNamespace(by_event=lambda: {e: () for e in ("e0", "e1", "e2", "e3", "e4")})
+    lines = streamed.json_lines(corpus, ["e0", "e1", "e2", "e3", "e4"], ("json",), Records(), lambda _: Slow(),
+                                streamed.Tally("error", frozenset()))  # Slow tells its own readiness
+    assert list(lines) == ['{"entry": 1}'] * 4
+    assert held_at_wait == [3]  # e0 went out; e2 and e3 (24 characters) were held, then e1 waited for
+
+
 # A check in a process of its own, then what it imported of the reading layer and the table and progress bar libraries.
 _IMPORTED = (
     "import sys\n"
@@ -114,9 +174,17 @@ def _imported(*argv: str) -> str:
 
 def test_a_warm_json_report_builds_no_grammar(workdir, cache):
     """What is all in the records is written without the reading layer, whose grammars take most of a warm run's start."""
-    assert _imported("check", "--format", "json") == "0 checker.read.candidates checker.read.grammars checker.read.values tqdm"
+    assert _imported("check", "--format", "json") == "0 checker.read.candidates checker.read.grammars checker.read.values"
     assert _imported("check", "--format", "json") == "0"
     assert _imported("check").startswith("0 ") and "tabulate" in _imported("check")  # the table is drawn by tabulate
+
+
+def test_with_jobs_an_edited_article_is_read_in_a_worker_while_the_records_are_written(workdir, cache):
+    """After an edit, the workers import the reading layer and read the event; this process never needs it."""
+    assert _imported("check", "--format", "json", "--jobs", "2") == "0"  # cold: every article read in a worker
+    edit(workdir / AID, "$61 billion", "$16 billion")
+    assert _imported("check", "--format", "json", "--jobs", "2") == "1"  # read, and a contradiction found
+    assert _imported("check", "--format", "json") == "1"  # the same, from its new record
 
 
 def test_a_record_marks_what_the_baseline_accepts_and_names_the_stale(capsys, workdir, cache):

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 
 import attrs
@@ -54,6 +55,8 @@ class Cache:
     hits: int = 0
     misses: int = 0
     corrupt: int = 0
+    # the JSON report reads ahead in a thread of its own: counts from both add up
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def lookup(self, article: Article, rules_digest: str) -> Entry | None:
         """The article's stored entry, or None (a corrupt one is counted)."""
@@ -68,7 +71,7 @@ class Cache:
                 tuple(_mention(m, article) for m in data["mentions"]),
             )
         except (ValueError, KeyError, TypeError, IndexError):
-            self.corrupt += 1
+            self._add(corrupt=1)
             return None
 
     def store(self, article: Article, rules_digest: str, entry: Entry) -> None:
@@ -92,7 +95,7 @@ class Cache:
         try:
             return None if body is None else body.decode("utf-8")
         except UnicodeDecodeError:
-            self.corrupt += 1
+            self._add(corrupt=1)
             return None
 
     def store_record(self, key: str, text: str) -> None:
@@ -111,10 +114,12 @@ class Cache:
 
     def count(self, parsed: bool, articles: int = 1) -> None:
         """Count articles as parsed (misses) or taken from the cache (hits)."""
-        if parsed:
-            self.misses += articles
-        else:
-            self.hits += articles
+        self._add(**{"misses" if parsed else "hits": articles})
+
+    def _add(self, **counts: int) -> None:
+        with self._lock:
+            for name, n in counts.items():
+                setattr(self, name, getattr(self, name) + n)
 
     @property
     def summary(self) -> str:
@@ -137,7 +142,7 @@ class Cache:
         try:
             return json.loads(body)
         except ValueError:
-            self.corrupt += 1
+            self._add(corrupt=1)
             return None
 
     def _body(self, path: str) -> bytes | None:
@@ -148,11 +153,11 @@ class Cache:
         except FileNotFoundError:
             return None
         except OSError:
-            self.corrupt += 1
+            self._add(corrupt=1)
             return None
         body, _, checksum = stored.rpartition(b"\n")
         if hashlib.sha256(body).hexdigest().encode() != checksum:
-            self.corrupt += 1
+            self._add(corrupt=1)
             return None
         return body
 

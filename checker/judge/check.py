@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import multiprocessing
 import signal
 from typing import Callable, Iterator
 
@@ -14,13 +13,14 @@ from checker.judge import cluster
 from checker.judge.cache import Cache, Entry
 from checker.judge.compare import Result, judge
 from checker.judge.eventtime import EventTime, event_time
-from checker.judge.leaddays import named_days
-from checker.judge.extract import extract, misses
 from checker.judge.mention import Mention
 from checker.load.corpus import Article, Corpus
-from checker.read import datelines
-from checker.read.values import forget_parses
 from checker.rules.model import Field, RuleSet
+
+# The reading layer (extract, and the values and grammars under it) is
+# imported where an event is read: a check whose events are all in the cache
+# never needs it, and with --jobs the workers import it while this process
+# goes on writing what the cache holds.
 
 
 def check(
@@ -47,10 +47,17 @@ def judged_events(
     `jobs` > 1, events are read in that many processes, and with a
     `scheduler` (a Dask scheduler's address) on that cluster; `progress` is
     told how many articles each event that had to be read held, as it is done.
+    The readers start on the first events at once, before any is asked for.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
     articles_of = {e: a for e, a in corpus.by_event().items() if fields_of.get(e)}
     read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress, scheduler)
+    return _judged(read, fields_of, articles_of, show_misses)
+
+
+def _judged(read, fields_of, articles_of, show_misses: bool) -> Iterator[tuple[str, tuple[Result, ...]]]:
+    if show_misses:
+        from checker.judge.extract import misses
     for event, time, parsed in read:
         fields = fields_of[event]
         own_articles = articles_of[event]
@@ -98,12 +105,24 @@ def read_events(
     its time, which its mentions depend on, and an article's lead, read for
     the day, is not parsed again for its fields. Events go to the readers a
     window at a time, so that neither the texts nor the mentions of the whole
-    corpus are ever held at once.
+    corpus are ever held at once; the first window goes before this returns,
+    so that other processes read while the caller does other work.
     """
+    events = _read_events(rules_digest, fields_of, articles_of, cache, jobs, progress, scheduler)
+    next(events)  # up to the first window's hand-over
+    return events
+
+
+def _read_events(
+    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]],
+    cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
+    scheduler: str | None = None,
+):
+    """`read_events`, which first yields None once the first window is handed over."""
     with contextlib.ExitStack() as stack:
         if scheduler is not None:
             reader = stack.enter_context(contextlib.closing(cluster.Cluster(scheduler, fields_of)))
-        elif jobs > 1 and len(articles_of) > 1:
+        elif jobs > 1:
             reader = stack.enter_context(_Pool(jobs, fields_of))
         else:
             reader = _InProcess(fields_of)
@@ -123,6 +142,7 @@ def read_events(
         # the next window is submitted before this one is drained, so that the
         # readers never wait while its texts are read and its results judged
         upcoming = submitted(list(itertools.islice(ordered, reader.window)))
+        yield None
         while upcoming[0]:
             window, planned, found = upcoming
             upcoming = submitted(list(itertools.islice(ordered, reader.window)))
@@ -159,6 +179,8 @@ class _Pool:
         if not work:
             return iter(())
         if self._pool is None:
+            import multiprocessing
+
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self._fields_of,))
@@ -209,6 +231,11 @@ def _known(named):
 
 def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[str, Entry]]:
     """The event's time and an entry for each article its cached entry does not hold under it."""
+    from checker.judge.extract import extract
+    from checker.judge.leaddays import named_days
+    from checker.read import datelines
+    from checker.read.values import forget_parses
+
     forget_parses()  # parses and datelines repeat within an event, rarely across events
     datelines.spans.cache_clear()
     work = work.opened()  # the texts, held for this event only

@@ -9,7 +9,10 @@ before, without reading, decoding or judging anything of it again.
 
 from __future__ import annotations
 
+import collections
 import json
+import queue
+import threading
 from typing import Callable, Iterator
 
 import attrs
@@ -53,35 +56,94 @@ def marked(judged: Judged, tally: Tally) -> Iterator[Result]:
 
 def json_lines(
     corpus: Corpus, events: list[str], key_parts: tuple[str, ...], cache: Cache,
-    judge: Callable[[frozenset[str]], Judged], tally: Tally,
+    judge: Callable[[frozenset[str]], Judged], tally: Tally, ahead: bool = False,
 ) -> Iterator[str]:
     """The JSON report's entries for `events` (in corpus order, each with
-    fields to judge), an event's entries at a time joined by ",\\n", from the
+    fields to judge), an event's entries at a time joined by ",\n", from the
     cache's records where it holds them; `judge` judges the others (a set of
     events) in order, and their records are kept.
 
     `key_parts` name what else the entries depend on (the rules, whether
-    misses are listed)."""
+    misses are listed). With `ahead` (when other processes read), the events
+    to judge are taken as they come, and the records after one still being
+    read are taken meanwhile, `AHEAD_BYTES` of them at most.
+    """
     articles_of = corpus.by_event()
     keys = {e: cache.record_key(*key_parts, _articles_key(e, articles_of[e])) for e in events}
     missing = frozenset(e for e in events if not cache.has_record(keys[e]))
     fresh = judge(missing) if missing else iter(())
-    for event in events:
-        record = None if event in missing else _read_record(cache.lookup_record(keys[event]))
+    if ahead and missing:
+        fresh = _Ahead(fresh)
+    ready = getattr(fresh, "ready", lambda: True)
+
+    def recorded(event: str, record):
+        """The event's record, made now from its results when there is none."""
         if record is None:  # judged now: the next of the missing, or alone if its record went bad
             _, results = next(fresh if event in missing else judge(frozenset({event})))
             text = _record(results)
             cache.store_record(keys[event], text)
-            record = _read_record(text)
+            return _read_record(text)
+        cache.count(parsed=False, articles=len(articles_of[event]))
+        return record
+
+    held: collections.deque = collections.deque()  # (event, its record or None), in order
+    size = 0
+    for at, event in enumerate(events):
+        record = None if event in missing else _read_record(cache.lookup_record(keys[event]))
+        held.append((event, record))
+        size += len(record[0]) if record else 0
+        last = at == len(events) - 1
+        # the first held event goes out once its record is at hand (or must be waited for)
+        while held and (held[0][0] not in missing or ready() or size > AHEAD_BYTES or last):
+            event, record = held.popleft()
+            size -= len(record[0]) if record else 0
+            chunk = _marked(recorded(event, record), tally)
+            if chunk:
+                yield chunk
+
+
+# what may be held of the records after an event still being read (characters)
+AHEAD_BYTES = 32_000_000
+
+
+def _marked(record, tally: Tally) -> str:
+    """A record's entries, each discrepancy the baseline accepts marked so."""
+    chunk, disputes = record
+    accepted = {i: line for i, dispute, severity, line in disputes
+                if tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity)}
+    if accepted:  # entries are lines of compact JSON: ",\n" is only ever between two
+        chunk = ",\n".join(accepted.get(i, entry) for i, entry in enumerate(chunk.split(",\n")))
+    return chunk
+
+
+class _Ahead:
+    """An iterator drained by a thread of its own, a few items ahead of who asks."""
+
+    def __init__(self, items: Iterator, depth: int = 64):
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        threading.Thread(target=self._fill, args=(items,), daemon=True).start()
+
+    def _fill(self, items: Iterator) -> None:
+        try:
+            for item in items:
+                self._queue.put((item, None))
+        except BaseException as error:  # raised where the item is asked for
+            self._queue.put((None, error))
         else:
-            cache.count(parsed=False, articles=len(articles_of[event]))
-        chunk, disputes = record
-        accepted = {i: line for i, dispute, severity, line in disputes
-                    if tally.note(baseline.Entry(*dispute[:3], tuple(dispute[3])), severity)}
-        if accepted:  # entries are lines of compact JSON: ",\n" is only ever between two
-            chunk = ",\n".join(accepted.get(i, entry) for i, entry in enumerate(chunk.split(",\n")))
-        if chunk:
-            yield chunk
+            self._queue.put((None, StopIteration()))
+
+    def ready(self) -> bool:
+        """Whether the next item is at hand."""
+        return not self._queue.empty()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item, error = self._queue.get()
+        if error is not None:
+            raise error
+        return item
 
 
 # A record is text: a JSON line listing the event's discrepancies as [index
