@@ -98,3 +98,67 @@ MEASURE_CANDIDATE = re.compile(
     + r"|(?P<clock>" + clock.CLOCK_START + "))",
     re.IGNORECASE,
 )
+
+
+# -- the same starts, found faster -------------------------------------------
+# CANDIDATE ignores case, so the regex engine checks every branch of it at
+# every word's start. On the text in lower case, a case-sensitive regex of
+# what each branch can start with (`_TRIGGER`) rules out most words with one
+# check of a letter, and CANDIDATE is tried only where it might match. The
+# trigger must hold wherever CANDIDATE would match (tests/test_candidates.py
+# checks): each part below stands for a branch above, loosened, never tightened.
+def _lower_words(*lists) -> str:
+    return word_alternation([w.lower() for words in lists for w in words])
+
+
+_HOLIDAY_WORDS = [re.split("['’]", w)[0] for w in holidays.FIRST_WORDS]  # "valentine's": up to its apostrophe
+_STARTING_WORDS = _lower_words(
+    _FIGURE_WORDS, currencies.SORTED_CODES, ["rs", "rm", "rp", "dlrs", "dlr"], datespec.MONTHS, datespec.WEEKDAYS,
+    _RELATIVE_WORDS, _DATE_WORDS, _HOLIDAY_WORDS,
+)
+_AFTER_FROM_THE = _lower_words(
+    datespec.MONTHS, ["now", "today", "yesterday", "tomorrow", "beginning", "start", "middle", "end", "day", "first",
+                      "second", "third", "fourth", "fifth", "early", "mid", "late", "next", "following", "previous",
+                      "preceding", "current", "last", "final", "twenty", "thirty"],
+    dategrammar.ORDINAL_DAYS, _HOLIDAY_WORDS,
+)
+_TRIGGER_PARTS = [
+    r"\d|\.\d|" + amount.VULGAR,
+    r"(?:" + _STARTING_WORDS + r")\b",
+    r"(?:an?|another)\s+(?=" + _lower_words(_AFTER_A) + ")",
+    r"between\s",
+    r"[a-z]{0,2}\$|[" + currencies.SYMBOLS + r"]|r[smp]?\.?\d",
+    r"(?:last|next|this)\s+(?=" + _lower_words(_AFTER_RELATIVE, _HOLIDAY_WORDS) + ")",
+    r"(?:early|mid|late)[\s-]|(?:earlier|later)\s",
+    r"(?:from|the)\s+(?=[\d'’]|" + _AFTER_FROM_THE + ")",
+    r"(?:" + _lower_words(dategrammar.ORDINAL_DAYS) + r")\s+of\s",
+    r"in\s+(?=[\w-]+\s+(?:day|week|month|year))",
+    r"week\s+\d",
+    r"(?:minus|negative)\s|[-−]\d",
+]
+_MEASURE_TRIGGER_PARTS = [
+    r"(?:preliminary|revised|initial|updated|richter|magnitude|midnight|noon|midday)\b",
+    r"m[wls]?\s?\d",
+    # the clock's qualifiers: "shortly after", "about", "a little before"
+    r"(?:shortly|just|soon|right|a\s+little|some\s+time|about|around|approximately|roughly|nearly|almost|after|before|by)\s",
+]
+_TRIGGER = re.compile(r"(?<!\w)(?=" + "|".join(_TRIGGER_PARTS) + ")")
+_MEASURE_TRIGGER = re.compile(r"(?<!\w)(?=" + "|".join(_TRIGGER_PARTS + _MEASURE_TRIGGER_PARTS) + ")")
+
+
+def starts(text: str, measures: bool = False):
+    """The matches of CANDIDATE (MEASURE_CANDIDATE with `measures`) in `text`,
+    the same as its `finditer` gives; an ASCII text's found by `_TRIGGER`."""
+    regex = MEASURE_CANDIDATE if measures else CANDIDATE
+    if not text.isascii():  # lower case may change a letter's length or what it matches
+        yield from regex.finditer(text)
+        return
+    done = 0  # where the last match ended: matches do not overlap
+    for trigger in (_MEASURE_TRIGGER if measures else _TRIGGER).finditer(text.lower()):
+        at = trigger.start()
+        if at < done:
+            continue
+        match = regex.match(text, at)
+        if match is not None:
+            done = max(match.end(), at + 1)
+            yield match

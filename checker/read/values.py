@@ -7,7 +7,8 @@ that is slow:
 
 1. one compiled regex (`candidates.CANDIDATE`) finds the places where a value can start
    and sorts them by kind: digits, number words, money, a month, a weekday,
-   a relative word, "in N weeks", other date words;
+   a relative word, "in N weeks", other date words; on the text in lower
+   case, a plainer regex first rules out the words that start none;
 2. a plain figure, duration or percent ("200 people", "36 hours", "5%") or
    a plain month-led date ("October 7", "June last year") is read by one
    more regex (`shortcut`), which property tests hold to what the grammar
@@ -33,7 +34,7 @@ import attrs
 import pyparsing as pp
 
 from checker.read import lookalikes, numbers
-from checker.read.candidates import CANDIDATE, MEASURE_CANDIDATE, MINUS
+from checker.read.candidates import MINUS, starts
 from checker.read.clock import DIGIT_CLOCK
 from checker.read.context import (
     CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
@@ -190,7 +191,7 @@ def _find_values(text: str, ref, offset: int, dates: bool, measures: bool, short
     ends = _FirstEnds(text)
     year = None  # the last year stated: "July 12, 2014, July 13 and July 14"
     anchor = None  # the last day named: "On March 3 ... the next day"
-    for match in (MEASURE_CANDIDATE if measures else CANDIDATE).finditer(text):
+    for match in starts(text, measures):
         pos = match.start()
         if pos < last_end:
             continue
