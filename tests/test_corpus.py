@@ -1,10 +1,14 @@
 """Corpus loading: manifest, articles without an entry, reference dates, sentences."""
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.load.corpus import dateline, load_corpus
+from checker.read import text as text_module
 from checker.read.text import LineIndex, split_sentences
 
 
@@ -78,3 +82,19 @@ def test_line_index_is_one_based():
     index = LineIndex("ab\ncd\n")
     assert index.position(0) == (1, 1)
     assert index.position(4) == (2, 2)
+
+
+# A line break that may end a sentence, as one regex: the line does not end
+# in a space, comma, colon, semicolon, bracket or dash, and what follows
+# starts like a sentence. The splitter finds the same breaks from the break.
+_LINE_END_AS_ONE_REGEX = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[ \t]*[\"'(]?[A-Z0-9])")
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(["word", "Word", "7", " ", "  ", "\t", "\n", ",", ";", ":", "(", "-", ".", '"', "'",
+                                 "\r", "\u00a0", "A", "é", "\n\n"]), max_size=30))
+def test_a_line_ends_a_sentence_where_the_one_regex_says_it_may(parts):
+    text = "".join(parts)
+    by_regex = [text.index("\n", m.start()) for m in _LINE_END_AS_ONE_REGEX.finditer(text)]
+    from_breaks = [m.start() for m in text_module._BREAK_BEFORE_START.finditer(text) if not text_module._ran_on(text, m.start())]
+    assert from_breaks == by_regex

@@ -66,8 +66,19 @@ _ABBREVIATIONS = frozenset(
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A full stop (or ! ?) with closing quotes, then space, then what starts a sentence.
 _STOP = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
-# A line break that ends a sentence: the line did not run on mid-phrase.
-_LINE_END = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[ \t]*[\"'(]?[A-Z0-9])")
+# A line break before what starts a sentence; it ends one when the line did
+# not run on mid-phrase (`_ran_on`). Searched from the break: a regex that
+# starts by looking behind is tried at every character.
+_BREAK_BEFORE_START = re.compile(r"\n(?=[ \t]*[\"'(]?[A-Z0-9])")
+
+
+def _ran_on(text: str, newline: int) -> bool:
+    """Whether the line ending at `newline` ends in a space, a comma, a colon,
+    a semicolon, an open bracket or a dash (spaces and tabs before the break aside)."""
+    end = newline
+    while end > 0 and text[end - 1] in " \t":  # each break's own run of spaces: linear in all
+        end -= 1
+    return end == 0 or text[end - 1].isspace() or text[end - 1] in ",;:(-"
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -110,9 +121,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             cuts.add(match.end())
     # the longest line, measured once and only when a line ends in a lowercase word
     width = functools.cache(lambda: max(map(len, text.splitlines()), default=0))
-    for match in _LINE_END.finditer(text):
-        newline = text.index("\n", match.start())
-        if _ends_line_sentence(text, newline, width):
+    for match in _BREAK_BEFORE_START.finditer(text):
+        newline = match.start()
+        if not _ran_on(text, newline) and _ends_line_sentence(text, newline, width):
             cuts.add(newline)
     sentences = []
     bounds = sorted(cuts)
