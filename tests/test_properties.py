@@ -240,6 +240,9 @@ FOLLOWERS = [
     "seconds", "decades", "hours and 20 minutes", "years ago", "days from now", "hours, twenty minutes",
     "hours, 5 seconds", "days, officials said", "-day visit", "-hour-long meeting", "-day-old", "-year",
     "hours of talks with Wang Yi", "% of the vote", "hours a day", "days two hours", "in aid", "of them",
+    "of several issues", "of May", "of June 2024", "of 10", "of a kind", "of every five", "of dozens", "of thousands",
+    "of the 20", "of its", "of which", "of a million", "of three quarters", "of half", "of them, officials said",
+    "of Of", "OF the", "of\tthem", "of 2024", "of last year", "of this", "of one hundred", "of them were killed",
 ]
 
 
@@ -360,7 +363,9 @@ def test_the_signed_money_shortcut_reads_the_plain_sums_itself():
 # -- the relative-day shortcut reads what the grammar reads ------------------------------
 RELATIVE_WRITINGS = ["today", "Today", "TODAY", "tonight", "yesterday", "Yesterday", "tomorrow", "this week", "This week",
                      "last year", "Last Year", "next month", "last  week", "this\nmonth", "next\tyear", "last weekend",
-                     "this quarter", "last weeks", "todays", "next Monday", "last June"]
+                     "this quarter", "last weeks", "todays", "next Monday", "last June", "earlier this month",
+                     "Earlier this year", "later this week", "earlier last year", "later next month", "earlier  this\nweek",
+                     "earlier today", "later this quarter", "earlier this weekend", "early this month", "late last year"]
 RELATIVE_FOLLOWERS = [
     "", ".", ",", ", officials said.", " with Wang Yi.", "'s visit", "’s talks", " and tomorrow", " or tomorrow",
     " to Friday", " through Sunday", " until Monday", " morning", " afternoon", " at 10am", " at noon", " night",

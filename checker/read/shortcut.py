@@ -6,7 +6,8 @@ glued letter; the month-led date ("October 7", "in June.", "June last
 year"), the commonest date in news, when no year, range or "of" follows; and
 money after a sign ("$7 billion", "US$9bn", "£300,000") when nothing follows
 that could make it a range, a rate or another currency; and the relative day
-or period ("today", "last week") when nothing follows that could extend it."""
+or period ("today", "last week", "earlier this month") when nothing follows
+that could extend it."""
 
 from __future__ import annotations
 
@@ -53,7 +54,9 @@ _BARE = re.compile(
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
-    + word_alternation(_UNIT_EXTENDERS) + r"|" + word_alternation(_EXTENDERS) + r")))\b)(?!" + amount.VULGAR + r")[^\W\d])",
+    + word_alternation(_UNIT_EXTENDERS) + r"|(?(vague)" + word_alternation(_EXTENDERS) + r"|"
+    # a whole figure goes on past no "of": "one of several issues", "12 of the 20"
+    + word_alternation([w for w in _EXTENDERS if w != "of"]) + r"))))\b)(?!" + amount.VULGAR + r")[^\W\d])",
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")
@@ -169,7 +172,8 @@ def signed_money(text: str, pos: int) -> tuple[Reading, int] | None:
 # third quarter" is only "last year").
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE = re.compile(
-    r"(?i:(?P<day>today|tonight|yesterday|tomorrow)|(?P<offset>this|last|next)" + _SPACE + r"+(?P<unit>week|month|year))"
+    r"(?i:(?P<day>today|tonight|yesterday|tomorrow)"
+    r"|(?:(?P<part>earlier|later)" + _SPACE + r"+)?(?P<offset>this|last|next)" + _SPACE + r"+(?P<unit>week|month|year))"
     r"(?![\w%/–-])(?![,.:]\w)"
     # a capital may start a weekday, a month or a holiday: "next week Thursday", "last year's Halloween"
     r"(?=(?:['’]s\b)?(?:" + _CLAUSE_END + r"|\s+(?!(?i:" + word_alternation([
@@ -180,11 +184,13 @@ _RELATIVE = re.compile(
 
 
 def relative_day(text: str, pos: int) -> tuple[Reading, int] | None:
+    """"today", "last week", "earlier this month" at `pos`, read as the grammar reads them."""
     match = _RELATIVE.match(text, pos)
     if match is None:
         return None
     if match.group("day"):
         date = DateSpec("day", offset=_DAY_OFFSETS[match.group("day").lower()])
     else:
-        date = DateSpec("period", offset=_OFFSETS[match.group("offset").lower()], unit=match.group("unit").lower())
+        part = match.group("part") and match.group("part").lower()
+        date = DateSpec("period", offset=_OFFSETS[match.group("offset").lower()], unit=match.group("unit").lower(), part=part)
     return Reading("date", date=date), match.end()

@@ -108,7 +108,7 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
         date = month_led(text, pos)
         if date is not None:
             return date
-    if shortcut and kind == "relative":
+    if shortcut and kind in ("relative", "date"):  # a date's: "earlier this month"
         date = relative_day(text, pos)
         if date is not None:
             return date
