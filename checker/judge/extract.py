@@ -12,7 +12,7 @@ from checker.judge.eventtime import UNKNOWN, EventTime
 from checker.judge.mention import Mention, Miss
 from checker.load.corpus import Article
 from checker.read import datelines, layout
-from checker.read.text import LineIndex, one_line, split_sentences, words_of
+from checker.read.text import COMMON_WORDS, LineIndex, one_line, split_sentences, words_of
 from checker.read.values import find_values, sentence_values
 from checker.rules.model import Field, Prefilter, prefilter
 from checker.rules.patterns import Pattern, words_regex
@@ -121,8 +121,6 @@ def _background(sentence: str, values: tuple, dated: bool, ref, event: EventTime
     return {(pool[i].start, pool[i].end): reason for i, reason in anchored(sentence, pool, event.span).items()}
 
 
-# Words too common to tell that a sentence is about a field.
-_COMMON = frozenset("a an the of to in on at by for with from and or as is was be has had its his her their that this".split())
 
 
 @functools.lru_cache(maxsize=None)
@@ -135,7 +133,7 @@ def _cues(field: Field, sentence: str) -> list[int]:
     the telling words of a pattern when the sentence has every one of them."""
     found = [m.start() for m in field.near.regex.finditer(sentence)] if field.near is not None else []
     for pattern in field.patterns:
-        telling = [k for k in pattern.keywords if k not in _COMMON]
+        telling = [k for k in pattern.keywords if k not in COMMON_WORDS]
         matches = [_word(k).search(sentence) for k in telling]
         if telling and all(matches):
             found.extend(m.start() for m in matches)

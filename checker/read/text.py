@@ -207,6 +207,8 @@ def one_line(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+# Words too common to tell what a sentence is about.
+COMMON_WORDS = frozenset("a an the of to in on at by for with from and or as is was be has had its his her their that this".split())
 
 
 def words_of(text: str) -> frozenset[str]:

@@ -19,7 +19,7 @@ import re
 import attrs
 
 from checker.rules.patterns import words_regex
-from checker.read.text import normalize, words_of
+from checker.read.text import COMMON_WORDS, normalize, words_of
 
 DEFAULT_WITHIN = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -40,8 +40,10 @@ class Cues:
     @keywords.default
     def _keywords(self) -> frozenset[str]:
         # a cue matches as whole words, so each of its words is needed: the
-        # longest is the rarest ("homes" of "from their homes", not "from")
-        return frozenset(max(words_of(normalize(p)), key=len, default="") for p in self.words)
+        # longest uncommon one is the rarest ("homes" of "from their homes")
+        return frozenset(
+            max(words_of(normalize(p)), key=lambda w: (w not in COMMON_WORDS, len(w), w), default="") for p in self.words
+        )
 
     def could_match(self, words: frozenset[str]) -> bool:
         """Cheap prefilter: some cue has a word among the sentence's `words`."""
