@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from checker.judge import attribution
 from checker.judge.attribution import source_of
 
 
@@ -28,3 +31,18 @@ from checker.judge.attribution import source_of
 ])
 def test_the_source_of_a_sentence(sentence, source):
     assert source_of(sentence) == source
+
+
+# -- a pattern is tried only when a word it needs is there -------------------------------
+_WORDS = ["the", "agency", "police", "said", "Said", "says", "told", "reporters", "reported", "estimated", "put", "puts",
+          "it", "at", "placed", "measured", "recorded", "according", "According", "to", "officials", "announced",
+          "noted", "warned", "added", "stated", "confirmed", "5.6", ",", ";", ".", '"', "”", "and", "Reuters", "on"]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12), st.sampled_from([" ", ", ", " \n"]))
+def test_a_sentence_a_pattern_matches_holds_a_word_it_needs(words, glue):
+    sentence = glue.join(words)
+    for pattern, needed in zip(attribution._PATTERNS, attribution.NEEDED):
+        if pattern.search(sentence):
+            assert any(word in sentence.lower() for word in needed), (pattern.pattern, sentence)

@@ -8,6 +8,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.judge import background
 from checker.judge.check import check
 from checker.load.corpus import Corpus, load_corpus
 from checker.rules.load import load_rules
@@ -54,3 +55,17 @@ def test_a_background_paragraph_changes_no_verdict(name, which, paragraph, at_en
     text = f"{article.text}\n\n{paragraph}\n" if at_end else f"{head}\n\n{paragraph}\n\n{body}"
     changed = Corpus(corpus.root, tuple(attrs.evolve(a, text=text) if a is article else a for a in corpus.articles))
     assert verdicts(rules, changed) == _BEFORE[name]
+
+
+# -- the scan for earlier times is skipped only where it cannot match -------------------
+_TIME_WORDS = ["two", "a", "an", "few", "several", "12", "years", "year", "decade", "Weeks", "month", "quarter", "day",
+               "ago", "AGO", "earlier", "before", "previously", "later", "previous", "prior", "preceding", "the", "last",
+               "Last", "summer", "Christmas", "season's", "fall", "in", "2010", ",", "."]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_TIME_WORDS), min_size=1, max_size=10))
+def test_a_sentence_naming_an_earlier_time_holds_a_word_the_scan_needs(words):
+    sentence = " ".join(words)
+    if background._EARLIER.search(sentence):
+        assert any(word in sentence.lower() for word in background.EARLIER_NEEDS)

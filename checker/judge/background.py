@@ -75,6 +75,9 @@ _EARLIER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# _EARLIER cannot match without one of these (in lower case): a sentence
+# with none is not scanned for it
+EARLIER_NEEDS = ("ago", "earlier", "before", "previous", "later", "prior", "preceding", "last")
 _OPENING_WORDS = 6  # an opening clause holds its anchor and at most this many words more
 # an anchor alone between commas: ", in 2019,", ", back in March,"
 _ALONE = re.compile(r"(?:back\s+)?(?:in|on|during)\s+(?:the\s+)?", re.IGNORECASE)
@@ -131,7 +134,8 @@ def _anchors(sentence: str, values: Sequence[Value], event: DaySpan) -> list[_An
         if v.type in _DATES and v.days is not None
     ]
     taken = [(a.start, a.end) for a in found]
-    for match in _EARLIER.finditer(sentence):
+    lowered = sentence.lower()
+    for match in _EARLIER.finditer(sentence) if any(word in lowered for word in EARLIER_NEEDS) else ():
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append(_Anchor(match.start(), match.end(), match.group(0), True, not _is_reference(sentence, match.start())))
     found.extend(_Anchor(m.start(), m.end(), m.group(0), False) for m in _NOW.finditer(sentence))
