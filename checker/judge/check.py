@@ -55,7 +55,9 @@ def judged_events(
     return _judged(read, fields_of, articles_of, show_misses)
 
 
-def _judged(read, fields_of, articles_of, show_misses: bool) -> Iterator[tuple[str, tuple[Result, ...]]]:
+def _judged(
+    read: Iterator, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]], show_misses: bool,
+) -> Iterator[tuple[str, tuple[Result, ...]]]:
     if show_misses:
         from checker.judge.extract import misses
     for event, time, parsed in read:
@@ -123,7 +125,7 @@ def _read_events(
         if scheduler is not None:
             reader = stack.enter_context(contextlib.closing(cluster.Cluster(scheduler, fields_of)))
         elif jobs > 1:
-            reader = stack.enter_context(_Pool(jobs, fields_of))
+            reader = stack.enter_context(_Pool(max(1, min(jobs, len(articles_of))), fields_of))  # no idle worker
         else:
             reader = _InProcess(fields_of)
         ordered = iter(articles_of.items())

@@ -121,8 +121,6 @@ def _background(sentence: str, values: tuple, dated: bool, ref, event: EventTime
     return {(pool[i].start, pool[i].end): reason for i, reason in anchored(sentence, pool, event.span).items()}
 
 
-
-
 @functools.lru_cache(maxsize=None)
 def _word(word: str) -> re.Pattern:
     return re.compile(words_regex(word), re.IGNORECASE)

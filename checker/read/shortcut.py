@@ -55,7 +55,7 @@ _BARE = re.compile(
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
     + word_alternation(_UNIT_EXTENDERS) + r"|(?(vague)" + word_alternation(_EXTENDERS) + r"|"
-    # a whole figure goes on past no "of": "one of several issues", "12 of the 20"
+    # a figure, not a vague word, goes on past no "of": "one of several issues", "12 of the 20"
     + word_alternation([w for w in _EXTENDERS if w != "of"]) + r"))))\b)(?!" + amount.VULGAR + r")[^\W\d])",
     re.IGNORECASE,
 )

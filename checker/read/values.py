@@ -9,10 +9,11 @@ that is slow:
    and sorts them by kind: digits, number words, money, a month, a weekday,
    a relative word, "in N weeks", other date words; on the text in lower
    case, a plainer regex first rules out the words that start none;
-2. a plain figure, duration or percent ("200 people", "36 hours", "5%") or
-   a plain month-led date ("October 7", "June last year") is read by one
-   more regex (`shortcut`), which property tests hold to what the grammar
-   would read;
+2. a plain figure, duration or percent ("200 people", "36 hours", "5%"),
+   a plain month-led date ("October 7", "June last year"), money after a
+   sign ("$7 billion") or a relative day ("today", "earlier this month") is
+   read by one more regex (`shortcut`), which property tests hold to what
+   the grammar would read;
 3. anything else is parsed by the pyparsing grammar of its kind, on a
    bounded slice of text;
 4. the words around each reading decide what it is (`context`): a

@@ -59,7 +59,7 @@ def json_lines(
     judge: Callable[[frozenset[str]], Judged], tally: Tally, ahead: bool = False,
 ) -> Iterator[str]:
     """The JSON report's entries for `events` (in corpus order, each with
-    fields to judge), an event's entries at a time joined by ",\n", from the
+    fields to judge), an event's entries at a time joined by ",\\n", from the
     cache's records where it holds them; `judge` judges the others (a set of
     events) in order, and their records are kept.
 
