@@ -54,9 +54,9 @@ _BARE = re.compile(
     r"(?![\w%'’/–-])(?![,.:]\w)"  # nothing glued on
     r"(?!\s*,\s*(?:\d|" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r"\b))"  # "three hours, twenty minutes"
     r"(?=" + _CLAUSE_END + r"|\s+(?!(?:(?(unit)" + word_alternation(_UNIT_EXTENDERS) + r"|(?(percent)"
-    + word_alternation(_UNIT_EXTENDERS) + r"|(?(vague)" + word_alternation(_EXTENDERS) + r"|"
     # a figure, not a vague word, goes on past no "of": "one of several issues", "12 of the 20"
-    + word_alternation([w for w in _EXTENDERS if w != "of"]) + r"))))\b)(?!" + amount.VULGAR + r")[^\W\d])",
+    + word_alternation(_UNIT_EXTENDERS) + r"|(?:" + word_alternation([w for w in _EXTENDERS if w != "of"])
+    + r"|(?(vague)of|(?!))))))\b)(?!" + amount.VULGAR + r")[^\W\d])",
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d\Z")
