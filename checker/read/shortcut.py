@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.read import amount, currencies, numbers
+from checker.read import amount, currencies, dategrammar, numbers
 from checker.read.amount import Amount
 from checker.read.datespec import MONTHS, DateSpec, absolute
 from checker.read.value import Reading
@@ -170,7 +170,7 @@ def signed_money(text: str, pos: int) -> tuple[Reading, int] | None:
 # year", when what follows cannot make it a range, a time of day, or a part
 # of a longer phrase ("today and tomorrow", "tomorrow morning", "last year's
 # third quarter" is only "last year").
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_DAY_OFFSETS = {**dategrammar.DAY_WORDS, "tonight": 0}
 _RELATIVE = re.compile(
     r"(?i:(?P<day>today|tonight|yesterday|tomorrow)"
     r"|(?:(?P<part>earlier|later)" + _SPACE + r"+)?(?P<offset>this|last|next)" + _SPACE + r"+(?P<unit>week|month|year))"

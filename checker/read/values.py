@@ -89,11 +89,16 @@ def forget_parses() -> None:
     sentence_values.cache_clear()
 
 
+# the shortcut of each kind of start whose plainest readings one regex reads ("earlier this month" starts a date)
+_PLAIN = {"month": month_led, "relative": relative_day, "date": relative_day, "money": signed_money}
+
+
 def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool = True):
     """The reading at `pos` and where it ends, or None; `kind` is the candidate's.
 
-    With `shortcut`, a bare figure is read by one regex (`shortcut.bare_figure`)
-    rather than the grammar, which reads it the same way, only slower.
+    With `shortcut`, a bare figure, a month-led date, a relative day or money
+    after a sign is read by one regex (`shortcut`) rather than the grammar,
+    which reads it the same way, only slower.
     """
     if measures:
         measured = read_measure(text, pos, kind, _read)
@@ -105,18 +110,10 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
         bare = bare_figure(text, pos)
         if bare is not None and not (measures and MEASURE_AFTER.match(text, bare[1])):
             return bare
-    if shortcut and kind == "month":
-        date = month_led(text, pos)
-        if date is not None:
-            return date
-    if shortcut and kind in ("relative", "date"):  # a date's: "earlier this month"
-        date = relative_day(text, pos)
-        if date is not None:
-            return date
-    if shortcut and kind == "money":
-        money = signed_money(text, pos)
-        if money is not None:
-            return money
+    plain = _PLAIN.get(kind) if shortcut else None
+    read = plain and plain(text, pos)
+    if read:
+        return read
     parsed = _parse_at(text, pos, grammars(True, measures)[kind])
     if parsed is None:
         return None
