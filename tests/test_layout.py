@@ -76,3 +76,12 @@ def test_a_line_of_many_signs_is_tested_once(monkeypatch):
     text = "Officials told AP and Reuters that the talks went well. " * 2000
     assert layout.skipped_spans(text, frozenset({"captions"})) == ()
     assert tested == [len(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_a_caption_holds_a_sign(line):
+    """`is_caption` asks for a sign first: that drops no line its label or credit would find."""
+    from checker.read import layout
+
+    assert is_caption(line) == bool(layout._LABEL.search(line) or layout._CREDIT.search(line))

@@ -236,10 +236,12 @@ def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[
     from checker.judge.extract import extract
     from checker.judge.leaddays import named_days
     from checker.read import datelines
+    from checker.read.text import article_sentences
     from checker.read.values import forget_parses
 
-    forget_parses()  # parses and datelines repeat within an event, rarely across events
+    forget_parses()  # parses, datelines and sentences repeat within an event, rarely across events
     datelines.spans.cache_clear()
+    article_sentences.cache_clear()
     work = work.opened()  # the texts, held for this event only
     named: dict[str, tuple] = {}
 

@@ -12,7 +12,7 @@ from checker.judge.eventtime import UNKNOWN, EventTime
 from checker.judge.mention import Mention, Miss
 from checker.load.corpus import Article
 from checker.read import datelines, layout
-from checker.read.text import COMMON_WORDS, LineIndex, one_line, split_sentences, words_of
+from checker.read.text import COMMON_WORDS, LineIndex, article_sentences, one_line, words_of
 from checker.read.values import find_values, sentence_values
 from checker.rules.model import Field, Prefilter, prefilter
 from checker.rules.patterns import Pattern, words_regex
@@ -39,7 +39,7 @@ def _sentences_for(article: Article, fields: tuple[Field, ...]):
     skipping = frozenset().union(*(f.skip for f in fields))
     skipped = layout.skipped_spans(article.text, skipping) if skipping else ()
     candidates = _prefilter(fields)
-    for sentence in split_sentences(article.text):
+    for sentence in article_sentences(article.text):
         words = words_of(sentence.text)
         live = [f for f in candidates.live(words) if f.in_scope(sentence.text)]
         if skipped and live:

@@ -9,11 +9,11 @@ import re
 from checker.load.corpus import Article
 from checker.read import datelines, layout
 from checker.read.datespec import MONTHS, WEEKDAYS
-from checker.read.text import split_sentences, word_alternation
+from checker.read.text import article_sentences, word_alternation
 from checker.read.values import sentence_values
 
 _LEAD = 4  # sentences in which an article names the event's day
-_HEAD = 3000  # characters that hold them
+_HEAD = 3000  # characters they start within
 _RECENT = dt.timedelta(days=7)
 # what a day named in words or figures starts with
 _DAY_WORD = re.compile(
@@ -27,14 +27,19 @@ def named_days(article: Article) -> tuple[dt.date, ...]:
     to its publication (datelines and captions aside), in the order named."""
     if article.ref_date is None:
         return ()
-    head = article.text[:_HEAD]  # the lead, and some: a sentence cut at its end is not read
+    text = article.text
     found: list[dt.date] = []
     read = 0
-    for sentence in split_sentences(head):
-        line_start = head.rfind("\n", 0, sentence.start) + 1
-        line_end = head.find("\n", sentence.start)
-        line = head[line_start : line_end if line_end >= 0 else len(head)]
-        if layout.is_caption(line):
+    captions: dict[int, bool] = {}  # by line start: a paragraph is a line of several sentences
+    for sentence in article_sentences(text):  # the split its fields are read from next
+        if sentence.start >= _HEAD:
+            break
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if line_start not in captions:
+            captions[line_start] = layout.is_caption(line)
+        if captions[line_start]:
             continue
         read += 1
         if read > _LEAD:

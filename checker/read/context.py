@@ -38,11 +38,13 @@ FUTURE = re.compile(
     r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b",
     re.IGNORECASE,
 )
+# The same, for an ASCII text in lower case: searched so, without IGNORECASE, it is twice as fast.
+FUTURE_IN_LOWER = re.compile(FUTURE.pattern)
 
 # A verb in the past tense anywhere in a sentence: a date it names without a
 # year is then the last one ("the law passed on July 4", said in April: last July).
-PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|took|rose|fell|grew|won|lost|began|came|went|saw|met|held|made|"
+PAST = re.compile(  # "(?<!\w)", not "\b": every word starts with a letter, and a search goes faster
+    r"(?<!\w)(?:was|were|had|did|said|told|took|rose|fell|grew|won|lost|began|came|went|saw|met|held|made|"
     r"gave|left|sent|spoke|wrote|lit|struck|broke|shot|fought|flew|drove|ran|sold|bought|paid|led|fled|spent|"
     r"built|kept|found|brought|caught|chose|rode|wore|woke|sang|sank|rang|ate|felt|stood|became|got|drew|threw|"
     r"knew|blew|shook|hid|stole|froze|arose|swept|tore|wept|won|sought|"
@@ -51,8 +53,8 @@ PAST = re.compile(
 )
 
 # A past tense or a superlative: "in five years" then means "within", not "from now".
-LOOKS_BACK = re.compile(
-    r"\b(?:was|were|had|did|took|rose|fell|grew|won|lost|began|came|went|saw|"
+LOOKS_BACK = re.compile(  # "(?<!\w)" as in PAST
+    r"(?<!\w)(?:was|were|had|did|took|rose|fell|grew|won|lost|began|came|went|saw|"
     r"(?!(?:need|feed|speed|seed|indeed|proceed|exceed|succeed|shed|hundred)\b)[a-z]{2,}ed|"
     r"first|last|record|most|least|best|worst|(?:low|high|larg|bigg|small|long|short|fast|slow|strong|weak|"
     r"deadli|heavi|lat|earli|old|new|great|wid|warm|cold|hott|wett|dri)est)\b"

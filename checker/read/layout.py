@@ -49,7 +49,8 @@ _LINE_END = re.compile(f"\r\n|[{_BREAKS}]")
 
 
 def is_caption(line: str) -> bool:
-    return bool(_LABEL.search(line) or _CREDIT.search(line))
+    # the sign first: a plain word search, where the credit's lookaheads are tried at every full stop
+    return _CAPTION_SIGN.search(line) is not None and bool(_LABEL.search(line) or _CREDIT.search(line))
 
 
 def is_byline(line: str) -> bool:

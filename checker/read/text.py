@@ -138,6 +138,14 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+@functools.lru_cache(maxsize=64)
+def article_sentences(text: str) -> tuple[Sentence, ...]:
+    """`split_sentences` of an article's whole text, kept for its next reader:
+    an event's articles are each read for the days their leads name, then for
+    their fields."""
+    return split_sentences(text)
+
+
 # Longer "sentences" (a list, a text without full stops) are cut: what is
 # read around each value looks back to its sentence's start, so the cost of
 # a sentence would grow with its square.

@@ -38,7 +38,7 @@ from checker.read import lookalikes, numbers
 from checker.read.candidates import MINUS, starts
 from checker.read.clock import DIGIT_CLOCK
 from checker.read.context import (
-    CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
+    CODE_AFTER, FUTURE, FUTURE_IN_LOWER, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
     is_change, is_span_ahead, lookalike_kind, over_means_across, trim, with_year,
 )
 from checker.read.datespec import DaySpan
@@ -250,7 +250,8 @@ class _FirstEnds:
 
     @functools.cached_property
     def future(self) -> float:
-        return _first_end(FUTURE, self._text)
+        text = self._text
+        return _first_end(FUTURE_IN_LOWER, text.lower()) if text.isascii() else _first_end(FUTURE, text)
 
     @functools.cached_property
     def past(self) -> float:

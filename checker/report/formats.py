@@ -130,7 +130,11 @@ def json_document(lines: Iterable[str]) -> Iterator[str]:
 
 def json_line(r: Result) -> str:
     """A result's compact JSON entry."""
-    return json.dumps(json_entry(r), ensure_ascii=False)
+    return _COMPACT.encode(json_entry(r))
+
+
+# entries are trees built here: no cycle to look for
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def json_entry(r: Result) -> dict:

@@ -162,7 +162,7 @@ class Prefilter:
         chosen = set(self._always)
         for word in words & self._words:
             chosen |= self._by_word[word]
-        return [f for i, f in enumerate(self.fields) if i in chosen and f.could_match(words)]
+        return [f for i, f in enumerate(self.fields) if i in chosen and f.could_match(words)] if chosen else []
 
 
 def prefilter(fields: tuple[Field, ...]) -> Prefilter:
