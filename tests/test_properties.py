@@ -273,6 +273,19 @@ def test_the_month_led_shortcut_agrees_with_the_grammar(month, day, space, follo
     assert with_shortcut == grammar_only
 
 
+@given(st.sampled_from(MONTH_WRITINGS), st.integers(min_value=0, max_value=40), st.sampled_from(["-", "–", " - ", "-0"]),
+       st.integers(min_value=0, max_value=40), st.sampled_from(["", "th", "st", "rd"]),
+       st.sampled_from(DAY_FOLLOWERS), st.sampled_from(["", "On ", "between ", "the "]), st.booleans())
+def test_the_month_led_range_shortcut_agrees_with_the_grammar(month, first, dash, last, suffix, follower, before, measures):
+    sentence = f"{before}{month} {first}{dash}{last}{suffix}{follower}"
+    ref = dt.date(2024, 4, 26)
+    with_shortcut = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures)]
+    grammar_only = [
+        (v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures, shortcut=False)
+    ]
+    assert with_shortcut == grammar_only
+
+
 @given(
     st.one_of(
         st.integers(min_value=0, max_value=99_999).map(str),

@@ -64,19 +64,38 @@ def skipped_spans(text: str, kinds: frozenset[str]) -> tuple[tuple[int, int, str
         for kind, sign, test in (("captions", _CAPTION_SIGN, is_caption), ("bylines", _BYLINE_SIGN, is_byline))
         if kind in kinds
     ]
-    lines = None  # where each line starts and ends, found once a sign is
+    line_of = None  # where each line starts and ends, found once a sign is
     found = []
     for order, (kind, sign, test) in enumerate(tests):
         tested = set()  # each line once, however many signs it holds
         for match in sign.finditer(text):
-            if lines is None:
-                breaks = list(_LINE_END.finditer(text))
-                # a line holds its end unless that is \r or \n, as `splitlines(keepends=True)` and `rstrip("\r\n")` make it
-                lines = [0, *(m.end() for m in breaks)], [*(m.start() if m[0] in "\r\n" else m.end() for m in breaks), len(text)]
-            starts, ends = lines
-            i = bisect.bisect_right(ends, match.start("word"))  # the line the sign's word is on
-            if i not in tested:
-                tested.add(i)
-                if test(text[starts[i] : ends[i]]):
-                    found.append((starts[i], order, ends[i], kind))
+            if line_of is None:
+                line_of = _lines(text)
+            start, end = line_of(match.start("word"))  # the line the sign's word is on
+            if start not in tested:
+                tested.add(start)
+                if test(text[start:end]):
+                    found.append((start, order, end, kind))
     return tuple((start, end, kind) for start, _, end, kind in sorted(found))
+
+
+_ODD_BREAK = re.compile(f"[{_BREAKS.replace(chr(10), '')}]")
+
+
+def _lines(text: str):
+    """A function from an offset to the start and end of its line, as
+    `str.splitlines()` cuts them, its end left out."""
+    if _ODD_BREAK.search(text) is None:  # lines end at "\n" alone: each found around its offset
+        def line_of(at: int) -> tuple[int, int]:
+            end = text.find("\n", at)
+            return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
+        return line_of
+    breaks = list(_LINE_END.finditer(text))
+    # a line holds its end unless that is \r or \n, as `splitlines(keepends=True)` and `rstrip("\r\n")` make it
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [*(m.start() if m[0] in "\r\n" else m.end() for m in breaks), len(text)]
+
+    def line_of(at: int) -> tuple[int, int]:
+        i = bisect.bisect_right(ends, at)
+        return starts[i], ends[i]
+    return line_of

@@ -2,8 +2,9 @@
 would (tests/test_properties.py checks): the bare figure ("200 people", "36
 hours", "5%"), when nothing that could extend it follows: no scale, currency,
 range, fraction or compound word ("and"), no "ago", no sign, dash, slash or
-glued letter; the month-led date ("October 7", "in June.", "June last
-year"), the commonest date in news, when no year, range or "of" follows; and
+glued letter; the month-led date ("October 7", "October 6-7", "in June.",
+"June last year"), the commonest date in news, when no year, range or "of"
+follows; and
 money after a sign ("$7 billion", "US$9bn", "£300,000") when nothing follows
 that could make it a range, a rate or another currency; and the relative day
 or period ("today", "last week", "earlier this month") when nothing follows
@@ -15,7 +16,7 @@ import re
 
 from checker.read import amount, currencies, dategrammar, numbers
 from checker.read.amount import Amount
-from checker.read.datespec import MONTHS, DateSpec, absolute
+from checker.read.datespec import MONTHS, DateSpec, RangeSpec, absolute
 from checker.read.value import Reading
 from checker.read.text import word_alternation
 from checker.read.units import DURATION_WORDS
@@ -87,10 +88,11 @@ def bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
 
 
 # -- the month-led date: the month-led grammar tries ranges, years, "of last
-# year" and more, a few hundred microseconds a start. Three of its readings
-# are plain enough for one regex: a month's day ("October 7", "Sept. 12th")
-# and a month alone ("in October.") when nothing follows that could extend
-# them (a year, a range, "of", "last year"), and a month in a year told
+# year" and more, a few hundred microseconds a start. Four of its readings
+# are plain enough for one regex: a month's day ("October 7", "Sept. 12th"),
+# days of one month joined by a hyphen ("October 6-7") and a month alone ("in
+# October.") when nothing follows that could extend them (a year, a range,
+# "of", "last year"), and a month in a year told
 # relatively ("June last year", "March 3 of next year"). The month as the
 # grammar takes it: in full, or abbreviated with its full stop ("Sept."); "may"
 # and "march" in lower case are left to it (verbs, unless a day stands
@@ -102,10 +104,11 @@ _ENDED = (
     r"(?=" + _SPACE + r"*(?:[.;:!?()\]\x22“”]|\Z)|" + _SPACE + r"*," + _SPACE + r"*[^\W\d_]|"
     + _SPACE + r"+(?!(?i:to|until|through|till|of|in|last|next|this|and|or)\b)[^\W\d_])"
 )
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 _MONTH_LED = re.compile(
     r"(?i:(?P<month>" + word_alternation(_FULL_MONTHS) + r")|(?P<short>"
     + word_alternation([m for m in MONTHS if m not in _FULL_MONTHS]) + r")\.?)"
-    r"(?:" + _SPACE + r"+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w))?"
+    r"(?:" + _SPACE + r"+(?P<day>" + _DAY + r")(?:-(?P<last>" + _DAY + r"))?)?"
     r"(?:" + _SPACE + r"+(?:(?i:of)" + _SPACE + r"+)?(?P<offset>(?i:last|next|this))" + _SPACE + r"+(?i:year)(?![A-Za-z0-9_])"
     r"|" + _ENDED + ")"
 )
@@ -118,7 +121,11 @@ def month_led(text: str, pos: int) -> tuple[Reading, int] | None:
     if match is None or match.group("month") in ("may", "march"):
         return None
     month = MONTHS[(match.group("month") or match.group("short")).lower()]
-    day = match.group("day") and int(match.group("day"))
+    day = match.group("day") and _day(match.group("day"))
+    if match.group("last"):  # "October 6-7": the days of one month
+        if match.group("offset"):
+            return None  # "October 6-7 last year": left to the grammar
+        return Reading("date-range", date=RangeSpec(absolute(None, month, day), absolute(None, month, _day(match.group("last"))))), match.end()
     if match.group("offset"):  # "June last year", "March 3 of next year"
         date = DateSpec("absolute", month=month, day=day, offset=_OFFSETS[match.group("offset").lower()], unit="year")
     elif day is None and match.group("month") not in _MONTH_ALONE:
@@ -126,6 +133,10 @@ def month_led(text: str, pos: int) -> tuple[Reading, int] | None:
     else:
         date = absolute(None, month, day)
     return Reading("date", date=date), match.end()
+
+
+def _day(written: str) -> int:
+    return int(written.rstrip("stndrh"))
 
 
 # -- money after a sign: the money grammar tries ranges, rates, cents and

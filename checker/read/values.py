@@ -10,7 +10,7 @@ that is slow:
    a relative word, "in N weeks", other date words; on the text in lower
    case, a plainer regex first rules out the words that start none;
 2. a plain figure, duration or percent ("200 people", "36 hours", "5%"),
-   a plain month-led date ("October 7", "June last year"), money after a
+   a plain month-led date ("October 7", "October 6-7", "June last year"), money after a
    sign ("$7 billion") or a relative day ("today", "earlier this month") is
    read by one more regex (`shortcut`), which property tests hold to what
    the grammar would read;
