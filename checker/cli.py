@@ -376,6 +376,8 @@ def _judging(args, rules, corpus, events, cache: Cache | None):
     finally:
         for bar in bars:
             bar.close()
+        if cache is not None:
+            cache.close()
     if cache is not None and args.cache_stats:
         print(f"claimcheck: {cache.summary}", file=sys.stderr)
 

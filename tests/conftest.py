@@ -2,6 +2,7 @@
 helpers of the tests that edit a copy of them and run the command line."""
 
 import shutil
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,30 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def cache_rows(folder: Path, kind: str = "entry") -> list[tuple[str, bytes]]:
+    """(key, stored bytes) of the cache's rows of one kind (entry, record, memo), by key."""
+    import sqlite3
+
+    from checker.judge.cache import DATABASE
+
+    where = "key NOT LIKE '%:%'" if kind == "entry" else f"key LIKE '{kind}:%'"
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db:
+        return db.execute(f"SELECT key, body FROM stored WHERE {where} ORDER BY key").fetchall()
+
+
+def set_cache_row(folder: Path, key: str, body: bytes, checksum: str | None = None) -> None:
+    """Put bytes under a key of the cache, its checksum kept (unless given): as a damaged disk or a hand would."""
+    import sqlite3
+
+    from checker.judge.cache import DATABASE
+
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db, db:
+        if checksum is None:
+            db.execute("UPDATE stored SET body = ? WHERE key = ?", (body, key))
+        else:
+            db.execute("INSERT OR REPLACE INTO stored VALUES (?, ?, ?)", (key, body, checksum))
 
 
 def run(capsys, *argv):

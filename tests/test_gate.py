@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 import threading
@@ -15,7 +16,7 @@ from checker.judge.cache import Cache
 from checker.judge.check import check
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
-from conftest import edit, run
+from conftest import cache_rows, edit, run, set_cache_row
 
 AID = "seeds/003_6ce6e43769081fee.txt"
 COMMON = Path(__file__).resolve().parent.parent / "checker" / "builtin" / "common"
@@ -191,19 +192,53 @@ def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=1, per_event=3)
     rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
     expected = check(rules, corpus, cache=Cache(tmp_path / "cache"))
-    entries = sorted((tmp_path / "cache").rglob("*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
-    body, checksum = entries[1].read_text(encoding="utf-8").rsplit("\n", 1)
-    data = json.loads(body)
-    data["mentions"][0]["start"] += 3  # changed after it was written: its checksum no longer matches
-    entries[1].write_text(json.dumps(data) + "\n" + checksum, encoding="utf-8")
+    entries = cache_rows(tmp_path / "cache")
+    assert len(entries) == 3
+    set_cache_row(tmp_path / "cache", entries[0][0], b"{not json")  # its checksum no longer matches
+    data = json.loads(entries[1][1])
+    data["mentions"][0]["start"] += 3  # changed after it was written
+    set_cache_row(tmp_path / "cache", entries[1][0], json.dumps(data).encode())
+    # checksummed, but not an entry: it does not read back
+    set_cache_row(tmp_path / "cache", entries[2][0], b"[]", hashlib.sha256(b"[]").hexdigest())
 
     cache = Cache(tmp_path / "cache")
     assert check(rules, corpus, cache=cache) == expected
-    assert (cache.corrupt, cache.misses, cache.hits) == (2, 2, 1)
+    assert (cache.corrupt, cache.misses, cache.hits) == (3, 3, 0)
     cache = Cache(tmp_path / "cache")
     check(rules, corpus, cache=cache)
     assert (cache.corrupt, cache.hits) == (0, 3)  # rewritten
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "a folder"])
+def test_a_cache_database_sqlite_cannot_read_is_begun_again(tmp_path, root, damage):
+    from checker.judge.cache import DATABASE
+
+    make_corpus(tmp_path / "corpus", events=2, per_event=3)
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
+    expected = check(rules, corpus)
+    database = tmp_path / "cache" / DATABASE
+    database.parent.mkdir()
+    if damage == "a folder":
+        database.mkdir()
+    else:
+        database.write_bytes(b"" if damage == "empty" else b"\x00not a database\xff" * 512)
+    cache = Cache(tmp_path / "cache")
+    assert check(rules, corpus, cache=cache) == expected
+    cache.close()
+    assert cache.misses == 6
+    cache = Cache(tmp_path / "cache")
+    assert check(rules, corpus, cache=cache) == expected
+    assert (cache.hits, cache.misses) == ((0, 6) if damage == "a folder" else (6, 0))  # a folder cannot be set aside
+
+
+def test_a_cache_folder_that_cannot_be_made_leaves_the_check_uncached(tmp_path, root):
+    make_corpus(tmp_path / "corpus", events=1, per_event=3)
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
+    (tmp_path / "cache").write_text("a file where the folder would be", encoding="utf-8")
+    cache = Cache(tmp_path / "cache")
+    assert check(rules, corpus, cache=cache) == check(rules, corpus)
+    assert (cache.hits, cache.misses, cache.corrupt) == (0, 3, 0)
+    assert (tmp_path / "cache").read_text(encoding="utf-8") == "a file where the folder would be"
 
 
 def test_two_runs_at_once_share_the_cache(tmp_path, root):
@@ -216,7 +251,7 @@ def test_two_runs_at_once_share_the_cache(tmp_path, root):
     for t in threads:
         t.join()
     assert all(r == results[0] for r in results) and len(results) == 4
-    assert not list((tmp_path / "cache").rglob("*.tmp"))
+    assert len(cache_rows(tmp_path / "cache")) == 50
     cache = Cache(tmp_path / "cache")
     check(rules, corpus, cache=cache)
     assert (cache.hits, cache.corrupt) == (50, 0)

@@ -20,7 +20,7 @@ from checker.judge.check import check, judged_events
 from checker.load.corpus import load_corpus
 from checker.report import streamed
 from checker.rules.load import load_rules
-from conftest import edit, run
+from conftest import cache_rows, edit, run, set_cache_row
 
 AID = "seeds/003_6ce6e43769081fee.txt"
 
@@ -96,7 +96,7 @@ def test_a_warm_json_report_is_the_cold_one_and_judges_nothing(capsys, workdir, 
     assert cold[0] == warm[0] == uncached[0] == 1
     assert cold[1] == warm[1] == uncached[1]
     assert warm[2].strip().endswith(": 5 hits, 0 parsed, 0 corrupt")
-    assert len(list((cache / "records").rglob("*.json"))) == 1  # one event
+    assert len(cache_rows(cache, "record")) == 1  # one event
 
 
 def test_with_jobs_the_report_after_edits_is_the_one_judged_in_order(capsys, tmp_path, monkeypatch):
@@ -214,8 +214,8 @@ def test_an_edited_article_makes_its_event_judged_again(capsys, tmp_path, monkey
 
 def test_a_corrupt_record_is_judged_again(capsys, workdir, cache):
     expected = run(capsys, "check", "--format", "json")[1]
-    (record,) = (cache / "records").rglob("*.json")
-    record.write_text(record.read_text(encoding="utf-8").replace("agree", "conflict", 1), encoding="utf-8")
+    ((key, body),) = cache_rows(cache, "record")
+    set_cache_row(cache, key, body.replace(b"agree", b"conflict", 1))
     status, out, err = run(capsys, "check", "--format", "json", "--cache-stats")
     assert out == expected
     assert err.strip().endswith(": 5 hits, 0 parsed, 1 corrupt")
@@ -310,7 +310,7 @@ def test_manifests_remembered_by_another_version_are_not_trusted(capsys, tmp_pat
     expected = run(capsys, *argv, "--no-cache")[1]
     manifest = hashlib.sha256((tmp_path / "corpus/event-0/manifest.yaml").read_bytes()).hexdigest()
     # what another claimcheck (older, newer) remembered of the same bytes, in its own shape
-    Cache(cache)._write(cache / "manifests.json", {manifest: {"event": "elsewhere", "articles": []}})
+    Cache(cache)._write("memo:manifests", {manifest: {"event": "elsewhere", "articles": []}})
     status, out, err = run(capsys, *argv)
     assert (status, out) == (1 if '"conflict"' in expected else 0, expected), err
 

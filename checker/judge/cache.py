@@ -5,12 +5,18 @@ reference date, time zone and the bytes its text is read from (so a cached
 article is hashed, never normalised): editing an article, a rule or upgrading
 claimcheck makes a new key. It holds the days the article names for its event and its
 mentions under the event's time, which the other articles help decide: when
-that time changes, the mentions are read again. Entries are JSON files in a folder (default
-`.claimcheck-cache/`) that is always safe to delete. Each is written to a
-temporary file and renamed into place, so runs at the same time never read
-half an entry; an entry whose checksum (its last line) does not match or that
-does not read back as expected is counted as corrupt, recomputed and
-rewritten, never trusted.
+that time changes, the mentions are read again.
+
+Entries, the JSON report's records and remembered manifests are rows of one
+SQLite database (the standard library's) in a folder (default
+`.claimcheck-cache/`) that is always safe to delete. A file per entry cost a
+file's creation each (most of a cold check's writing); a row costs a tenth.
+SQLite makes each write atomic, so runs at the same time never read half an
+entry, and each row keeps the checksum of its bytes: a row whose checksum
+does not match or that does not read back as expected is counted as corrupt,
+recomputed and rewritten, never trusted. A database SQLite cannot read at all
+is set aside and begun again; one it cannot open (a read-only folder, a lock
+held too long) leaves the check uncached.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import functools
 import hashlib
 import json
 import os
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -29,11 +36,12 @@ from checker import __version__
 from checker.load.corpus import Article
 from checker.fieldtypes import Claim, Stated
 from checker.judge.mention import Mention
-from checker.load.files import write_atomically
 from checker.read.intervals import Interval
 
 DEFAULT_FOLDER = ".claimcheck-cache"
-_FORMAT = 6  # bump when the stored shape changes
+DATABASE = "cache.sqlite3"
+_FORMAT = 7  # bump when the stored shape changes
+_WAIT = 10.0  # seconds to wait for another run's write to finish
 
 
 @attrs.frozen
@@ -55,12 +63,15 @@ class Cache:
     hits: int = 0
     misses: int = 0
     corrupt: int = 0
-    # the JSON report reads ahead in a thread of its own: counts from both add up
-    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False, eq=False)
+    # the JSON report reads ahead in a thread of its own: counts and the
+    # database connection are shared by both
+    _lock: threading.RLock = attrs.field(factory=threading.RLock, init=False, repr=False, eq=False)
+    _db: sqlite3.Connection | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _usable: bool = attrs.field(default=True, init=False, repr=False, eq=False)
 
     def lookup(self, article: Article, rules_digest: str) -> Entry | None:
         """The article's stored entry, or None (a corrupt one is counted)."""
-        data = self._read(self._path(self._key(article, rules_digest)))
+        data = self._read(self._key(article, rules_digest))
         if data is None:
             return None
         try:
@@ -75,7 +86,7 @@ class Cache:
             return None
 
     def store(self, article: Article, rules_digest: str, entry: Entry) -> None:
-        self._write(self._path(self._key(article, rules_digest)), {
+        self._write(self._key(article, rules_digest), {
             "format": _FORMAT,
             "named": None if entry.named is None else [d.isoformat() for d in entry.named],
             "event_time": entry.event_time,
@@ -87,11 +98,11 @@ class Cache:
         return _digest((str(_FORMAT), _code_digest(), *parts))
 
     def has_record(self, key: str) -> bool:
-        return os.path.isfile(self._path(key, "records"))
+        return self._query("SELECT 1 FROM stored WHERE key = ?", ("record:" + key,)) is not None
 
     def lookup_record(self, key: str) -> str | None:
         """The text `store_record` stored under `key`, or None (a corrupt one is counted)."""
-        body = self._body(self._path(key, "records"))
+        body = self._body("record:" + key)
         try:
             return None if body is None else body.decode("utf-8")
         except UnicodeDecodeError:
@@ -99,22 +110,29 @@ class Cache:
             return None
 
     def store_record(self, key: str, text: str) -> None:
-        self._store(self._path(key, "records"), text)
+        self._store("record:" + key, text)
 
     def memo(self, name: str) -> dict:
         """What `keep_memo` kept under `name` (empty at first, when corrupt, or
         when another version of claimcheck kept it: its shape and readings may differ)."""
-        data = self._read(os.path.join(self.folder, f"{name}.json"))
+        data = self._read("memo:" + name)
         if isinstance(data, dict) and data.get("version") == self.record_key(name) and isinstance(data.get("memo"), dict):
             return data["memo"]
         return {}
 
     def keep_memo(self, name: str, memo: dict) -> None:
-        self._write(os.path.join(self.folder, f"{name}.json"), {"version": self.record_key(name), "memo": memo})
+        self._write("memo:" + name, {"version": self.record_key(name), "memo": memo})
 
     def count(self, parsed: bool, articles: int = 1) -> None:
         """Count articles as parsed (misses) or taken from the cache (hits)."""
         self._add(**{"misses" if parsed else "hits": articles})
+
+    def close(self) -> None:
+        """Close the database (SQLite then folds its write-ahead log in); it opens again when asked."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     def _add(self, **counts: int) -> None:
         with self._lock:
@@ -131,12 +149,8 @@ class Cache:
             str(article.timezone), article.digest,
         ))
 
-    def _path(self, key: str, kind: str = "") -> str:
-        # a string: a Path per lookup costs more than the lookup
-        return f"{self.folder}{os.sep}{kind}{os.sep if kind else ''}{key[:2]}{os.sep}{key[2:]}.json"
-
-    def _read(self, path: str):
-        body = self._body(path)
+    def _read(self, key: str):
+        body = self._body(key)
         if body is None:
             return None
         try:
@@ -145,33 +159,84 @@ class Cache:
             self._add(corrupt=1)
             return None
 
-    def _body(self, path: str) -> bytes | None:
-        """The bytes stored at `path` when its checksum line holds, else None (counted corrupt unless missing)."""
-        try:
-            with open(path, "rb") as f:
-                stored = f.read()
-        except FileNotFoundError:
+    def _body(self, key: str) -> bytes | None:
+        """The bytes stored under `key` when their checksum holds, else None (counted corrupt unless missing)."""
+        row = self._query("SELECT body, checksum FROM stored WHERE key = ?", (key,))
+        if row is None:
             return None
-        except OSError:
-            self._add(corrupt=1)
-            return None
-        body, _, checksum = stored.rpartition(b"\n")
-        if hashlib.sha256(body).hexdigest().encode() != checksum:
+        body, checksum = row
+        if not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != checksum:
             self._add(corrupt=1)
             return None
         return body
 
-    def _write(self, path: str, data) -> None:
-        self._store(path, json.dumps(data, ensure_ascii=False))
+    def _write(self, key: str, data) -> None:
+        self._store(key, _ENCODER.encode(data))
 
-    def _store(self, path: str, text: str) -> None:
-        # a checksum line: an entry changed after it was written is never trusted
-        text += "\n" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    def _store(self, key: str, text: str) -> None:
+        body = text.encode("utf-8")
+        # a checksum: a row changed after it was written is never trusted
+        self._query("INSERT OR REPLACE INTO stored VALUES (?, ?, ?)", (key, body, hashlib.sha256(body).hexdigest()))
+
+    def _query(self, sql: str, parameters: tuple):
+        """The first row `sql` gives, or None; None too when the database
+        cannot be used (a cache that cannot be read or written only costs time)."""
+        with self._lock:
+            db = self._connection()
+            if db is None:
+                return None
+            try:
+                return db.execute(sql, parameters).fetchone()
+            except sqlite3.OperationalError:  # locked too long, a full disk, a read-only folder
+                return None
+            except sqlite3.DatabaseError:  # not a database, or a damaged one
+                self._add(corrupt=1)
+                self._begin_again()
+                return None
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is None and self._usable:
+            try:
+                self._db = _open(self.folder)
+            except sqlite3.OperationalError:
+                self._usable = False
+            except sqlite3.DatabaseError:
+                self._add(corrupt=1)
+                self._begin_again()
+            except OSError:
+                self._usable = False
+        return self._db
+
+    def _begin_again(self) -> None:
+        """Set a database SQLite cannot read aside (the next run, or this one, begins a new one)."""
+        self.close()
+        path = os.path.join(self.folder, DATABASE)
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            write_atomically(Path(path), text)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+            os.replace(path, path + ".corrupt")
+            for suffix in ("-wal", "-shm"):
+                if os.path.exists(path + suffix):
+                    os.remove(path + suffix)
+            self._db = _open(self.folder)
+        except (OSError, sqlite3.DatabaseError):
+            self._usable = False
+
+
+def _open(folder: Path) -> sqlite3.Connection:
+    os.makedirs(folder, exist_ok=True)
+    # autocommit: each write is its own transaction, so no run holds the lock for long;
+    # the connection is shared by the report's read-ahead thread, under the cache's lock
+    db = sqlite3.connect(os.path.join(folder, DATABASE), timeout=_WAIT, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer, nor a writer for them
+        db.execute("PRAGMA synchronous=NORMAL")  # a commit is not flushed to disk: a crash may lose the last, never corrupt
+        db.execute("CREATE TABLE IF NOT EXISTS stored (key TEXT PRIMARY KEY, body BLOB NOT NULL, checksum TEXT NOT NULL)")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # entries are trees built here
 
 
 def _digest(parts) -> str:
