@@ -276,6 +276,19 @@ def test_two_processes_give_the_same_results_as_one(tmp_path, root):
     assert check(rules, corpus, jobs=2, cache=cache) == one and cache.misses == 30
 
 
+def test_the_worker_pool_replaces_a_worker_that_exits(tmp_path):
+    """Its worker-keeping thread no longer wakes for every result; a worker's exit still wakes it."""
+    import multiprocessing
+
+    from checker.judge.check import _quiet_pool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the pool is forked where it can be")
+    # each worker leaves after one task: 20 tasks are done only if 18 workers are started after the first two
+    with _quiet_pool()(2, maxtasksperchild=1, context=multiprocessing.get_context("fork")) as pool:
+        assert pool.map_async(abs, range(-20, 0), chunksize=1).get(timeout=60) == list(range(20, 0, -1))
+
+
 def test_a_commit_of_one_article_reads_only_its_folder(capsys, tmp_path, root, monkeypatch):
     make_corpus(tmp_path / "corpus", events=3, per_event=2)
     (tmp_path / "corpus/event-001/outlet-0.txt").write_bytes(b"\x00binary")  # bad, but not touched
