@@ -33,6 +33,7 @@ from typing import Sequence
 import attrs
 
 from checker.read.datespec import DaySpan
+from checker.read.text import CaseBlind
 from checker.read.value import Value
 
 _DATES = ("date", "date-range")
@@ -57,7 +58,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # the present named in a clause: "and now 300 homes are gone"
-_NOW = re.compile(r"\b(?:now|today|currently|so\s+far)\b", re.IGNORECASE)
+_NOW = CaseBlind(r"\b(?:now|today|currently|so\s+far)\b")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # between a figure and a later anchor, what it is compared with: "than in 2013", "a premium to Tuesday's close"
 _THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs)\b", re.IGNORECASE)
@@ -66,14 +67,13 @@ _TO = re.compile(r"\b(?:to|on|over)\b", re.IGNORECASE)
 # times named relative to the event or to now that always lie before it
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d{1,3})"
 _PERIOD = r"(?:day|week|fortnight|month|quarter|season|year|decade)"
-_EARLIER = re.compile(
+_EARLIER = CaseBlind(
     r"\b(?:" + _COUNT + r"\s+" + _PERIOD + r"s?\s+(?:ago|earlier|before|previously)"
     r"|" + _COUNT + r"\s+(?:year|decade)s?\s+later"  # years after an earlier event: still past
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+" + _PERIOD + r"(?:['’]s)?"
     r"|(?:the\s+)?" + _PERIOD + r"\s+before(?:\s+last)?"
     r"|last\s+(?:spring|summer|autumn|fall|winter|season|christmas|easter)(?:['’]s)?"
-    r")\b",
-    re.IGNORECASE,
+    r")\b"
 )
 # _EARLIER cannot match without one of these (in lower case): a sentence
 # with none is not scanned for it
@@ -135,10 +135,11 @@ def _anchors(sentence: str, values: Sequence[Value], event: DaySpan) -> list[_An
     ]
     taken = [(a.start, a.end) for a in found]
     lowered = sentence.lower()
-    for match in _EARLIER.finditer(sentence) if any(word in lowered for word in EARLIER_NEEDS) else ():
-        if not any(s < match.end() and match.start() < e for s, e in taken):
-            found.append(_Anchor(match.start(), match.end(), match.group(0), True, not _is_reference(sentence, match.start())))
-    found.extend(_Anchor(m.start(), m.end(), m.group(0), False) for m in _NOW.finditer(sentence))
+    for match in _EARLIER.finditer(sentence, lowered) if any(word in lowered for word in EARLIER_NEEDS) else ():
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in taken):
+            found.append(_Anchor(start, end, sentence[start:end], True, not _is_reference(sentence, start)))
+    found.extend(_Anchor(m.start(), m.end(), sentence[m.start() : m.end()], False) for m in _NOW.finditer(sentence, lowered))
     return sorted(found, key=lambda a: a.start)
 
 

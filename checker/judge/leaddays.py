@@ -4,21 +4,19 @@ July 6"): what `eventtime.event_time` decides the event's time from."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from checker.load.corpus import Article
 from checker.read import datelines, layout
 from checker.read.datespec import MONTHS, WEEKDAYS
-from checker.read.text import article_sentences, word_alternation
+from checker.read.text import CaseBlind, article_sentences, word_alternation
 from checker.read.values import sentence_values
 
 _LEAD = 4  # sentences in which an article names the event's day
 _HEAD = 3000  # characters they start within
 _RECENT = dt.timedelta(days=7)
 # what a day named in words or figures starts with
-_DAY_WORD = re.compile(
-    r"\b(?:" + word_alternation([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight"]) + r")\b|\d{4}-\d\d-\d\d|\d/\d",
-    re.IGNORECASE,
+_DAY_WORD = CaseBlind(
+    r"\b(?:" + word_alternation([*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight"]) + r")\b|\d{4}-\d\d-\d\d|\d/\d"
 )
 
 

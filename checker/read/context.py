@@ -17,6 +17,7 @@ from checker.read import currencies
 from checker.read.datespec import DateSpec
 from checker.read.value import Reading
 from checker.read.intervals import AFTER_QUALIFIERS, QUALIFIERS
+from checker.read.text import CaseBlind
 
 # A figure right before "-digit" that did not make a range (a score, a phone
 # number), or written with a leading zero (a code), is no value.
@@ -32,14 +33,11 @@ QUALIFIER_AFTER = re.compile(
     r"[\s-]*(" + "|".join(sorted(AFTER_QUALIFIERS, key=len, reverse=True)) + r")\b(?!\s*[\d$" + currencies.SYMBOLS + r"])", re.IGNORECASE
 )
 # Words that make a bare weekday or month point ahead of the reference date.
-FUTURE = re.compile(
+FUTURE = CaseBlind(
     r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated)\s+)?to|"
     r"(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)|"
-    r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b",
-    re.IGNORECASE,
+    r"plans?\s+to|going\s+to|starting|beginning|upcoming|coming)\b"
 )
-# The same, for an ASCII text in lower case: searched so, without IGNORECASE, it is twice as fast.
-FUTURE_IN_LOWER = re.compile(FUTURE.pattern)
 
 # A verb in the past tense anywhere in a sentence: a date it names without a
 # year is then the last one ("the law passed on July 4", said in April: last July).

@@ -38,7 +38,7 @@ from checker.read import lookalikes, numbers
 from checker.read.candidates import MINUS, starts
 from checker.read.clock import DIGIT_CLOCK
 from checker.read.context import (
-    CODE_AFTER, FUTURE, FUTURE_IN_LOWER, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
+    CODE_AFTER, FUTURE, LEADING_ZERO, LOOKS_BACK, PAST, PRONOUN, QUALIFIER_AFTER, QUALIFIER_BEFORE,
     is_change, is_span_ahead, lookalike_kind, over_means_across, trim, with_year,
 )
 from checker.read.datespec import DaySpan
@@ -48,7 +48,7 @@ from checker.read.measures import read_measure
 from checker.read.units import MEASURE_AFTER
 from checker.read.amount import Amount
 from checker.read.shortcut import bare_figure, month_led, relative_day, signed_money
-from checker.read.text import split_sentences, word_alternation
+from checker.read.text import CaseBlind, split_sentences, word_alternation
 from checker.read.value import Value, make_value
 
 WINDOW = 160  # no value is longer than this
@@ -250,8 +250,7 @@ class _FirstEnds:
 
     @functools.cached_property
     def future(self) -> float:
-        text = self._text
-        return _first_end(FUTURE_IN_LOWER, text.lower()) if text.isascii() else _first_end(FUTURE, text)
+        return _first_end(FUTURE, self._text)
 
     @functools.cached_property
     def past(self) -> float:
@@ -262,7 +261,7 @@ class _FirstEnds:
         return _first_end(LOOKS_BACK, self._text)
 
 
-def _first_end(regex: re.Pattern, text: str) -> float:
+def _first_end(regex: re.Pattern | CaseBlind, text: str) -> float:
     found = regex.search(text)
     return found.end() if found else math.inf
 

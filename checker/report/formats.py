@@ -139,6 +139,7 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 def json_entry(r: Result) -> dict:
     outlets = {v.article: v.outlet for v in r.values}
+    value = _values_of(r)
     return {
         "event": r.event,
         "field": r.field.id,
@@ -155,9 +156,9 @@ def json_entry(r: Result) -> dict:
             {
                 "article": v.article,
                 "outlet": v.outlet,
-                "value": r.field.kind.to_json(r.field, v.claim),
+                "value": value(v.claim),
                 **({"omits": sorted(v.omits)} if v.omits else {}),
-                **({"self_contradiction": True, "values": [r.field.kind.to_json(r.field, c) for c in v.claims]}
+                **({"self_contradiction": True, "values": [value(c) for c in v.claims]}
                    if v.self_contradiction else {}),
             }
             for v in r.values
@@ -168,17 +169,32 @@ def json_entry(r: Result) -> dict:
              "likelihood": round(m.likelihood, 3)}
             for m in r.misses
         ]} if r.misses else {}),
-        "mentions": [_json_mention(r, m) for v in r.values for m in v.mentions],
-        **({"background": [_json_mention(r, m) for m in r.background]} if r.background else {}),
+        "mentions": [_json_mention(m, value) for v in r.values for m in v.mentions],
+        **({"background": [_json_mention(m, value) for m in r.background]} if r.background else {}),
     }
 
 
-def _json_mention(r: Result, m) -> dict:
+def _values_of(r: Result):
+    """The JSON of a claim of the result's field, each written once: an
+    article's value is most often one of its mentions', and outlets agree."""
+    written: dict = {}
+
+    def value(claim):
+        # equal claims may differ in what equality leaves out (the figure as stated)
+        key = None if claim is None else (claim, claim.stated, claim.figure)
+        if key not in written:
+            written[key] = r.field.kind.to_json(r.field, claim)
+        return written[key]
+
+    return value
+
+
+def _json_mention(m, value) -> dict:
     return {
         "article": m.article,
         "outlet": m.outlet,
         "text": m.text,
-        "value": r.field.kind.to_json(r.field, m.claim),
+        "value": value(m.claim),
         "line": m.line,
         "column": m.column,
         **({"source": m.source} if m.source else {}),
