@@ -162,7 +162,8 @@ class Prefilter:
         chosen = set(self._always)
         for word in words & self._words:
             chosen |= self._by_word[word]
-        return [f for i, f in enumerate(self.fields) if i in chosen and f.could_match(words)] if chosen else []
+        fields = self.fields
+        return [fields[i] for i in sorted(chosen) if fields[i].could_match(words)]
 
 
 def prefilter(fields: tuple[Field, ...]) -> Prefilter:
