@@ -256,9 +256,7 @@ def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[
     from checker.read.text import article_sentences
     from checker.read.values import forget_parses
 
-    forget_parses()  # parses, datelines and sentences repeat within an event, rarely across events
-    datelines.spans.cache_clear()
-    article_sentences.cache_clear()
+    forget_parses()  # parses repeat within an event, rarely across events
     work = work.opened()  # the texts, held for this event only
     named: dict[str, tuple] = {}
 
@@ -268,13 +266,17 @@ def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[
         named[article.path] = days
         return days
 
-    time = event_time(work.articles, named_of)
-    fresh = {}
-    for article in work.articles:
-        entry = work.entries.get(article.path)
-        if entry is None or entry.event_time != time.key:
-            fresh[article.path] = Entry(named.get(article.path), time.key, extract(article, fields, time))
-    return time, fresh
+    try:
+        time = event_time(work.articles, named_of)
+        fresh = {}
+        for article in work.articles:
+            entry = work.entries.get(article.path)
+            if entry is None or entry.event_time != time.key:
+                fresh[article.path] = Entry(named.get(article.path), time.key, extract(article, fields, time))
+        return time, fresh
+    finally:  # each article's datelines and sentences, found once for its lead and its fields, kept no longer
+        datelines.spans.cache_clear()
+        article_sentences.cache_clear()
 
 
 # Worker processes get each event's fields once, when they start, not with every event.

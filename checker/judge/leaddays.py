@@ -32,9 +32,10 @@ def named_days(article: Article) -> tuple[dt.date, ...]:
     for sentence in article_sentences(text):  # the split its fields are read from next
         if sentence.start >= _HEAD:
             break
+        # its line within the head: a text of one long line is not searched whole for each sentence
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        line_end = text.find("\n", sentence.start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        line_end = text.find("\n", sentence.start, _HEAD)
+        line = text[line_start : line_end if line_end >= 0 else _HEAD]
         if line_start not in captions:
             captions[line_start] = layout.is_caption(line)
         if captions[line_start]:

@@ -67,15 +67,16 @@ def skipped_spans(text: str, kinds: frozenset[str]) -> tuple[tuple[int, int, str
     line_of = None  # where each line starts and ends, found once a sign is
     found = []
     for order, (kind, sign, test) in enumerate(tests):
-        tested = set()  # each line once, however many signs it holds
+        end = -1  # the end of the last line tested: each line once, however many signs it holds
         for match in sign.finditer(text):
+            at = match.start("word")  # the line the sign's word is on
+            if at < end:
+                continue
             if line_of is None:
                 line_of = _lines(text)
-            start, end = line_of(match.start("word"))  # the line the sign's word is on
-            if start not in tested:
-                tested.add(start)
-                if test(text[start:end]):
-                    found.append((start, order, end, kind))
+            start, end = line_of(at)
+            if test(text[start:end]):
+                found.append((start, order, end, kind))
     return tuple((start, end, kind) for start, _, end, kind in sorted(found))
 
 
