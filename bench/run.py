@@ -251,10 +251,10 @@ def value_extraction(work: Path, sample_bytes: int) -> list:
     # between events: the generated articles repeat the seeds' phrases more than real ones do
     articles = [[s.text for s in split_sentences(normalize(t))] for t in texts]
 
-    def timed(fn):
+    def timed(fn) -> dict:
         start = time.perf_counter()
         count = fn()
-        return time.perf_counter() - start, count
+        return {"seconds": time.perf_counter() - start, "peak_mb": 0.0, "count": count}
 
     def read_all(measures: bool) -> int:
         count = 0
@@ -266,25 +266,30 @@ def value_extraction(work: Path, sample_bytes: int) -> list:
     # the grammars are built when first asked for, pint loaded with the first unit: once per run, not timed
     for measures in (False, True):
         list(find_values("On October 7 the 5.5-hour talks, 10 km away, cost $61 billion.", measures=measures))
-    ours, ours_n = timed(lambda: read_all(False))
-    measured, measured_n = timed(lambda: read_all(True))
-    regex, regex_n = timed(lambda: sum(1 for _ in CANDIDATE.finditer(text)))
+    # ours and the regex pass take a tenth of a second: medians of runs in turn (the others take many seconds)
+    ours, measured, regex = in_turn(
+        lambda: timed(lambda: read_all(False)), lambda: timed(lambda: read_all(True)),
+        lambda: timed(lambda: sum(1 for _ in CANDIDATE.finditer(text))),
+    )
+    seconds = ours["seconds"]
     # the last column: how many times faster claimcheck is (below 1: slower)
-    rows = [["claimcheck value layer", f"{mb / ours:.3f}", "1", ours_n],
-            ["claimcheck value layer, measures on", f"{mb / measured:.3f}", f"{measured / ours:.2f}", measured_n],
-            ["one compiled regex pass (candidate starts)", f"{mb / regex:.1f}", f"{regex / ours:.2f}", regex_n]]
+    rows = [["claimcheck value layer", f"{mb / seconds:.3f}", "1", ours["count"]],
+            ["claimcheck value layer, measures on", f"{mb / measured['seconds']:.3f}",
+             f"{measured['seconds'] / seconds:.2f}", measured["count"]],
+            ["one compiled regex pass (candidate starts)", f"{mb / regex['seconds']:.1f}",
+             f"{regex['seconds'] / seconds:.2f}", regex["count"]]]
     try:
         from quantulum3 import parser as quantulum
 
-        q, q_n = timed(lambda: len(quantulum.parse(text)))
-        rows.append(["quantulum3 parse (quantities)", f"{mb / q:.3f}", f"{q / ours:.1f}", q_n])
+        q = timed(lambda: len(quantulum.parse(text)))
+        rows.append(["quantulum3 parse (quantities)", f"{mb / q['seconds']:.3f}", f"{q['seconds'] / seconds:.1f}", q["count"]])
     except ImportError:
         rows.append(["quantulum3", "not installed", "", ""])
     try:
         from dateparser.search import search_dates
 
-        d, d_n = timed(lambda: len(search_dates(text, languages=["en"]) or []))
-        rows.append(["dateparser search_dates (dates)", f"{mb / d:.3f}", f"{d / ours:.1f}", d_n])
+        d = timed(lambda: len(search_dates(text, languages=["en"]) or []))
+        rows.append(["dateparser search_dates (dates)", f"{mb / d['seconds']:.3f}", f"{d['seconds'] / seconds:.1f}", d["count"]])
     except ImportError:
         rows.append(["dateparser", "not installed", "", ""])
     return rows
