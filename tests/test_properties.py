@@ -260,17 +260,17 @@ DAY_FOLLOWERS = [
 ]
 
 
+def _dates_read(sentence: str, measures: bool, shortcut: bool) -> list:
+    return [(v.type, v.text, v.start, v.end, v.days)
+            for v in find_values(sentence, dt.date(2024, 4, 26), measures=measures, shortcut=shortcut)]
+
+
 @given(st.sampled_from(MONTH_WRITINGS), st.one_of(st.none(), st.integers(min_value=0, max_value=40)),
        st.sampled_from([" ", "  ", "\n", "\t", ""]), st.sampled_from(DAY_FOLLOWERS),
        st.sampled_from(["", "On ", "From ", "between ", "the "]), st.booleans())
 def test_the_month_led_shortcut_agrees_with_the_grammar(month, day, space, follower, before, measures):
     sentence = f"{before}{month}{'' if day is None else f'{space}{day}'}{follower}"
-    ref = dt.date(2024, 4, 26)
-    with_shortcut = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures)]
-    grammar_only = [
-        (v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures, shortcut=False)
-    ]
-    assert with_shortcut == grammar_only
+    assert _dates_read(sentence, measures, shortcut=True) == _dates_read(sentence, measures, shortcut=False)
 
 
 @given(st.sampled_from(MONTH_WRITINGS), st.integers(min_value=0, max_value=40), st.sampled_from(["-", "–", " - ", "-0"]),
@@ -278,12 +278,7 @@ def test_the_month_led_shortcut_agrees_with_the_grammar(month, day, space, follo
        st.sampled_from(DAY_FOLLOWERS), st.sampled_from(["", "On ", "between ", "the "]), st.booleans())
 def test_the_month_led_range_shortcut_agrees_with_the_grammar(month, first, dash, last, suffix, follower, before, measures):
     sentence = f"{before}{month} {first}{dash}{last}{suffix}{follower}"
-    ref = dt.date(2024, 4, 26)
-    with_shortcut = [(v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures)]
-    grammar_only = [
-        (v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures, shortcut=False)
-    ]
-    assert with_shortcut == grammar_only
+    assert _dates_read(sentence, measures, shortcut=True) == _dates_read(sentence, measures, shortcut=False)
 
 
 @given(
