@@ -4,11 +4,10 @@ hours", "5%"), when nothing that could extend it follows: no scale, currency,
 range, fraction or compound word ("and"), no "ago", no sign, dash, slash or
 glued letter; the month-led date ("October 7", "October 6-7", "in June.",
 "June last year"), the commonest date in news, when no year, range or "of"
-follows; and
-money after a sign ("$7 billion", "US$9bn", "£300,000") when nothing follows
-that could make it a range, a rate or another currency; and the relative day
-or period ("today", "last week", "earlier this month") when nothing follows
-that could extend it."""
+follows; money after a sign ("$7 billion", "US$9bn", "£300,000") when nothing
+follows that could make it a range, a rate or another currency; and the
+relative day or period ("today", "last week", "earlier this month") when
+nothing follows that could extend it."""
 
 from __future__ import annotations
 

@@ -215,7 +215,8 @@ def one_line(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
-# Words too common to tell what a sentence is about.
+
+
 class CaseBlind:
     """A regex that ignores case, matched fast: an ASCII text is matched in
     lower case by the regex compiled without IGNORECASE, which makes Python's
@@ -241,6 +242,7 @@ class CaseBlind:
         return self.regex.finditer(text)
 
 
+# Words too common to tell what a sentence is about.
 COMMON_WORDS = frozenset("a an the of to in on at by for with from and or as is was be has had its his her their that this".split())
 
 
