@@ -277,6 +277,11 @@ def _check(args) -> int:
         if not Path(name).exists():
             raise InputError(name, "no such file")
     rules = _load_rules(args)
+    with _workers(args, rules) as workers:
+        return _check_with(args, rules, workers)
+
+
+def _check_with(args, rules, workers) -> int:
     folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
     cache = _cache(args)
     corpus = _load_corpus(args, cache, folders)
@@ -289,7 +294,7 @@ def _check(args) -> int:
     events = touched_events(args.files, corpus, rules) if args.files else frozenset(corpus.events)
     tally = streamed.Tally(args.fail_on, accepted)
     width, color = _terminal()
-    with _judging(args, rules, corpus, events, cache) as judge:
+    with _judging(args, rules, corpus, events, cache, workers) as judge:
         if args.format == "json" and args.indent is None and not args.html and cache is not None:
             chosen = [e for e in corpus.events if e in events and rules.for_event(e)]
             lines = streamed.json_lines(
@@ -353,7 +358,21 @@ def _load_corpus(args, cache: Cache | None, folders=None):
 
 
 @contextlib.contextmanager
-def _judging(args, rules, corpus, events, cache: Cache | None):
+def _workers(args, rules):
+    """With --jobs N (no --scheduler), N worker processes started now,
+    before the corpus is loaded, so that they ready their reading layer
+    meanwhile; else None."""
+    if args.jobs <= 1 or args.scheduler:
+        yield None
+        return
+    from checker.judge.check import Workers
+
+    with Workers(args.jobs, rules) as workers:
+        yield workers
+
+
+@contextlib.contextmanager
+def _judging(args, rules, corpus, events, cache: Cache | None, workers=None):
     """A function judging a set of events (all: None), yielding each with its
     results, with a progress bar on a terminal once a check has run a while."""
     bars = []
@@ -368,7 +387,7 @@ def _judging(args, rules, corpus, events, cache: Cache | None):
             bars.append(tqdm(total=total, unit="article", file=sys.stderr, delay=1.0, leave=False))
         return judged_events(
             rules, corpus, show_misses=getattr(args, "show_misses", False), cache=cache, events=chosen,
-            jobs=args.jobs, progress=bars[0].update if bars else None, scheduler=args.scheduler,
+            jobs=args.jobs, progress=bars[0].update if bars else None, scheduler=args.scheduler, workers=workers,
         )
 
     try:
@@ -384,10 +403,11 @@ def _judging(args, rules, corpus, events, cache: Cache | None):
 
 def _baseline(args) -> int:
     rules = _load_rules(args)
-    cache = _cache(args)
-    corpus = _load_corpus(args, cache)
-    with _judging(args, rules, corpus, frozenset(corpus.events), cache) as judge:
-        entries = baseline.entries([r for _, results in judge(None) for r in results])
+    with _workers(args, rules) as workers:
+        cache = _cache(args)
+        corpus = _load_corpus(args, cache)
+        with _judging(args, rules, corpus, frozenset(corpus.events), cache, workers) as judge:
+            entries = baseline.entries([r for _, results in judge(None) for r in results])
     baseline.write(Path(args.output), entries)
     print(f"{args.output}: {len(entries)} discrepancies accepted")
     return EXIT_OK

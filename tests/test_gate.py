@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -299,3 +301,40 @@ def test_a_commit_of_one_article_reads_only_its_folder(capsys, tmp_path, root, m
     assert "Event: event-002" in out and "event-001" not in out
     status, _, err = run(capsys, "check", "--rules", "rules", "--corpus", "corpus", "rules/casualties.yaml")
     assert status == 2 and "event-001/outlet-0.txt" in err  # a rule file concerns every folder
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a thread has a priority of its own on Linux")
+def test_a_worker_readies_its_reading_layer_at_low_priority_in_a_thread_of_its_own():
+    """Workers start before the corpus is loaded: their imports must not take the CPU from the main process."""
+    from checker.judge.check import LOW_PRIORITY, lower_priority
+
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    seen = []
+
+    def lowered():
+        lower_priority()
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    thread = threading.Thread(target=lowered)
+    thread.start()
+    thread.join()
+    assert seen == [max(before, LOW_PRIORITY)]
+    assert os.getpriority(os.PRIO_PROCESS, 0) == before  # the calling thread's own is as it was
+
+
+@pytest.mark.parametrize("case", ["cached", "bad article"])
+def test_workers_started_before_the_corpus_is_loaded_are_gone_when_the_check_ends(capsys, tmp_path, monkeypatch, case):
+    """With --jobs, workers start before anything is known of the corpus; they end
+    with the check, whether nothing needed reading or the corpus is bad input."""
+    import multiprocessing
+
+    make_corpus(tmp_path / "corpus", events=2, per_event=2)
+    monkeypatch.chdir(tmp_path)
+    argv = ("check", "--rules", str(COMMON), "--corpus", "corpus", "--jobs", "2", "--cache", "cache", "--format", "json")
+    first = run(capsys, *argv)[0]
+    if case == "bad article":
+        (tmp_path / "corpus/event-001/outlet-0.txt").write_bytes(b"\xff\xfe not UTF-8")
+    status, _, err = run(capsys, *argv)
+    assert status == (2 if case == "bad article" else first)
+    assert ("outlet-0.txt" in err) == (case == "bad article")
+    assert multiprocessing.active_children() == []

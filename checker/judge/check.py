@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+import os
 import signal
+import sys
+import threading
 from typing import Callable, Iterator
 
 import attrs
@@ -20,25 +23,25 @@ from checker.rules.model import Field, RuleSet
 
 # The reading layer (extract, and the values and grammars under it) is
 # imported where an event is read: a check whose events are all in the cache
-# never needs it, and with --jobs the workers import it while this process
-# goes on writing what the cache holds.
+# never needs it, and with --jobs the workers import it (see `Workers`)
+# while this process loads the corpus and writes what the cache holds.
 
 
 def check(
     rules: RuleSet, corpus: Corpus, show_misses: bool = False, cache: Cache | None = None,
     events: frozenset[str] | None = None, jobs: int = 1, progress: Callable[[int], object] | None = None,
-    scheduler: str | None = None,
+    scheduler: str | None = None, workers: Workers | None = None,
 ) -> tuple[Result, ...]:
     """Every field of every event judged (or of `events` only); see `judged_events`."""
     return tuple(r for _, results in judged_events(
-        rules, corpus, show_misses, cache, events, jobs, progress, scheduler,
+        rules, corpus, show_misses, cache, events, jobs, progress, scheduler, workers,
     ) for r in results)
 
 
 def judged_events(
     rules: RuleSet, corpus: Corpus, show_misses: bool = False, cache: Cache | None = None,
     events: frozenset[str] | None = None, jobs: int = 1, progress: Callable[[int], object] | None = None,
-    scheduler: str | None = None,
+    scheduler: str | None = None, workers: Workers | None = None,
 ) -> Iterator[tuple[str, tuple[Result, ...]]]:
     """Each event (of `events` only, if given) with its fields judged, in corpus
     order, as each is done: a corpus of any size is held a window of events at a time.
@@ -46,13 +49,14 @@ def judged_events(
     With `show_misses`, each result lists its misses; with a `cache`, an
     article already parsed under the same rules is not parsed again; with
     `jobs` > 1, events are read in that many processes, and with a
-    `scheduler` (a Dask scheduler's address) on that cluster; `progress` is
+    `scheduler` (a Dask scheduler's address) on that cluster, and with
+    `workers` by those, already started, which go on; `progress` is
     told how many articles each event that had to be read held, as it is done.
     The readers start on the first events at once, before any is asked for.
     """
     fields_of = {e: rules.for_event(e) for e in corpus.events if events is None or e in events}
     articles_of = {e: a for e, a in corpus.by_event().items() if fields_of.get(e)}
-    read = read_events(rules.digest, fields_of, articles_of, cache, jobs, progress, scheduler)
+    read = read_events(rules, fields_of, articles_of, cache, jobs, progress, scheduler, workers)
     return _judged(read, fields_of, articles_of, show_misses)
 
 
@@ -96,13 +100,13 @@ Read = tuple[EventTime, dict[str, tuple[Mention, ...]]]  # an event's time, and 
 
 
 def read_events(
-    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]],
+    rules: RuleSet, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]],
     cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
-    scheduler: str | None = None,
+    scheduler: str | None = None, workers: Workers | None = None,
 ) -> Iterator[tuple[str, EventTime, dict[str, tuple[Mention, ...]]]]:
     """Each event, its time and each of its articles' mentions, in order: from
     the cache where it holds them under the event's time, else read (in `jobs`
-    processes, or on the cluster at `scheduler`).
+    processes, or on the cluster at `scheduler`, or by `workers`).
 
     An event is read as one piece of work: the days its articles name decide
     its time, which its mentions depend on, and an article's lead, read for
@@ -111,22 +115,24 @@ def read_events(
     corpus are ever held at once; the first window goes before this returns,
     so that other processes read while the caller does other work.
     """
-    events = _read_events(rules_digest, fields_of, articles_of, cache, jobs, progress, scheduler)
+    events = _read_events(rules, fields_of, articles_of, cache, jobs, progress, scheduler, workers)
     next(events)  # up to the first window's hand-over
     return events
 
 
 def _read_events(
-    rules_digest: str, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]],
+    rules: RuleSet, fields_of: dict[str, tuple[Field, ...]], articles_of: dict[str, tuple[Article, ...]],
     cache: Cache | None, jobs: int, progress: Callable[[int], object] | None = None,
-    scheduler: str | None = None,
+    scheduler: str | None = None, workers: Workers | None = None,
 ):
     """`read_events`, which first yields None once the first window is handed over."""
     with contextlib.ExitStack() as stack:
         if scheduler is not None:
             reader = stack.enter_context(contextlib.closing(cluster.Cluster(scheduler, fields_of)))
+        elif workers is not None:
+            reader = workers
         elif jobs > 1:
-            reader = stack.enter_context(_Pool(max(1, min(jobs, len(articles_of))), fields_of))  # no idle worker
+            reader = stack.enter_context(_Pool(max(1, min(jobs, len(articles_of))), rules))  # no idle worker
         else:
             reader = _InProcess(fields_of)
         ordered = iter(articles_of.items())
@@ -135,7 +141,7 @@ def _read_events(
             """The window's events, each planned from the cache or handed to the reader."""
             planned: list[_Work | Read] = []
             for event, articles in window:
-                entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules_digest)) is not None}
+                entries = {a.path: e for a in articles if cache and (e := cache.lookup(a, rules.digest)) is not None}
                 settled = _settled(articles, entries)
                 planned.append(_Work(event, articles, entries) if settled is None else settled)
                 if settled is not None:
@@ -151,7 +157,7 @@ def _read_events(
             upcoming = submitted(list(itertools.islice(ordered, reader.window)))
             for (event, _), plan in zip(window, planned):
                 if isinstance(plan, _Work):
-                    plan = _store(plan, next(found), rules_digest, cache)
+                    plan = _store(plan, next(found), rules.digest, cache)
                     if progress is not None:
                         progress(len(articles_of[event]))
                 yield event, *plan
@@ -168,33 +174,58 @@ class _InProcess:
         return (read_event(w, self.fields_of[w.event]) for w in work)
 
 
-class _Pool:
-    """Events read in `jobs` worker processes, which get each event's fields
-    once, when they start; started when there is first something to read."""
+class Workers:
+    """`jobs` worker processes reading events under `rules`, started when
+    made. A check makes them before it loads the corpus: they import the
+    reading layer (a tenth of a second) meanwhile, not once the first event
+    to read is known."""
 
-    def __init__(self, jobs: int, fields_of: dict[str, tuple[Field, ...]]):
+    def __init__(self, jobs: int, rules: RuleSet):
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs
         self.window = jobs * 64  # enough to keep every worker busy between windows
-        self._fields_of = fields_of
-        self._pool = None
+        self._pool = _quiet_pool()(jobs, initializer=_start_worker, initargs=(rules,), context=context)
 
     def read(self, work: list[_Work]) -> Iterator:
         if not work:
             return iter(())
-        if self._pool is None:
-            import multiprocessing
-
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = _quiet_pool()(self.jobs, initializer=_start_worker, initargs=(self._fields_of,), context=context)
         return self._pool.imap(_read_in_worker, work, chunksize=max(1, len(work) // (self.jobs * 8)))
+
+    def close(self) -> None:
+        self._pool.terminate()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Pool:
+    """`Workers`, started when there is first something to read."""
+
+    def __init__(self, jobs: int, rules: RuleSet):
+        self.jobs = jobs
+        self.window = jobs * 64
+        self._rules = rules
+        self._workers = None
+
+    def read(self, work: list[_Work]) -> Iterator:
+        if not work:
+            return iter(())
+        if self._workers is None:
+            self._workers = Workers(self.jobs, self._rules)
+        return self._workers.read(work)
 
     def __enter__(self) -> _Pool:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
+        if self._workers is not None:
+            self._workers.close()
 
 
 @functools.cache
@@ -279,14 +310,40 @@ def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[
         article_sentences.cache_clear()
 
 
-# Worker processes get each event's fields once, when they start, not with every event.
-_WORKER: dict[str, tuple[Field, ...]] = {}
+# Worker processes get the rules once, when they start, not with every event.
+_WORKER: dict[str, object] = {}
 
 
-def _start_worker(fields_of: dict[str, tuple[Field, ...]]) -> None:
+def _start_worker(rules: RuleSet) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, once
-    _WORKER.update(fields_of)
+    _WORKER["fields"] = functools.lru_cache(maxsize=None)(rules.for_event)
+    ready = threading.Thread(target=_ready_reading, daemon=True)
+    ready.start()
+    _WORKER["ready"] = ready
+
+
+def _ready_reading() -> None:
+    """Import the reading layer, at low priority: workers start before the
+    corpus is loaded, and a check the cache answers must not wait on them."""
+    lower_priority()
+    import checker.judge.extract  # noqa: F401
+    import checker.judge.leaddays  # noqa: F401
+
+
+LOW_PRIORITY = 15  # a niceness: 19 is the lowest
+
+
+def lower_priority() -> None:
+    """This thread's priority lowered to LOW_PRIORITY, on Linux, where a
+    thread has one of its own (elsewhere the process's would be lowered)."""
+    if sys.platform != "linux":
+        return
+    thread = threading.get_native_id()
+    with contextlib.suppress(OSError):
+        if os.getpriority(os.PRIO_PROCESS, thread) < LOW_PRIORITY:
+            os.setpriority(os.PRIO_PROCESS, thread, LOW_PRIORITY)
 
 
 def _read_in_worker(work: _Work) -> tuple[EventTime, dict[str, Entry]]:
-    return read_event(work, _WORKER[work.event])
+    _WORKER["ready"].join()
+    return read_event(work, _WORKER["fields"](work.event))
