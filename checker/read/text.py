@@ -248,4 +248,12 @@ COMMON_WORDS = frozenset("a an the of to in on at by for with from and or as is 
 
 def words_of(text: str) -> frozenset[str]:
     """The lower-case words of a text, for cheap "could this apply here?" tests."""
+    if text.isascii():  # its bytes mapped at once (twice as fast as finding each word): \w is [A-Za-z0-9_]
+        return frozenset(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
     return frozenset(_WORD.findall(text.lower()))
+
+
+# an ASCII byte -> itself in lower case when \w matches it, else a space
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32 for c in range(256)
+)
