@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import sys
@@ -196,12 +197,14 @@ def test_a_corrupt_entry_is_recomputed_not_trusted(tmp_path, root):
     expected = check(rules, corpus, cache=Cache(tmp_path / "cache"))
     entries = cache_rows(tmp_path / "cache")
     assert len(entries) == 3
-    set_cache_row(tmp_path / "cache", entries[0][0], b"{not json")  # its checksum no longer matches
-    data = json.loads(entries[1][1])
-    data["mentions"][0]["start"] += 3  # changed after it was written
-    set_cache_row(tmp_path / "cache", entries[1][0], json.dumps(data).encode())
+    set_cache_row(tmp_path / "cache", entries[0][0], b"{not an entry")  # its checksum no longer matches
+    named, event_time, sentences, mentions = marshal.loads(entries[1][1])
+    first = list(mentions[0])
+    first[3] += 3  # its start, changed after it was written
+    set_cache_row(tmp_path / "cache", entries[1][0], marshal.dumps((named, event_time, sentences, (tuple(first), *mentions[1:]))))
     # checksummed, but not an entry: it does not read back
-    set_cache_row(tmp_path / "cache", entries[2][0], b"[]", hashlib.sha256(b"[]").hexdigest())
+    not_entry = marshal.dumps(((), "", (), ((1, 2),)))
+    set_cache_row(tmp_path / "cache", entries[2][0], not_entry, hashlib.sha256(not_entry).hexdigest())
 
     cache = Cache(tmp_path / "cache")
     assert check(rules, corpus, cache=cache) == expected

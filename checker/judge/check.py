@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import attrs
 
 from checker.judge import cluster
-from checker.judge.cache import Cache, Entry
+from checker.judge.cache import Cache, Entry, decoded, encoded
 from checker.judge.compare import Result, judge
 from checker.judge.eventtime import EventTime, event_time
 from checker.judge.mention import Mention
@@ -245,14 +245,20 @@ def _quiet_pool() -> type:
 
 
 def _store(work: _Work, read, rules_digest: str, cache: Cache | None):
-    """The event's time and mentions; fresh entries stored in the cache."""
+    """The event's time and mentions; fresh entries (or, from a worker, their
+    encodings) stored in the cache."""
     time, fresh = read
     parsed = {}
     for article in work.articles:
         if article.path in fresh:
-            parsed[article.path] = fresh[article.path].mentions
+            entry = body = fresh[article.path]
+            if isinstance(body, bytes):
+                entry = decoded(body, article)
+            else:
+                body = None
+            parsed[article.path] = entry.mentions
             if cache:
-                cache.store(article, rules_digest, fresh[article.path])
+                cache.store(article, rules_digest, entry, body)
         else:
             parsed[article.path] = work.entries[article.path].mentions
         if cache:
@@ -344,6 +350,8 @@ def lower_priority() -> None:
             os.setpriority(os.PRIO_PROCESS, thread, LOW_PRIORITY)
 
 
-def _read_in_worker(work: _Work) -> tuple[EventTime, dict[str, Entry]]:
+def _read_in_worker(work: _Work) -> tuple[EventTime, dict[str, bytes]]:
+    """`read_event` in a worker, each fresh entry sent as the cache stores it (see `cache.encoded`)."""
     _WORKER["ready"].join()
-    return read_event(work, _WORKER["fields"](work.event))
+    time, fresh = read_event(work, _WORKER["fields"](work.event))
+    return time, {path: encoded(entry) for path, entry in fresh.items()}
