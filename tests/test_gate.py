@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.judge.cache import Cache
+from checker.judge.cache import Cache, Entry
 from checker.judge.check import check
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
@@ -260,6 +260,46 @@ def test_two_runs_at_once_share_the_cache(tmp_path, root):
     cache = Cache(tmp_path / "cache")
     check(rules, corpus, cache=cache)
     assert (cache.hits, cache.corrupt) == (50, 0)
+
+
+def test_cache_rows_are_written_a_batch_at_a_time_and_read_before(tmp_path, root, monkeypatch):
+    """Kept rows are read back by their own run at once, written for others when a batch is full or the reading ends."""
+    from checker.judge import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_BATCH", 4)
+    make_corpus(tmp_path / "corpus", events=1, per_event=3)
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
+    cache = Cache(tmp_path / "cache")
+    entries = [(a, Entry((), "", ())) for a in corpus.articles]
+    for article, entry in entries:
+        cache.store(article, rules.digest, entry)
+    assert [cache.lookup(a, rules.digest) for a, _ in entries] == [e for _, e in entries]  # kept, not yet written
+    assert Cache(tmp_path / "cache").lookup(corpus.articles[0], rules.digest) is None  # another run's
+    assert cache_rows(tmp_path / "cache") == []
+    cache.store_record("key", "text")  # the fourth row: a batch
+    assert len(cache_rows(tmp_path / "cache")) == 3 and cache_rows(tmp_path / "cache", "record")
+    check(rules, corpus, cache=Cache(tmp_path / "cache2"))  # not closed: written when its reading ended
+    assert len(cache_rows(tmp_path / "cache2")) == 3
+
+
+def test_a_batch_another_run_keeps_locked_is_dropped_not_raised(tmp_path, root, monkeypatch):
+    import sqlite3
+
+    from checker.judge import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_WAIT", 0.1)
+    make_corpus(tmp_path / "corpus", events=1, per_event=3)
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
+    check(rules, corpus, cache=Cache(tmp_path / "cache"))  # the database made
+    other = sqlite3.connect(tmp_path / "cache" / cache_module.DATABASE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run, writing for longer than this one waits
+    cache = Cache(tmp_path / "cache")
+    cache.store(corpus.articles[0], "other rules", Entry((), "", ()))
+    cache.close()  # its batch cannot be written: dropped, the check goes on
+    other.rollback()
+    other.close()
+    assert Cache(tmp_path / "cache").lookup(corpus.articles[0], "other rules") is None
+    assert len(cache_rows(tmp_path / "cache")) == 3
 
 
 def test_cache_stats_and_no_cache(capsys, workdir):

@@ -10,7 +10,9 @@ that time changes, the mentions are read again.
 Entries, the JSON report's records and remembered manifests are rows of one
 SQLite database (the standard library's) in a folder (default
 `.claimcheck-cache/`) that is always safe to delete. A file per entry cost a
-file's creation each (most of a cold check's writing); a row costs a tenth.
+file's creation each (most of a cold check's writing); a row costs a tenth,
+and half that again written with others: rows are kept and written a batch
+at a time, in one transaction, and when the reading ends (`Cache.flush`).
 SQLite makes each write atomic, so runs at the same time never read half an
 entry, and each row keeps the checksum of its bytes: a row whose checksum
 does not match or that does not read back as expected is counted as corrupt,
@@ -44,6 +46,7 @@ DEFAULT_FOLDER = ".claimcheck-cache"
 DATABASE = "cache.sqlite3"
 _FORMAT = 8  # bump when the stored shape changes
 _WAIT = 10.0  # seconds to wait for another run's write to finish
+_BATCH = 256  # rows written in one transaction
 
 
 @attrs.frozen
@@ -70,6 +73,8 @@ class Cache:
     _lock: threading.RLock = attrs.field(factory=threading.RLock, init=False, repr=False, eq=False)
     _db: sqlite3.Connection | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _usable: bool = attrs.field(default=True, init=False, repr=False, eq=False)
+    # rows written a batch at a time (see `flush`): key -> (bytes, checksum)
+    _pending: dict[str, tuple[bytes, str]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def lookup(self, article: Article, rules_digest: str) -> Entry | None:
         """The article's stored entry, or None (a corrupt one is counted)."""
@@ -91,7 +96,8 @@ class Cache:
         return _digest((str(_FORMAT), _code_digest(), *parts))
 
     def has_record(self, key: str) -> bool:
-        return self._query("SELECT 1 FROM stored WHERE key = ?", ("record:" + key,)) is not None
+        key = "record:" + key
+        return key in self._pending or self._query("SELECT 1 FROM stored WHERE key = ?", (key,)) is not None
 
     def lookup_record(self, key: str) -> str | None:
         """The text `store_record` stored under `key`, or None (a corrupt one is counted)."""
@@ -120,9 +126,20 @@ class Cache:
         """Count articles as parsed (misses) or taken from the cache (hits)."""
         self._add(**{"misses" if parsed else "hits": articles})
 
-    def close(self) -> None:
-        """Close the database (SQLite then folds its write-ahead log in); it opens again when asked."""
+    def flush(self) -> None:
+        """Write the rows kept so far, in one transaction: a row's own costs
+        twice as much (and a cold check writes one for each article)."""
         with self._lock:
+            rows = [(key, body, checksum) for key, (body, checksum) in self._pending.items()]
+            self._pending.clear()
+            if rows:
+                self._query("INSERT OR REPLACE INTO stored VALUES (?, ?, ?)", rows, many=True)
+
+    def close(self) -> None:
+        """Write what is kept and close the database (SQLite then folds its
+        write-ahead log in); it opens again when asked."""
+        with self._lock:
+            self.flush()
             if self._db is not None:
                 self._db.close()
                 self._db = None
@@ -154,7 +171,7 @@ class Cache:
 
     def _body(self, key: str) -> bytes | None:
         """The bytes stored under `key` when their checksum holds, else None (counted corrupt unless missing)."""
-        row = self._query("SELECT body, checksum FROM stored WHERE key = ?", (key,))
+        row = self._pending.get(key) or self._query("SELECT body, checksum FROM stored WHERE key = ?", (key,))
         if row is None:
             return None
         body, checksum = row
@@ -171,16 +188,29 @@ class Cache:
 
     def _put(self, key: str, body: bytes) -> None:
         # a checksum: a row changed after it was written is never trusted
-        self._query("INSERT OR REPLACE INTO stored VALUES (?, ?, ?)", (key, body, hashlib.sha256(body).hexdigest()))
+        with self._lock:
+            self._pending[key] = (body, hashlib.sha256(body).hexdigest())
+            if len(self._pending) >= _BATCH:
+                self.flush()
 
-    def _query(self, sql: str, parameters: tuple):
-        """The first row `sql` gives, or None; None too when the database
+    def _query(self, sql: str, parameters, many: bool = False):
+        """The first row `sql` gives, or None (`many`: run for each of a list
+        of parameters, in one transaction); None too when the database
         cannot be used (a cache that cannot be read or written only costs time)."""
         with self._lock:
             db = self._connection()
             if db is None:
                 return None
             try:
+                if many:
+                    db.execute("BEGIN IMMEDIATE")  # the write lock at once, for these rows only
+                    try:
+                        db.executemany(sql, parameters)
+                    except BaseException:
+                        db.rollback()
+                        raise
+                    db.commit()
+                    return None
                 return db.execute(sql, parameters).fetchone()
             except sqlite3.OperationalError:  # locked too long, a full disk, a read-only folder
                 return None
@@ -218,8 +248,9 @@ class Cache:
 
 def _open(folder: Path) -> sqlite3.Connection:
     os.makedirs(folder, exist_ok=True)
-    # autocommit: each write is its own transaction, so no run holds the lock for long;
-    # the connection is shared by the report's read-ahead thread, under the cache's lock
+    # autocommit: a read is its own transaction, writes a batch's (`Cache.flush`), so that
+    # no run holds the lock for long; the connection is shared by the report's
+    # read-ahead thread, under the cache's lock
     db = sqlite3.connect(os.path.join(folder, DATABASE), timeout=_WAIT, isolation_level=None, check_same_thread=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer, nor a writer for them

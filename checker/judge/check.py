@@ -127,6 +127,8 @@ def _read_events(
 ):
     """`read_events`, which first yields None once the first window is handed over."""
     with contextlib.ExitStack() as stack:
+        if cache is not None:
+            stack.callback(cache.flush)  # the entries kept for a batch written once the reading ends
         if scheduler is not None:
             reader = stack.enter_context(contextlib.closing(cluster.Cluster(scheduler, fields_of)))
         elif workers is not None:
