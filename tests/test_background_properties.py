@@ -69,3 +69,21 @@ def test_a_sentence_naming_an_earlier_time_holds_a_word_the_scan_needs(words):
     sentence = " ".join(words)
     if background._EARLIER.search(sentence):
         assert any(word in sentence.lower() for word in background.EARLIER_NEEDS)
+
+
+_BOUNDARY_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", ",", ", ", " ,", ";", " ; ", ":", ": ", "(", ")", "[", "] ", " - ", " — ", "–", "-",
+    "but", "While", "yet", "since", "Compared with", "vs.", "up from", "from", "about", "$", "5", "er", "higher",
+    " than", "the", "a year", "word", "é",
+])
+
+
+@settings(max_examples=1000)
+@given(st.lists(_BOUNDARY_PIECES, max_size=14).map("".join))
+def test_clause_boundaries_are_found_where_their_patterns_alone_find_them(sentence):
+    """The boundaries' regexes look at the first character before the rest: they match where the rest alone does."""
+    import re
+
+    for fast, body in ((background._SOFT, background._SOFT_BODY), (background._HARD, background._HARD_BODY)):
+        alone = re.compile(body, re.IGNORECASE)
+        assert [m.span() for m in fast.finditer(sentence)] == [m.span() for m in alone.finditer(sentence)]

@@ -64,3 +64,36 @@ def test_a_cue_phrase_is_looked_for_by_its_rarest_word():
 def test_a_texts_words_are_its_runs_of_word_characters_in_lower_case(text):
     """ASCII text takes a faster way to its words than the others: the same words."""
     assert words_of(text) == frozenset(re.findall(r"\w+", text.lower()))
+
+
+NAMING = [f for fields in FIELD_SETS for f in fields if f.choices]
+SEPARATORS = [" ", "  ", "-", "\n", " - "]
+
+
+@settings(max_examples=500)
+@given(st.sampled_from(NAMING), st.data(), st.lists(st.sampled_from(FILLER), max_size=6))
+def test_a_sentence_holding_a_choice_phrase_passes_the_choice_prefilter(field, data, filler):
+    """Whatever case and separators a choice phrase is written with, a sentence holding it may name the choice."""
+    phrase = data.draw(st.sampled_from([s for _, names in field.choices for s in names]))
+    words = [data.draw(st.sampled_from([w, w.upper(), w.title()])) for w in phrase.split()]
+    written = "".join(w + data.draw(st.sampled_from(SEPARATORS)) for w in words[:-1]) + words[-1]
+    sentence = " ".join([*filler, written, "."])
+    assert re.search(field.choice_regex, sentence, re.IGNORECASE)
+    assert field.could_name(words_of(sentence))
+
+
+def test_every_choice_read_in_the_corpora_passes_the_choice_prefilter():
+    """No sentence of the project's corpora where a pattern reads a choice is passed over."""
+    from checker.judge.extract import _slot_regex
+    from checker.load.corpus import load_corpus
+    from checker.read.text import split_sentences
+
+    corpora = [ROOT / "seeds", *(f for f in sorted((ROOT / "tests/corpora").glob("*/corpus")))]
+    sentences = [s.text for c in corpora for a in load_corpus(c).articles for s in split_sentences(a.text)]
+    read = 0
+    for field in NAMING:
+        for sentence in sentences:
+            if any(_slot_regex(p, field.choice_regex, not field.kind.single).search(sentence) for p in field.patterns):
+                read += 1
+                assert field.could_name(words_of(sentence)), (field.id, sentence)
+    assert read > 5  # the corpora read choices: the test asks something

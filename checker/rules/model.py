@@ -14,6 +14,7 @@ import attrs
 
 from checker.errors import Location
 from checker.fieldtypes import TYPES, FieldType, TypeName
+from checker.read.text import normalize, words_of
 from checker.rules.patterns import Pattern, words_regex
 from checker.rules.proximity import Cues
 
@@ -124,6 +125,18 @@ class Field:
             for name, synonyms in self.choices
             for synonym in synonyms
         )
+
+    # text and set fields: each choice phrase's words; a value is one of the phrases
+    _choice_words: tuple[frozenset[str], ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @_choice_words.default
+    def _words_of_choices(self) -> tuple:
+        return tuple({words_of(normalize(s)) for _, names in self.choices for s in names})
+
+    def could_name(self, words: frozenset[str]) -> bool:
+        """Cheap prefilter of a text or set field's values: a sentence of these
+        `words` holds every word of one of its choice phrases."""
+        return any(phrase <= words for phrase in self._choice_words)
 
     def canonical(self, text: str) -> str | None:
         """The choice a matched phrase stands for."""
