@@ -175,6 +175,12 @@ def _layout_of(start: int, end: int, skipped) -> frozenset[str]:
 
 def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
     """(value, claim) of each value the field takes in the sentence."""
+    read = _patterned if field.near is None and field.not_near is None else _cued
+    return read(field, text, words, values, zone)
+
+
+def _cued(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
+    """`_typed` of a field with `near` or `not_near` cues, which weigh the sentence's other figures."""
     found = []
     fitting = [(v, field.kind.claim(field, v, zone) if field.kind.reads(v, text) else None) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
@@ -189,6 +195,22 @@ def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | N
             continue
         if takes(field.near, field.not_near, text, value.start, value.end, matched, others):
             found.append((value, claim))
+    return found
+
+
+def _patterned(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
+    """`_typed` of a field without cues: a value is its when a pattern takes
+    it, whatever other figures the sentence holds, so only those values' claims
+    are made (most of a sentence's values are no field's)."""
+    patterns = [p for p in field.patterns if p.could_match(words)]
+    found = []
+    for value in values:
+        if not any(p.matches_around(text, value.start, value.end) for p in patterns):
+            continue
+        claim = field.kind.claim(field, value, zone) if field.kind.reads(value, text) else None
+        if claim is None or (field.counting and not counts_one_of(field.counting, text, value.end)):
+            continue
+        found.append((value, claim))
     return found
 
 
