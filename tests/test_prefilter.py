@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.rules.load import load_rule_folders
-from checker.read.text import words_of
+from checker.read.text import words_among, words_of
 from checker.rules.model import prefilter
 from checker.rules.proximity import Cues
 
@@ -26,10 +26,17 @@ VOCABULARY = sorted(
 )
 
 
-@settings(max_examples=300)
-@given(st.sampled_from(FIELD_SETS), st.frozensets(st.sampled_from(VOCABULARY), max_size=12))
+PREFILTERS = {}  # one per field set, across examples: what it remembers is asked too
+
+
+@settings(max_examples=1000)
+@given(st.sampled_from(FIELD_SETS), st.frozensets(st.sampled_from(VOCABULARY), max_size=12) | st.frozensets(
+    st.sampled_from(VOCABULARY[:12]), max_size=4,  # few words: answers asked again
+))
 def test_the_prefilter_keeps_exactly_the_fields_that_could_match(fields, words):
-    assert prefilter(fields).live(words) == [f for f in fields if f.could_match(words)]
+    chosen = PREFILTERS.setdefault(tuple(map(id, fields)), prefilter(fields))
+    assert chosen.live(words) == [f for f in fields if f.could_match(words)]
+    assert chosen.live(words | {"unasked"}) == chosen.live(words)
 
 
 def test_a_sentence_of_none_of_their_words_asks_no_field():
@@ -97,3 +104,21 @@ def test_every_choice_read_in_the_corpora_passes_the_choice_prefilter():
                 read += 1
                 assert field.could_name(words_of(sentence)), (field.id, sentence)
     assert read > 5  # the corpora read choices: the test asks something
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("aZ_09 .,-'\n\x80éİ"), max_size=60) | st.text(max_size=60),
+       st.frozensets(st.sampled_from(["a", "z", "az", "_", "0", "9", "é", "i̇", "visit", ""]), max_size=5))
+def test_a_texts_words_among_some_are_its_words_in_them(text, among):
+    assert words_among(text, among) == words_of(text) & among
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(FIELD_SETS), st.lists(st.sampled_from(VOCABULARY + FILLER + ["U.S.", "top", "supplier"]), max_size=14))
+def test_the_words_a_sentence_is_asked_about_pick_the_fields_all_its_words_pick(fields, words):
+    """A sentence's words are narrowed to those the fields ask about before they are asked."""
+    sentence = " ".join(words)
+    chosen = PREFILTERS.setdefault(tuple(map(id, fields)), prefilter(fields))
+    asked = chosen.words_in(sentence)
+    assert chosen.live(asked) == chosen.live(words_of(sentence))
+    assert all(f.could_name(asked) == f.could_name(words_of(sentence)) for f in fields)

@@ -12,7 +12,7 @@ from checker.judge.eventtime import UNKNOWN, EventTime
 from checker.judge.mention import Mention, Miss
 from checker.load.corpus import Article
 from checker.read import datelines, layout
-from checker.read.text import COMMON_WORDS, LineIndex, article_sentences, one_line, words_of
+from checker.read.text import COMMON_WORDS, LineIndex, article_sentences, one_line
 from checker.read.values import find_values, sentence_values
 from checker.rules.model import Field, Prefilter, prefilter
 from checker.rules.patterns import Pattern, words_regex
@@ -40,7 +40,7 @@ def _sentences_for(article: Article, fields: tuple[Field, ...]):
     skipped = layout.skipped_spans(article.text, skipping) if skipping else ()
     candidates = _prefilter(fields)
     for sentence in article_sentences(article.text):
-        words = words_of(sentence.text)
+        words = candidates.words_in(sentence.text)  # those the fields ask about
         live = [f for f in candidates.live(words) if f.in_scope(sentence.text)]
         if skipped and live:
             kinds = _layout_of(sentence.start, sentence.end, skipped)

@@ -248,9 +248,18 @@ COMMON_WORDS = frozenset("a an the of to in on at by for with from and or as is 
 
 def words_of(text: str) -> frozenset[str]:
     """The lower-case words of a text, for cheap "could this apply here?" tests."""
+    return frozenset(_words(text))
+
+
+def words_among(text: str, among: frozenset[str]) -> frozenset[str]:
+    """`words_of(text) & among`, without the set of all the text's words."""
+    return among.intersection(_words(text))
+
+
+def _words(text: str) -> list[str]:
     if text.isascii():  # its bytes mapped at once (twice as fast as finding each word): \w is [A-Za-z0-9_]
-        return frozenset(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
-    return frozenset(_WORD.findall(text.lower()))
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _WORD.findall(text.lower())
 
 
 # an ASCII byte -> itself in lower case when \w matches it, else a space

@@ -14,7 +14,7 @@ import attrs
 
 from checker.errors import Location
 from checker.fieldtypes import TYPES, FieldType, TypeName
-from checker.read.text import normalize, words_of
+from checker.read.text import normalize, words_among, words_of
 from checker.rules.patterns import Pattern, words_regex
 from checker.rules.proximity import Cues
 
@@ -163,20 +163,38 @@ class Prefilter:
     """`Field.could_match` asked of many fields at once: a sentence's words
     pick the fields worth asking (those with a word every match of one of
     their patterns needs, or one of their cue words), so a sentence that
-    concerns none of them costs one set intersection."""
+    concerns none of them costs one set intersection. The answer depends on
+    the sentence's words among those the fields ask about, and is remembered
+    by them: sentences share few of those."""
 
     fields: tuple[Field, ...]
     _always: frozenset[int]  # fields one of whose patterns needs no word
     _by_word: dict[str, frozenset[int]]  # a word -> the fields it may make match
     _words: frozenset[str]
+    _asked: frozenset[str]  # every word a field's `could_match` looks for
+    _known: dict[frozenset[str], list[Field]] = attrs.field(factory=dict, init=False, eq=False)
+
+    def words_in(self, sentence: str) -> frozenset[str]:
+        """The sentence's words (as `words_of` gives them) that a field asks
+        about: all that `live`, `Field.could_match` and `Field.could_name` need of them."""
+        return words_among(sentence, self._asked)
 
     def live(self, words: frozenset[str]) -> list[Field]:
         """The fields that could find something in a sentence of these `words`, in order."""
-        chosen = set(self._always)
-        for word in words & self._words:
-            chosen |= self._by_word[word]
-        fields = self.fields
-        return [fields[i] for i in sorted(chosen) if fields[i].could_match(words)]
+        relevant = words & self._asked
+        known = self._known.get(relevant)
+        if known is None:
+            if len(self._known) >= _KNOWN_MOST:
+                self._known.clear()
+            chosen = set(self._always)
+            for word in relevant & self._words:
+                chosen |= self._by_word[word]
+            fields = self.fields
+            known = self._known[relevant] = [fields[i] for i in sorted(chosen) if fields[i].could_match(relevant)]
+        return list(known)
+
+
+_KNOWN_MOST = 4096  # answers a prefilter remembers
 
 
 def prefilter(fields: tuple[Field, ...]) -> Prefilter:
@@ -193,7 +211,14 @@ def prefilter(fields: tuple[Field, ...]) -> Prefilter:
         for word in entries:
             by_word.setdefault(word, set()).add(i)
     frozen = {word: frozenset(ids) for word, ids in by_word.items()}
-    return Prefilter(fields, frozenset(always), frozen, frozenset(frozen))
+    asked = frozenset().union(*(_asked_by(f) for f in fields))
+    return Prefilter(fields, frozenset(always), frozen, frozenset(frozen), asked)
+
+
+def _asked_by(field: Field) -> frozenset[str]:
+    """The words `field.could_match` and `field.could_name` look for."""
+    cues = [c.keywords for c in (field.only_in, field.near) if c is not None]
+    return frozenset().union(*(p.needed for p in field.patterns), *cues, *field._choice_words)
 
 
 @attrs.frozen(slots=True)
