@@ -282,6 +282,19 @@ def test_cache_rows_are_written_a_batch_at_a_time_and_read_before(tmp_path, root
     assert len(cache_rows(tmp_path / "cache2")) == 3
 
 
+def test_the_records_held_are_asked_for_a_few_hundred_at_a_time(tmp_path, monkeypatch):
+    from checker.judge import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_ASKED", 3)
+    monkeypatch.setattr(cache_module, "_BATCH", 4)
+    cache = Cache(tmp_path / "cache")
+    for n in range(0, 10, 2):  # the even ones, four written and one kept
+        cache.store_record(f"key-{n}", "text")
+    assert len(cache_rows(tmp_path / "cache", "record")) == 4
+    assert cache.held_records(f"key-{n}" for n in range(10)) == {f"key-{n}" for n in range(0, 10, 2)}
+    assert cache.held_records([]) == frozenset()
+
+
 def test_a_batch_another_run_keeps_locked_is_dropped_not_raised(tmp_path, root, monkeypatch):
     import sqlite3
 

@@ -137,8 +137,8 @@ def test_reading_ahead_holds_at_most_its_bound(monkeypatch):
         def record_key(self, *parts):
             return parts[-1]
 
-        def has_record(self, key):
-            return '"e1"' not in key
+        def held_records(self, keys):
+            return frozenset(key for key in keys if '"e1"' not in key)
 
         def lookup_record(self, key):
             taken.append(key)

@@ -70,7 +70,8 @@ def json_lines(
     """
     articles_of = corpus.by_event()
     keys = {e: cache.record_key(*key_parts, _articles_key(e, articles_of[e])) for e in events}
-    missing = frozenset(e for e in events if not cache.has_record(keys[e]))
+    held = cache.held_records(keys.values())
+    missing = frozenset(e for e in events if keys[e] not in held)
     fresh = judge(missing) if missing else iter(())
     if ahead and missing:
         fresh = _Ahead(fresh)
