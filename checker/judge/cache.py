@@ -98,7 +98,7 @@ class Cache:
 
     def held_records(self, keys) -> frozenset[str]:
         """Those of `keys` under which a record is held (asked of the database
-        `_ASKED` at a time: one query each would cost five times as much)."""
+        `_ASKED` at a time: one query each costs six times as much)."""
         wanted = ["record:" + key for key in keys]
         held = {key for key in wanted if key in self._pending}
         for at in range(0, len(wanted), _ASKED):

@@ -78,8 +78,7 @@ def _judged(
             if own or field.event is not None:  # a common rule that finds nothing says nothing
                 # the likeliest to hold a missed value first
                 own_misses = tuple(sorted((m for m in missed if m.field == field.id), key=lambda m: -m.likelihood))
-                judged = judge(event, field, own_articles, own)
-                results.append(attrs.evolve(judged, misses=own_misses, event_time=time))
+                results.append(judge(event, field, own_articles, own, own_misses, time))
         yield event, tuple(results)
 
 

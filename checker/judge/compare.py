@@ -97,9 +97,13 @@ def combine(field: Field, mentions: tuple[Mention, ...]) -> tuple[Claim | None, 
     return field.kind.combine(field, [m.claim for m in mentions])
 
 
-def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tuple[Mention, ...]) -> Result:
+def judge(
+    event: str, field: Field, articles: tuple[Article, ...], mentions: tuple[Mention, ...],
+    misses: tuple[Miss, ...] = (), event_time: EventTime = UNKNOWN,
+) -> Result:
     """The field's verdict across the articles, from its mentions: those of the
-    event (or of the background, or both, as the field's `scope` says)."""
+    event (or of the background, or both, as the field's `scope` says); its
+    `misses` and the `event_time` are told on."""
     counted = tuple(m for m in mentions if _in_scope(field.scope, m))
     by_article = {a.path: [] for a in articles}
     for mention in counted:
@@ -114,7 +118,7 @@ def judge(event: str, field: Field, articles: tuple[Article, ...], mentions: tup
     verdict, groups, chosen = _verdict(field, [v for v in values if v.claim is not None])
     values = [chosen.get(v.article, v) for v in values]
     left_out = tuple(m for m in mentions if not _in_scope(field.scope, m))
-    return Result(event, field, verdict, tuple(values), groups, background=left_out)
+    return Result(event, field, verdict, tuple(values), groups, misses=misses, background=left_out, event_time=event_time)
 
 
 def _in_scope(scope: str, mention: Mention) -> bool:
