@@ -367,7 +367,7 @@ def _workers(args, rules):
         return
     from checker.judge.check import Workers
 
-    with Workers(args.jobs, rules) as workers:
+    with Workers(args.jobs, rules, early=True) as workers:
         yield workers
 
 

@@ -236,6 +236,28 @@ def test_a_cache_database_sqlite_cannot_read_is_begun_again(tmp_path, root, dama
     assert (cache.hits, cache.misses) == ((0, 6) if damage == "a folder" else (6, 0))  # a folder cannot be set aside
 
 
+def test_rows_kept_when_the_database_goes_bad_are_written_to_the_new_one(tmp_path):
+    from checker.judge.cache import DATABASE
+
+    cache = Cache(tmp_path / "cache")
+    cache.store_record("written", "text")
+    cache.close()
+    cache.store_record("kept", "text")  # not yet written
+    (tmp_path / "cache" / DATABASE).write_bytes(b"\x00not a database\xff" * 512)
+    assert cache.lookup_record("written") is None
+    assert cache.corrupt == 1  # counted once, the new database not set aside in its turn
+    cache.close()
+    assert [key for key, _ in cache_rows(tmp_path / "cache", "record")] == ["record:kept"]
+
+
+def test_a_check_that_stops_at_bad_input_keeps_the_manifests_it_read(capsys, tmp_path, monkeypatch):
+    make_corpus(tmp_path / "corpus", events=2, per_event=2)
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "check", "--rules", str(COMMON), "--corpus", "corpus", "--cache", "cache", "--explain", "nosuch")
+    assert status == 2 and "no field 'nosuch'" in err
+    assert len(cache_rows(tmp_path / "cache", "memo")) == 1
+
+
 def test_a_cache_folder_that_cannot_be_made_leaves_the_check_uncached(tmp_path, root):
     make_corpus(tmp_path / "corpus", events=1, per_event=3)
     rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")

@@ -122,3 +122,20 @@ def test_the_words_a_sentence_is_asked_about_pick_the_fields_all_its_words_pick(
     asked = chosen.words_in(sentence)
     assert chosen.live(asked) == chosen.live(words_of(sentence))
     assert all(f.could_name(asked) == f.could_name(words_of(sentence)) for f in fields)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(["top supplier", "largest supplier", "key supplier", "primary contributor"]), st.data())
+def test_a_choice_written_with_letters_lower_case_does_not_tell_is_still_read(phrase, data):
+    """"İ", "ſ" and the Kelvin sign match "i", "s" and "k" ignoring case, but are other letters in lower case:
+    a sentence that is not ASCII is read for its choices whatever its words say."""
+    from checker.judge.extract import _named
+
+    field = next(f for f in RULES[0].fields if f.id == "supplier-rank")
+    odd = {"i": "İ", "s": "ſ", "k": "\u212a"}
+    written = "".join(data.draw(st.sampled_from([c, odd[c]])) if c in odd else c for c in phrase)
+    sentence = f"China is the {written} of its war machine."
+    chosen = PREFILTERS.setdefault(("supplier-rank",), prefilter((field,)))
+    assert [claim.names for _, _, claim in _named(field, sentence, chosen.words_in(sentence))] == [
+        frozenset({"top" if phrase in ("top supplier", "largest supplier", "primary contributor") else "major"})
+    ]

@@ -129,6 +129,7 @@ class Cache:
 
     def keep_memo(self, name: str, memo: dict) -> None:
         self._write("memo:" + name, {"version": self.record_key(name), "memo": memo})
+        self.flush()  # kept before anything is read: a check that stops at bad input still keeps it
 
     def count(self, parsed: bool, articles: int = 1) -> None:
         """Count articles as parsed (misses) or taken from the cache (hits)."""
@@ -244,7 +245,9 @@ class Cache:
 
     def _begin_again(self) -> None:
         """Set a database SQLite cannot read aside (the next run, or this one, begins a new one)."""
-        self.close()
+        if self._db is not None:  # closed without writing the kept rows: they go to the new one
+            self._db.close()
+            self._db = None
         path = os.path.join(self.folder, DATABASE)
         try:
             os.replace(path, path + ".corrupt")
@@ -328,7 +331,7 @@ def decoded(body: bytes, article: Article) -> Entry:
             tuple(_mention(m, sentences, article) for m in mentions),
         )
     # MemoryError: a row written by hand may declare a tuple of billions of items
-    except (ValueError, TypeError, IndexError, EOFError, OverflowError, MemoryError):
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError, EOFError, OverflowError, MemoryError):
         raise ValueError("not an entry") from None
 
 

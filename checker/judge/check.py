@@ -105,7 +105,9 @@ def read_events(
 ) -> Iterator[tuple[str, EventTime, dict[str, tuple[Mention, ...]]]]:
     """Each event, its time and each of its articles' mentions, in order: from
     the cache where it holds them under the event's time, else read (in `jobs`
-    processes, or on the cluster at `scheduler`, or by `workers`).
+    processes, or on the cluster at `scheduler`, or by `workers`). `fields_of`
+    is `rules.for_event` of each event: worker processes, which get the rules
+    once, look each event's fields up so.
 
     An event is read as one piece of work: the days its articles name decide
     its time, which its mentions depend on, and an article's lead, read for
@@ -177,18 +179,18 @@ class _InProcess:
 
 class Workers:
     """`jobs` worker processes reading events under `rules`, started when
-    made. A check makes them before it loads the corpus: they import the
-    reading layer (a tenth of a second) meanwhile, not once the first event
-    to read is known."""
+    made. A check makes them `early`, before it loads the corpus: they import
+    the reading layer (a tenth of a second) meanwhile, at low priority, not
+    once the first event to read is known."""
 
-    def __init__(self, jobs: int, rules: RuleSet):
+    def __init__(self, jobs: int, rules: RuleSet, early: bool = False):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs
         self.window = jobs * 64  # enough to keep every worker busy between windows
-        self._pool = _quiet_pool()(jobs, initializer=_start_worker, initargs=(rules,), context=context)
+        self._pool = _quiet_pool()(jobs, initializer=_start_worker, initargs=(rules, early), context=context)
 
     def read(self, work: list[_Work]) -> Iterator:
         if not work:
@@ -321,18 +323,20 @@ def read_event(work: _Work, fields: tuple[Field, ...]) -> tuple[EventTime, dict[
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(rules: RuleSet) -> None:
+def _start_worker(rules: RuleSet, early: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, once
     _WORKER["fields"] = functools.lru_cache(maxsize=None)(rules.for_event)
-    ready = threading.Thread(target=_ready_reading, daemon=True)
+    ready = threading.Thread(target=_ready_reading, args=(early,), daemon=True)
     ready.start()
     _WORKER["ready"] = ready
 
 
-def _ready_reading() -> None:
-    """Import the reading layer, at low priority: workers start before the
-    corpus is loaded, and a check the cache answers must not wait on them."""
-    lower_priority()
+def _ready_reading(early: bool) -> None:
+    """Import the reading layer; at low priority when the worker started
+    `early`, before the corpus was loaded: a check the cache answers must not
+    wait on it (a worker with events at hand imports at its own priority)."""
+    if early:
+        lower_priority()
     import checker.judge.extract  # noqa: F401
     import checker.judge.leaddays  # noqa: F401
 

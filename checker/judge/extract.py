@@ -234,7 +234,7 @@ def counts_one_of(nouns: frozenset[str], text: str, end: int) -> bool:
 
 def _named(field: Field, text: str, words: frozenset[str]) -> list:
     found = []
-    if not field.could_name(words):  # no choice phrase in the sentence: no pattern's regex need be tried
+    if text.isascii() and not field.could_name(words):  # no choice phrase: no pattern's regex need be tried
         return found
     for pattern in field.patterns:
         if not pattern.could_match(words):

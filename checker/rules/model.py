@@ -126,17 +126,23 @@ class Field:
             for synonym in synonyms
         )
 
-    # text and set fields: each choice phrase's words; a value is one of the phrases
-    _choice_words: tuple[frozenset[str], ...] = attrs.field(init=False, repr=False, eq=False)
+    # text and set fields: each choice phrase's words (a value is one of the
+    # phrases); None when a phrase is not ASCII, whose case the choice regex
+    # may match otherwise than lower case says ("İ", "ſ", the Kelvin sign)
+    _choice_words: tuple[frozenset[str], ...] | None = attrs.field(init=False, repr=False, eq=False)
 
     @_choice_words.default
-    def _words_of_choices(self) -> tuple:
-        return tuple({words_of(normalize(s)) for _, names in self.choices for s in names})
+    def _words_of_choices(self) -> tuple | None:
+        phrases = [s for _, names in self.choices for s in names]
+        if not all(s.isascii() for s in phrases):
+            return None
+        return tuple({words_of(normalize(s)) for s in phrases})
 
     def could_name(self, words: frozenset[str]) -> bool:
-        """Cheap prefilter of a text or set field's values: a sentence of these
-        `words` holds every word of one of its choice phrases."""
-        return any(phrase <= words for phrase in self._choice_words)
+        """Cheap prefilter of a text or set field's values in an ASCII
+        sentence: one of these `words` holds every word of one of its choice
+        phrases (True when its phrases cannot be told so)."""
+        return self._choice_words is None or any(phrase <= words for phrase in self._choice_words)
 
     def canonical(self, text: str) -> str | None:
         """The choice a matched phrase stands for."""
@@ -218,7 +224,7 @@ def prefilter(fields: tuple[Field, ...]) -> Prefilter:
 def _asked_by(field: Field) -> frozenset[str]:
     """The words `field.could_match` and `field.could_name` look for."""
     cues = [c.keywords for c in (field.only_in, field.near) if c is not None]
-    return frozenset().union(*(p.needed for p in field.patterns), *cues, *field._choice_words)
+    return frozenset().union(*(p.needed for p in field.patterns), *cues, *(field._choice_words or ()))
 
 
 @attrs.frozen(slots=True)
