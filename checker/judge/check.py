@@ -135,7 +135,7 @@ def _read_events(
         elif workers is not None:
             reader = workers
         elif jobs > 1:
-            reader = stack.enter_context(_Pool(max(1, min(jobs, len(articles_of))), rules))  # no idle worker
+            reader = stack.enter_context(Workers(max(1, min(jobs, len(articles_of))), rules))  # no idle worker
         else:
             reader = _InProcess(fields_of)
         ordered = iter(articles_of.items())
@@ -179,56 +179,41 @@ class _InProcess:
 
 class Workers:
     """`jobs` worker processes reading events under `rules`, started when
-    made. A check makes them `early`, before it loads the corpus: they import
-    the reading layer (a tenth of a second) meanwhile, at low priority, not
-    once the first event to read is known."""
+    there is first something to read, or at once when `early`: a check makes
+    them so before it loads the corpus, and they import the reading layer (a
+    tenth of a second) meanwhile, at low priority, not once the first event
+    to read is known."""
 
     def __init__(self, jobs: int, rules: RuleSet, early: bool = False):
+        self.jobs = jobs
+        self.window = jobs * 64  # enough to keep every worker busy between windows
+        self._rules = rules
+        self._early = early
+        self._pool = self._started() if early else None
+
+    def _started(self):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.jobs = jobs
-        self.window = jobs * 64  # enough to keep every worker busy between windows
-        self._pool = _quiet_pool()(jobs, initializer=_start_worker, initargs=(rules, early), context=context)
+        return _quiet_pool()(self.jobs, initializer=_start_worker, initargs=(self._rules, self._early), context=context)
 
     def read(self, work: list[_Work]) -> Iterator:
         if not work:
             return iter(())
+        if self._pool is None:
+            self._pool = self._started()
         return self._pool.imap(_read_in_worker, work, chunksize=max(1, len(work) // (self.jobs * 8)))
 
     def close(self) -> None:
-        self._pool.terminate()
+        if self._pool is not None:
+            self._pool.terminate()
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-class _Pool:
-    """`Workers`, started when there is first something to read."""
-
-    def __init__(self, jobs: int, rules: RuleSet):
-        self.jobs = jobs
-        self.window = jobs * 64
-        self._rules = rules
-        self._workers = None
-
-    def read(self, work: list[_Work]) -> Iterator:
-        if not work:
-            return iter(())
-        if self._workers is None:
-            self._workers = Workers(self.jobs, self._rules)
-        return self._workers.read(work)
-
-    def __enter__(self) -> _Pool:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._workers is not None:
-            self._workers.close()
 
 
 @functools.cache
