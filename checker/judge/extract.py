@@ -182,7 +182,7 @@ def _typed(field: Field, text: str, words: frozenset[str], values, zone: str | N
 def _cued(field: Field, text: str, words: frozenset[str], values, zone: str | None) -> list:
     """`_typed` of a field with `near` or `not_near` cues, which weigh the sentence's other figures."""
     found = []
-    fitting = [(v, field.kind.claim(field, v, zone) if field.kind.reads(v, text) else None) for v in values]
+    fitting = [(v, _claim(field, v, text, zone)) for v in values]
     figures = [(v.start, v.end) for v, claim in fitting if claim is not None]
     for value, claim in fitting:
         if claim is None:
@@ -207,11 +207,16 @@ def _patterned(field: Field, text: str, words: frozenset[str], values, zone: str
     for value in values:
         if not any(p.matches_around(text, value.start, value.end) for p in patterns):
             continue
-        claim = field.kind.claim(field, value, zone) if field.kind.reads(value, text) else None
+        claim = _claim(field, value, text, zone)
         if claim is None or (field.counting and not counts_one_of(field.counting, text, value.end)):
             continue
         found.append((value, claim))
     return found
+
+
+def _claim(field: Field, value, text: str, zone: str | None):
+    """The claim the value makes for the field where it stands in the sentence, or None."""
+    return field.kind.claim(field, value, zone) if field.kind.reads(value, text) else None
 
 
 _WORD_AFTER = re.compile(r"[\s-]+(?:of\s+)?([A-Za-z][\w'’]*)")

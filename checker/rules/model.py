@@ -177,7 +177,7 @@ class Prefilter:
     _always: frozenset[int]  # fields one of whose patterns needs no word
     _by_word: dict[str, frozenset[int]]  # a word -> the fields it may make match
     _words: frozenset[str]
-    _asked: frozenset[str]  # every word a field's `could_match` looks for
+    _asked: frozenset[str]  # every word a field's `could_match` and `could_name` look for
     _known: dict[frozenset[str], list[Field]] = attrs.field(factory=dict, init=False, eq=False)
 
     def words_in(self, sentence: str) -> frozenset[str]:
