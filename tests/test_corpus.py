@@ -98,3 +98,30 @@ def test_a_line_ends_a_sentence_where_the_one_regex_says_it_may(parts):
     by_regex = [text.index("\n", m.start()) for m in _LINE_END_AS_ONE_REGEX.finditer(text)]
     from_breaks = [m.start() for m in text_module._BREAK_BEFORE_START.finditer(text) if not text_module._ran_on(text, m.start())]
     assert from_breaks == by_regex
+
+
+def _word_start_by_steps(text: str, end: int) -> int:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(["word", "U.S", "x" * 70, " ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "\x85", "é", "(", '"']),
+                max_size=20), st.data())
+def test_a_stop_s_word_is_found_back_to_any_kind_of_space(parts, data):
+    text = "".join(parts)
+    end = data.draw(st.integers(0, len(text)))
+    assert text_module._word_start(text, end) == _word_start_by_steps(text, end)
+
+
+_STOP_AS_ONE_REGEX = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(["word", "Word", "7", " ", "\n", ".", "!", "?", '"', "'", ")", "]", "(", "[", "..."]), max_size=30))
+def test_the_stops_found_mark_by_mark_are_those_of_one_regex(parts):
+    text = "".join(parts)
+    by_mark = sorted(m.span() for stop in text_module._STOPS for m in stop.finditer(text))
+    assert by_mark == [m.span() for m in _STOP_AS_ONE_REGEX.finditer(text)]

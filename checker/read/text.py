@@ -64,8 +64,10 @@ _ABBREVIATIONS = frozenset(
     "jr sr approx est dept fig vol".split()
 )
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A full stop (or ! ?) with closing quotes, then space, then what starts a sentence.
-_STOP = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# A full stop (or ! ?) with closing quotes, then space, then what starts a
+# sentence. One regex for each mark: a regex led by one character is searched
+# for as a string is, four times faster than one led by a class ([.!?]).
+_STOPS = tuple(re.compile(re.escape(mark) + r"[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])") for mark in ".!?")
 # A line break before what starts a sentence; it ends one when the line did
 # not run on mid-phrase (`_ran_on`). Searched from the break: a regex that
 # starts by looking behind is tried at every character.
@@ -84,13 +86,23 @@ def _ran_on(text: str, newline: int) -> bool:
 def _is_abbreviation(text: str, stop: int) -> bool:
     if text[stop] != ".":
         return False
-    word_start = stop
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
-    token = text[word_start:stop].lstrip("\"'(")
+    token = text[_word_start(text, stop) : stop].lstrip("\"'(")
     if "." in token or (len(token) == 1 and token.isupper()):
         return True  # "U.S.", "a.m.", an initial
     return token.lower() in _ABBREVIATIONS
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of non-space characters ending at `end` starts."""
+    # the last space, when nothing between it and `end` is another kind of
+    # space (they are all unprintable): one search, not a step per character
+    space = text.rfind(" ", max(0, end - 64), end)
+    if (space >= 0 or end <= 64) and text[space + 1 : end].isprintable():
+        return space + 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _ends_line_sentence(text: str, newline: int, width) -> bool:
@@ -116,9 +128,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     cuts = {0, len(text)}
     for match in _BLOCK_BREAK.finditer(text):
         cuts.update((match.start(), match.end()))
-    for match in _STOP.finditer(text):
-        if not _is_abbreviation(text, match.start()):
-            cuts.add(match.end())
+    for mark, stop in zip(".!?", _STOPS):
+        if mark in text:
+            cuts.update(m.end() for m in stop.finditer(text) if not _is_abbreviation(text, m.start()))
     # the longest line, measured once and only when a line ends in a lowercase word
     width = functools.cache(lambda: max(map(len, text.splitlines()), default=0))
     for match in _BREAK_BEFORE_START.finditer(text):
@@ -128,12 +140,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences = []
     bounds = sorted(cuts)
     for start, end in zip(bounds, bounds[1:]):
-        for start, end in _bounded(text, start, end):
+        for start, end in _bounded(text, start, end) if end - start > MAX_SENTENCE else ((start, end),):
             chunk = text[start:end]
             stripped = chunk.strip()
             if stripped:
-                lead = len(chunk) - len(chunk.lstrip())
-                s = start + lead
+                s = start + chunk.find(stripped[0])  # where the first non-space is
                 sentences.append(Sentence(s, s + len(stripped), stripped))
     return tuple(sentences)
 
