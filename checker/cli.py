@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import gc
 import json
 import os
@@ -284,7 +285,9 @@ def _check(args) -> int:
 def _check_with(args, rules, workers) -> int:
     folders = article_folders(args.files, Path(args.corpus), rules) if args.files else None
     cache = _cache(args)
-    corpus = _load_corpus(args, cache, folders)
+    # a whole corpus's first events are read as it loads (a few changed files' events are soon read)
+    ahead = functools.partial(workers.read_ahead, cache=cache) if workers is not None and folders is None else None
+    corpus = _load_corpus(args, cache, folders, ahead)
     if args.explain not in (None, report.ALL) and args.explain not in {f.id for f in rules.fields}:
         known = ", ".join(sorted({f.id for f in rules.fields}))
         raise InputError("--explain", f"no field {args.explain!r} (fields: {known})")
@@ -347,11 +350,12 @@ def _cache(args) -> Cache | None:
     return None if args.no_cache else Cache(Path(args.cache))
 
 
-def _load_corpus(args, cache: Cache | None, folders=None):
-    """The corpus, its unchanged manifests as the cache remembers them."""
+def _load_corpus(args, cache: Cache | None, folders=None, loaded=None):
+    """The corpus, its unchanged manifests as the cache remembers them;
+    `loaded` told each folder's articles as they load."""
     memo = cache.memo("manifests") if cache is not None else None
     known = len(memo) if memo is not None else 0
-    corpus = load_corpus(Path(args.corpus), args.corpus, folders, memo)
+    corpus = load_corpus(Path(args.corpus), args.corpus, folders, memo, loaded)
     if memo is not None and len(memo) > known:
         cache.keep_memo("manifests", memo)
     return corpus

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from checker.judge.cache import Cache, Entry
+from checker.errors import InputError
 from checker.judge.check import check
 from checker.load.corpus import load_corpus
 from checker.rules.load import load_rules
@@ -416,3 +417,59 @@ def test_workers_started_before_the_corpus_is_loaded_are_gone_when_the_check_end
     assert status == (2 if case == "bad article" else first)
     assert ("outlet-0.txt" in err) == (case == "bad article")
     assert multiprocessing.active_children() == []
+
+
+def _read_ahead_corpus(folder: Path):
+    """Six events; event-004's manifest gives one of its articles to event-001, whose folder loads first."""
+    make_corpus(folder, events=6, per_event=3)
+    edit(folder / "event-002/outlet-1.txt", "were killed", "were killed, and 99 died")
+    manifest = yaml.safe_load((folder / "event-004/manifest.yaml").read_text(encoding="utf-8"))
+    manifest["articles"][0]["event"] = "event-001"
+    (folder / "event-004/manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+
+
+def test_events_read_as_the_corpus_loads_are_judged_as_when_read_after(tmp_path):
+    """With --jobs, a whole corpus's first events go to the workers folder by
+    folder as it loads; an event a later folder adds to is read again whole."""
+    from checker.judge.check import Workers
+
+    _read_ahead_corpus(tmp_path / "corpus")
+    rules = load_rules(COMMON)
+    one = check(rules, load_corpus(tmp_path / "corpus"), jobs=1)
+    assert any(r.verdict == "conflict" for r in one)
+    assert len(next(r for r in one if r.event == "event-001").values) == 4  # with the article event-004's folder adds
+    with Workers(2, rules, early=True) as workers:
+        corpus = load_corpus(tmp_path / "corpus", loaded=lambda articles: workers.read_ahead(articles, None))
+        assert check(rules, corpus, workers=workers) == one
+
+
+def test_an_event_read_ahead_is_not_read_again(tmp_path):
+    """Its result is taken as it was read: a file changed after that goes unseen,
+    where reading it again would have said that it changed while being checked."""
+    from checker.judge.check import Workers
+
+    make_corpus(tmp_path / "corpus", events=2, per_event=2)
+    rules = load_rules(COMMON)
+    as_it_was = check(rules, load_corpus(tmp_path / "corpus"), jobs=1)
+    with Workers(2, rules, early=True) as workers:
+        corpus = load_corpus(tmp_path / "corpus", loaded=lambda articles: workers.read_ahead(articles, None))
+        for _, result in workers._ahead.values():
+            result.wait(timeout=60)
+        edit(tmp_path / "corpus/event-001/outlet-0.txt", "were killed", "died")
+        assert check(rules, corpus, workers=workers) == as_it_was
+    with pytest.raises(InputError, match="changed while it was being checked"):
+        check(rules, corpus, jobs=1)
+
+
+def test_nothing_is_read_ahead_once_the_cache_keeps_an_event(tmp_path):
+    """A check the cache answers must not read its first events for nothing."""
+    from checker.judge.check import Workers
+
+    make_corpus(tmp_path / "corpus", events=3, per_event=2)
+    rules, corpus = load_rules(COMMON), load_corpus(tmp_path / "corpus")
+    cache = Cache(tmp_path / "cache")
+    check(rules, corpus, cache=cache, events=frozenset({"event-001"}))
+    with Workers(2, rules, early=True) as workers:
+        for articles in corpus.by_event().values():
+            workers.read_ahead(articles, cache)
+        assert list(workers._ahead) == ["event-000"]  # read ahead until event-001, which the cache keeps

@@ -88,6 +88,11 @@ class Cache:
             self._add(corrupt=1)
             return None
 
+    def holds(self, article: Article, rules_digest: str) -> bool:
+        """Whether an entry is kept for the article (not read, so not checked)."""
+        key = self._key(article, rules_digest)
+        return key in self._pending or self._query("SELECT 1 FROM stored WHERE key = ?", (key,)) is not None
+
     def store(self, article: Article, rules_digest: str, entry: Entry, body: bytes | None = None) -> None:
         """Keep the article's entry (`body`: its encoding, when at hand)."""
         self._put(self._key(article, rules_digest), encoded(entry) if body is None else body)

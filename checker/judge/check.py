@@ -182,7 +182,8 @@ class Workers:
     there is first something to read, or at once when `early`: a check makes
     them so before it loads the corpus, and they import the reading layer (a
     tenth of a second) meanwhile, at low priority, not once the first event
-    to read is known."""
+    to read is known. Events may be handed to them as the corpus loads
+    (`read_ahead`)."""
 
     def __init__(self, jobs: int, rules: RuleSet, early: bool = False):
         self.jobs = jobs
@@ -190,6 +191,8 @@ class Workers:
         self._rules = rules
         self._early = early
         self._pool = self._started() if early else None
+        self._ahead: dict[str, tuple[tuple[Article, ...], object]] = {}  # event -> its articles, its result to come
+        self._reading_ahead = True
 
     def _started(self):
         import multiprocessing
@@ -198,12 +201,45 @@ class Workers:
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         return _quiet_pool()(self.jobs, initializer=_start_worker, initargs=(self._rules, self._early), context=context)
 
+    def read_ahead(self, articles: tuple[Article, ...], cache: Cache | None) -> None:
+        """Hand the events of articles just loaded (a folder's) to the workers,
+        while the rest of the corpus loads: a check's first window of events,
+        as long as the cache keeps nothing for them (a check the cache answers
+        is not slowed). `read` takes an event's result when the whole corpus
+        gives the event the same articles, else reads the event again."""
+        grouped: dict[str, list[Article]] = {}
+        for article in articles:
+            grouped.setdefault(article.event, []).append(article)
+        for event, own in grouped.items():
+            if not self._reading_ahead or len(self._ahead) >= self.window:
+                return
+            if event in self._ahead or not self._rules.for_event(event):
+                continue
+            if cache is not None and any(cache.holds(a, self._rules.digest) for a in own):
+                self._reading_ahead = False
+                return
+            if self._pool is None:
+                self._pool = self._started()
+            work = _Work(event, tuple(own), {})
+            self._ahead[event] = (work.articles, self._pool.apply_async(_read_in_worker, (work,)))
+
     def read(self, work: list[_Work]) -> Iterator:
         if not work:
             return iter(())
         if self._pool is None:
             self._pool = self._started()
-        return self._pool.imap(_read_in_worker, work, chunksize=max(1, len(work) // (self.jobs * 8)))
+        ahead = [self._taken(w) for w in work]
+        fresh = [w for w, early in zip(work, ahead) if early is None]
+        found = self._pool.imap(_read_in_worker, fresh, chunksize=max(1, len(fresh) // (self.jobs * 8)))
+        return (next(found) if early is None else early.get() for early in ahead)
+
+    def _taken(self, work: _Work):
+        """The result to come of the event read ahead as `work` asks, if it was."""
+        articles, result = self._ahead.pop(work.event, ((), None))
+        same = not work.entries and len(articles) == len(work.articles) and all(
+            a is b for a, b in zip(articles, work.articles)
+        )
+        return result if same else None
 
     def close(self) -> None:
         if self._pool is not None:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import Callable
 
 import attrs
 
@@ -104,13 +105,14 @@ class _Entry:
 
 
 def load_corpus(root: Path, display: str | None = None, folders: set[Path] | None = None,
-                memo: dict | None = None) -> Corpus:
+                memo: dict | None = None, loaded: Callable[[tuple[Article, ...]], object] | None = None) -> Corpus:
     """Every article below `root`; manifests beside them say who published what, when.
 
     `folders`: read only these (as resolved paths), for a check of the events
     a few changed files belong to; an event's articles live in one folder.
     `memo`: manifests read before, by the hash of their bytes, kept by the
-    caller (a cache); the manifests read now are added.
+    caller (a cache); the manifests read now are added. `loaded` is told
+    each folder's articles once they are loaded (not a JSON-lines corpus's).
     """
     display = display or str(root)
     if not root.exists():
@@ -147,6 +149,7 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
         files = sorted(
             (n for n in names if n.endswith(ARTICLE_SUFFIXES)), key=lambda n: (listed.get(n, len(listed)), n),
         )
+        first = len(articles)
         for name in files:
             entry, _ = entries.pop(name, (None, None))
             article = _article(f"{folder}{os.sep}{name}", f"{shown}/{name}" if shown else name, entry,
@@ -154,6 +157,8 @@ def load_corpus(root: Path, display: str | None = None, folders: set[Path] | Non
             articles.append(attrs.evolve(article, event_date=days) if days else article)
         for name, (_, where) in entries.items():
             raise InputError(Location(manifest, *where), f"manifest lists {name!r}, but there is no such article")
+        if loaded is not None and len(articles) > first:
+            loaded(tuple(articles[first:]))
     if not articles and folders is None:
         raise InputError(display, "empty corpus: no articles (*.txt) found")
     return Corpus(display, tuple(articles))
