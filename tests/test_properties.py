@@ -18,6 +18,7 @@ from checker.read.amount import Amount
 from checker.read.numbers import NUMBER
 from checker.read.datespec import DateSpec
 from checker.read.shortcut import relative_day, signed_money
+from checker.read.value import Reading
 from checker.read.values import find_values, forget_parses
 
 # -- numbers in English words ----------------------------------------------------
@@ -243,12 +244,16 @@ FOLLOWERS = [
     "of several issues", "of May", "of June 2024", "of 10", "of a kind", "of every five", "of dozens", "of thousands",
     "of the 20", "of its", "of which", "of a million", "of three quarters", "of half", "of them, officials said",
     "of Of", "OF the", "of\tthem", "of 2024", "of last year", "of this", "of one hundred", "of them were killed",
+    "-and-a-half hours", "and a half hours of talks", "and a half-hour", "-and-a-half-hour meeting", "-and-a-half-hours",
+    "and a half hours and ten minutes", "and a half million", "and a half", "and a half percent", "and a half days ago",
+    "-and-a-half hours, officials said", "and  a\nhalf weeks", "-and a-half days", "and a half hours long", "and a half years old",
+    "and a halfhours", "and a half dozen", "and a half-hour-long", "and a half hours to 6", "and a half hours' talks",
 ]
 
 
 # -- the month-led shortcut reads what the grammar reads --------------------------------
 MONTH_WRITINGS = ["October", "october", "OCTOBER", "May", "may", "March", "march", "June", "Jun", "Jun.", "Sept.", "Sept",
-                  "Sep", "Dec.", "Aug", "Feb.", "September", "July", "Mar."]
+                  "Sep", "Dec.", "Aug", "Feb.", "September", "July", "Mar.", "MAY", "june", "JUN", "Mar"]
 DAY_FOLLOWERS = [
     "", ".", ",", ", officials said.", ", 2024", ",2024", " 2024", " 1998 crash", "-8", " - 8", "–9", " to 9", " until 9",
     " through 12", " till 9", " and 8", " or 8", " of 2023", " in 2021", " of last year", " last year", " next year",
@@ -257,6 +262,9 @@ DAY_FOLLOWERS = [
     " to Beijing", "th", "st", "nd", "a", "x visit", " ago", "/10", ".5", ":30", "\t2024", "$", " _x", " T", " TO 9",
     " of next year", " Last Year", " last years", " last year's", "\nlast\tyear", " of this year.", " of last", " last week",
     " (Reuters) - Officials", "(", " 7 last year", ", officials", " of the year", " year", " and December",
+    # where a month the grammar takes only with a day is followed by none ("Jun on Friday")
+    " on Friday", " the 5th", " the fifth", " Day", " first", " 5th", " fifth", " twenty", " of", " Of 2024", " Sixth",
+    ". The", ". 2024", ".\t2024", ". 5", ". the 5th", ".. The",
 ]
 
 
@@ -396,6 +404,39 @@ def test_the_relative_day_shortcut_agrees_with_the_grammar(written, follower, be
         (v.type, v.text, v.start, v.end, v.days) for v in find_values(sentence, ref, measures=measures, shortcut=shortcut)
     ]
     assert found(True) == found(False)
+
+
+# -- the weekday-alone shortcut reads what the grammar reads ----------------------------
+WEEKDAY_WRITINGS = ["Friday", "friday", "FRIDAY", "Sunday", "Tuesday", "Wednesday", "Thurs", "Thur", "Sat", "Wed.", "Fri.", "Tues"]
+WEEKDAY_FOLLOWERS = [
+    "", ".", ",", ". The minister said", ". May 5", ". April 26, 2024", ", April 26", ", 26 April", " 26 April", " the 13th",
+    ", the 13th", ",the 13th", " of next week", " next week", " the following week", " morning", " Morning", " night",
+    " evening", " afternoon", " last week", " this week", " at 10am", " (local time)", "'s talks", "’s", " and Saturday",
+    " to Sunday", " through Sunday", " or Saturday", " with Wang Yi", ", officials said.", "\nThe", " 2024", "-Saturday",
+    "/Saturday", " week", " weekend", " of", " Of", " The", " the", ". the 5th", " 13", " June", " jun", ". Jun. 5", ", Jun",
+    " May", " may", " march", " March 3", " Dec", " éclair", " _x", "?", "!", ")", " - Friday", "; Monday", ": Friday",
+    "morning", "s", "1", ".5", ", 2024", " 13th", ", 13", ".\n\nApril 26", "  at noon", "\tnight", " Night", " NEXT week",
+    " this year", " last", " 5pm", ", Christmas", " Christmas Eve", " Easter", " around 5pm", " afternoon's",
+    "'s talks", "'s morning talks", "'s", "'s.", "'sx", "’s April 26 talks", "'s, the 13th", "' talks", "'S talks",
+]
+
+
+@given(st.sampled_from(WEEKDAY_WRITINGS), st.sampled_from(WEEKDAY_FOLLOWERS),
+       st.sampled_from(["", "On ", "He said ", "last ", "next ", "this ", "From ", "between ", "the ", "until "]), st.booleans())
+def test_the_weekday_shortcut_agrees_with_the_grammar(written, follower, before, measures):
+    sentence = f"{before}{written}{follower}"
+    assert _dates_read(sentence, measures, shortcut=True) == _dates_read(sentence, measures, shortcut=False)
+
+
+def test_the_shortcuts_read_a_plain_weekday_and_know_where_the_grammar_reads_no_month():
+    from checker.read.shortcut import month_led, weekday_alone
+
+    assert weekday_alone("Friday.", 0) == (Reading("date", date=DateSpec("weekday", weekday=4)), 6)
+    assert weekday_alone("Friday, officials said", 0)[1] == 6 and weekday_alone("Friday's talks", 0)[1] == 6
+    assert weekday_alone("Friday morning", 0) is None and weekday_alone("Friday, April 26", 0) is None
+    assert weekday_alone("Fri.", 0) is None
+    assert month_led("Jun on Friday", 0) is False and month_led("in May.", 3) is False
+    assert month_led("may 5", 0) is None  # the grammar says
 
 
 def test_the_relative_day_shortcut_reads_the_plain_ones_itself():

@@ -207,11 +207,14 @@ class Workers:
         as long as the cache keeps nothing for them (a check the cache answers
         is not slowed). `read` takes an event's result when the whole corpus
         gives the event the same articles, else reads the event again."""
+        if not self._reading_ahead:
+            return
         grouped: dict[str, list[Article]] = {}
         for article in articles:
             grouped.setdefault(article.event, []).append(article)
         for event, own in grouped.items():
-            if not self._reading_ahead or len(self._ahead) >= self.window:
+            if len(self._ahead) >= self.window:
+                self._reading_ahead = False
                 return
             if event in self._ahead or not self._rules.for_event(event):
                 continue

@@ -7,7 +7,9 @@ glued letter; the month-led date ("October 7", "October 6-7", "in June.",
 follows; money after a sign ("$7 billion", "US$9bn", "£300,000") when nothing
 follows that could make it a range, a rate or another currency; and the
 relative day or period ("today", "last week", "earlier this month") when
-nothing follows that could extend it."""
+nothing follows that could extend it; the weekday alone ("on Friday."). Where
+the grammar surely reads nothing (a month it takes only with a day, and none
+follows), a shortcut says so."""
 
 from __future__ import annotations
 
@@ -15,13 +17,13 @@ import re
 
 from checker.read import amount, currencies, dategrammar, numbers
 from checker.read.amount import Amount
-from checker.read.datespec import MONTHS, DateSpec, RangeSpec, absolute
+from checker.read.datespec import MONTHS, WEEKDAYS, DateSpec, RangeSpec, absolute
 from checker.read.value import Reading
 from checker.read.text import word_alternation
 from checker.read.units import DURATION_WORDS
 
 # -- the bare figure: most figures in news are plain counts, durations or
-# percents ("200 people", "36 hours", "5%"); one regex tells them apart before
+# percents ("200 people", "36 hours", "5%", "four and a half hours"); one regex tells them apart before
 # the grammar is tried at all. A figure is bare when nothing that could extend
 # it follows: no scale, currency, range, fraction or compound word ("and"), no
 # "ago", no sign, dash, slash or glued letter. Its reading is then exactly what
@@ -47,6 +49,7 @@ _BARE = re.compile(
     r"(?:(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
     r"|(?P<word>" + word_alternation([*numbers.UNITS, *numbers.TENS]) + r")"
     r"|(?P<vague>" + word_alternation(_SINGLE_VAGUE) + r"))"
+    r"(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"  # "four-and-a-half hours": only before a time unit
     # and maybe a time unit (also as an adjective) or a percent sign: "36 hours",
     # "a two-day visit", "five-hour-long", "5%", "three per cent"
     r"(?:(?:\s+|-)(?P<unit>" + word_alternation(DURATION_WORDS) + r")\b(?:-long\b)?"
@@ -66,6 +69,8 @@ def bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
     match = _BARE.match(text, pos)
     if match is None:
         return None
+    if match.group("half") and (not match.group("unit") or match.group("vague")):
+        return None
     if match.group("vague"):  # "billions in aid", "several officials"
         if match.group("unit") or match.group("percent"):
             return None
@@ -79,6 +84,8 @@ def bare_figure(text: str, pos: int) -> tuple[Reading, int] | None:
     else:
         word = match.group("word").lower()
         value = float(numbers.UNITS.get(word, numbers.TENS.get(word, 0)))
+    if match.group("half"):
+        value += 0.5
     if match.group("unit"):
         return Reading("duration", amount=Amount.of(value * DURATION_WORDS[match.group("unit").lower()])), match.end()
     if match.group("percent"):
@@ -115,10 +122,15 @@ _MONTH_ALONE = frozenset(m.title() for m in _FULL_MONTHS if m != "may")
 _OFFSETS = {"last": -1, "next": 1, "this": 0}
 
 
-def month_led(text: str, pos: int) -> tuple[Reading, int] | None:
+def month_led(text: str, pos: int) -> tuple[Reading, int] | None | bool:
+    """The month-led date at `pos`; False when the grammar reads none there
+    (a month the grammar takes only with a day, and none follows: "Jun on
+    Friday", "in May."); None when the grammar must say."""
     match = _MONTH_LED.match(text, pos)
-    if match is None or match.group("month") in ("may", "march"):
+    if match is None:
         return None
+    if match.group("month") in ("may", "march"):
+        return None if match.group("day") else _nothing_after(text, match)
     month = MONTHS[(match.group("month") or match.group("short")).lower()]
     day = match.group("day") and _day(match.group("day"))
     if match.group("last"):  # "October 6-7": the days of one month
@@ -128,10 +140,44 @@ def month_led(text: str, pos: int) -> tuple[Reading, int] | None:
     if match.group("offset"):  # "June last year", "March 3 of next year"
         date = DateSpec("absolute", month=month, day=day, offset=_OFFSETS[match.group("offset").lower()], unit="year")
     elif day is None and match.group("month") not in _MONTH_ALONE:
-        return None
+        return _nothing_after(text, match)
     else:
         date = absolute(None, month, day)
     return Reading("date", date=date), match.end()
+
+
+# -- the weekday alone: "on Friday", "Sunday." The weekday grammar tries a
+# date after it ("Friday, April 26", "Friday the 13th"), "next week", a part
+# of the day ("Friday morning") first; none can follow a weekday written in
+# full that a clause's end, a word that starts none of them, or "'s" follows.
+_WEEKDAY_WORDS = [day for day in WEEKDAYS if day.endswith("day")]  # alone, the grammar takes no "Sat", "Thurs"
+_WEEKDAY_ALONE = re.compile(
+    r"(?i:(?P<weekday>" + word_alternation(_WEEKDAY_WORDS) + r"))(?![A-Za-z0-9_])"
+    r"(?=['’]s(?![A-Za-z0-9_])|[.,]?(?:" + _SPACE + r"*(?:[;:!?()\]\x22“”]|\Z)|" + _SPACE + r"+(?!(?i:"
+    + word_alternation([*MONTHS, "the", "of", "next", "this", "last", "week", "morning", "afternoon", "evening", "night"])
+    + r")(?![A-Za-z0-9_]))[^\W\d_]))"
+)
+
+
+def weekday_alone(text: str, pos: int) -> tuple[Reading, int] | None:
+    """"Friday" at `pos`, when nothing after it makes more of it, read as the grammar reads it."""
+    match = _WEEKDAY_ALONE.match(text, pos)
+    if match is None:
+        return None
+    return Reading("date", date=DateSpec("weekday", weekday=WEEKDAYS[match.group("weekday").lower()])), match.end()
+
+
+# after a month the grammar takes only with a day: the text's end, or a word
+# that goes on with nothing the grammar reads ("Jun on Friday", "in May.")
+_NOTHING_MORE = re.compile(
+    r"\.?\Z|" + _SPACE + r"+(?!(?i:to|until|through|till|of|in|last|next|this|and|or|the)\b)[^\W\d_]"
+)
+
+
+def _nothing_after(text: str, match: re.Match) -> bool | None:
+    """False (the grammar reads nothing here) when nothing follows the month
+    that could make a date of it, else None (the grammar must say)."""
+    return False if _NOTHING_MORE.match(text, match.end()) else None
 
 
 def _day(written: str) -> int:

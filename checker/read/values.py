@@ -11,8 +11,8 @@ that is slow:
    case, a plainer regex first rules out the words that start none;
 2. a plain figure, duration or percent ("200 people", "36 hours", "5%"),
    a plain month-led date ("October 7", "October 6-7", "June last year"), money after a
-   sign ("$7 billion") or a relative day ("today", "earlier this month") is
-   read by one more regex (`shortcut`), which property tests hold to what
+   sign ("$7 billion"), a relative day ("today", "earlier this month") or a
+   weekday alone ("on Friday.") is read by one more regex (`shortcut`), which property tests hold to what
    the grammar would read;
 3. anything else is parsed by the pyparsing grammar of its kind, on a
    bounded slice of text;
@@ -47,7 +47,7 @@ from checker.read.grammars import DIGIT_DATE_START, grammars
 from checker.read.measures import read_measure
 from checker.read.units import MEASURE_AFTER
 from checker.read.amount import Amount
-from checker.read.shortcut import bare_figure, month_led, relative_day, signed_money
+from checker.read.shortcut import bare_figure, month_led, relative_day, signed_money, weekday_alone
 from checker.read.text import CaseBlind, split_sentences, word_alternation
 from checker.read.value import Value, make_value
 
@@ -89,16 +89,17 @@ def forget_parses() -> None:
     sentence_values.cache_clear()
 
 
-# the shortcut of each kind of start whose plainest readings one regex reads ("earlier this month" starts a date)
-_PLAIN = {"month": month_led, "relative": relative_day, "date": relative_day, "money": signed_money}
+# the shortcut of each kind of start whose plainest readings one regex reads
+# ("earlier this month" starts a date); False from one: the grammar reads nothing there
+_PLAIN = {"month": month_led, "weekday": weekday_alone, "relative": relative_day, "date": relative_day, "money": signed_money}
 
 
 def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool = True):
     """The reading at `pos` and where it ends, or None; `kind` is the candidate's.
 
-    With `shortcut`, a bare figure, a month-led date, a relative day or money
-    after a sign is read by one regex (`shortcut`) rather than the grammar,
-    which reads it the same way, only slower.
+    With `shortcut`, a bare figure, a month-led date, a relative day, a
+    weekday alone or money after a sign is read by one regex (`shortcut`)
+    rather than the grammar, which reads it the same way, only slower.
     """
     if measures:
         measured = read_measure(text, pos, kind, _read)
@@ -112,6 +113,8 @@ def _read(text: str, pos: int, kind: str, measures: bool = False, shortcut: bool
             return bare
     plain = _PLAIN.get(kind) if shortcut else None
     read = plain and plain(text, pos)
+    if read is False:
+        return None
     if read:
         return read
     parsed = _parse_at(text, pos, grammars(True, measures)[kind])
