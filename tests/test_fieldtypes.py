@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import math
+from types import SimpleNamespace
 from typing import get_args
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from checker.fieldtypes import TYPES, FieldType, TypeName, display
+from checker.fieldtypes import TYPES, Claim, FieldType, TypeName, display
 from checker.read.intervals import Interval
 from checker.rules.load import schema_text
+from checker.rules.model import COMBINES
 
 
 def test_the_registry_holds_every_type_name_once():
@@ -64,3 +68,16 @@ def test_only_names_are_found_without_typed_values():
 ])
 def test_an_open_end_is_shown_as_open(interval, shown):
     assert display.interval(interval) == shown
+
+
+@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.booleans(), st.booleans(), st.sampled_from(COMBINES),
+       st.sampled_from(["count", "duration", "percent", "date"]))
+def test_one_claim_combines_into_itself_unless_it_holds_nothing(low, high, low_open, high_open, how, type_name):
+    """An article stating a field once states that value; only a claim no
+    figure can meet (an empty interval) contradicts itself, as two claims that cannot both hold do."""
+    claim = Claim(Interval(low, high, low_open, high_open), figure=low)
+    field = SimpleNamespace(combine=how)
+    combined, contradicts = TYPES[type_name].combine(field, [claim])
+    empty = claim.interval.is_empty and how == "intersect"
+    assert (combined, contradicts) == (claim, empty)
+    assert combined.figure == claim.figure and combined.stated == claim.stated

@@ -161,6 +161,8 @@ class FieldType:
         known = [c for c in claims if c.interval is not None]  # unresolved dates never count
         if not known:
             return None, False
+        if len(known) == 1 and not known[0].names and not known[0].interval.is_empty:
+            return known[0], False  # what every way of combining makes of one claim
         if field.combine == "first":
             return known[0], False
         if field.combine == "max":

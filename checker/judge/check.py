@@ -71,10 +71,13 @@ def _judged(
         missed = (
             [m for a in own_articles for m in misses(a.opened(), fields, parsed[a.path])] if show_misses else []
         )
-        mentions = [m for a in own_articles for m in parsed[a.path]]
+        by_field: dict[str, list[Mention]] = {}  # in article order, then text order
+        for article in own_articles:
+            for mention in parsed[article.path]:
+                by_field.setdefault(mention.field, []).append(mention)
         results = []
         for field in fields:
-            own = tuple(m for m in mentions if m.field == field.id)
+            own = tuple(by_field.get(field.id, ()))
             if own or field.event is not None:  # a common rule that finds nothing says nothing
                 # the likeliest to hold a missed value first
                 own_misses = tuple(sorted((m for m in missed if m.field == field.id), key=lambda m: -m.likelihood))
