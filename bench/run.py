@@ -169,7 +169,7 @@ def cold_warm_incremental(work: Path, info: dict) -> list:
         hit = found(m["out"])
         cold.append(row(f"cold, --jobs {jobs}", m, size, articles,
                         f"{len(hit & planted)} of {len(planted)} planted found, {len(hit - planted)} others; "
-                        f"{m['seconds'] / _median(around)['seconds']:.1f}x the regex pass run around it"))
+                        f"{m['seconds'] / _median(around)['seconds']:.2f}x the regex pass run around it"))
     regex = _median(passes)
     warm = check(work, 2, work / "cache-2")
     report = work / "report.json"
@@ -200,7 +200,7 @@ def cold_warm_incremental(work: Path, info: dict) -> list:
         row("warm, --jobs 2, --format lines", warm, size, articles, _stats(warm) + ", judged again"),
         row("warm, --format json to a file, first", first, size, articles, _stats(first) + ", records made"),
         row("warm, --format json to a file", warm_json, size, articles,
-            f"{_stats(warm_json)}; {warm_json['seconds'] / read['seconds']:.1f}x reading and hashing; median of {RUNS}"),
+            f"{_stats(warm_json)}; {warm_json['seconds'] / read['seconds']:.2f}x reading and hashing; median of {RUNS}"),
         row("one article edited, its file given", incremental, size, articles,
             _stats(incremental) + f", as pre-commit runs it; median of {RUNS}", whole=False),
         row("one article edited, whole corpus, --format json", after, size, articles,
